@@ -1,0 +1,20 @@
+"""Shared fixtures. PostgreSQL-backed variants run when POE_TEST_PG_URL is set (.ci/run sets it)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+PG_URL = os.environ.get("POE_TEST_PG_URL")
+
+
+@pytest.fixture(scope="session")
+def shared_corpus() -> Path:
+    corpus = SHARED / "corpus"
+    if not corpus.is_dir():
+        pytest.skip("../shared/corpus is absent (a user's own clone has no ../shared)")
+    return corpus
