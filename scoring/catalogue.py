@@ -1,0 +1,128 @@
+"""The catalogue of products and workloads a claim may name, with codes and aliases (D-3, D-5).
+
+The data lives in ``scoring/data/catalogue.json`` so a reviewer can add an alias without touching
+code. ``find_product`` resolves a claim's product name or code; ``product_patterns`` gives the
+compiled text patterns the product-link check uses to find each product in a document.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+DATA_FILE = Path(__file__).parent / "data" / "catalogue.json"
+
+
+@dataclass(frozen=True)
+class Product:
+    code: str
+    name: str
+    aliases: tuple[str, ...]
+    family: str
+    claimable_cpor: bool
+    cased_aliases: tuple[str, ...] = ()
+    program: str = ""
+    includes: tuple[str, ...] = ()  # codes whose mention also supports this product
+
+    def all_names(self) -> tuple[str, ...]:
+        return (self.name, self.code, *self.aliases, *self.cased_aliases)
+
+
+def _key(text: str) -> str:
+    """Lookup key: case, spaces, dashes and underscores folded ('D365 Sales' == 'd365_sales')."""
+    return re.sub(r"[\s_\-]+", " ", text.strip().lower())
+
+
+@cache
+def all_products() -> tuple[Product, ...]:
+    raw = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    return tuple(
+        Product(
+            code=p["code"],
+            name=p["name"],
+            aliases=tuple(p.get("aliases", ())),
+            family=p.get("family", ""),
+            claimable_cpor=bool(p.get("claimable_cpor", True)),
+            cased_aliases=tuple(p.get("cased_aliases", ())),
+            program=p.get("program", ""),
+            includes=tuple(p.get("includes", ())),
+        )
+        for p in raw["products"]
+    )
+
+
+@cache
+def _index() -> dict[str, Product]:
+    out: dict[str, Product] = {}
+    # Codes and names first so an alias never shadows another product's own code or name.
+    for p in all_products():
+        out.setdefault(_key(p.code), p)
+        out.setdefault(_key(p.name), p)
+    for p in all_products():
+        for alias in (*p.aliases, *p.cased_aliases):
+            out.setdefault(_key(alias), p)
+    return out
+
+
+def find_product(name_or_code: str | None) -> Product | None:
+    """The catalogue product for a claim's product name or code (case-insensitive), else None.
+
+    Falls back to the longest catalogue alias contained in the name, so 'Dynamics 365 Sales
+    Enterprise (per user)' still resolves.
+    """
+    if not name_or_code or not name_or_code.strip():
+        return None
+    key = _key(name_or_code)
+    hit = _index().get(key)
+    if hit is not None:
+        return hit
+    best: tuple[int, Product] | None = None
+    for alias, product in _index().items():
+        if (len(alias) >= 4 and (best is None or len(alias) > best[0])
+                and re.search(rf"(?<![\w]){re.escape(alias)}(?![\w])", key)):
+            best = (len(alias), product)
+    return best[1] if best else None
+
+
+def by_code(code: str) -> Product | None:
+    for p in all_products():
+        if p.code == code:
+            return p
+    return None
+
+
+def _alias_regex(alias: str) -> str:
+    # Spaces, dashes and underscores inside a name are interchangeable in documents.
+    parts = [re.escape(part) for part in re.split(r"[\s_\-]+", alias.strip()) if part]
+    return r"[\s_\-]*".join(parts) if len(parts) > 1 else parts[0]
+
+
+@cache
+def product_patterns() -> tuple[tuple[re.Pattern[str], Product, int], ...]:
+    """(pattern, product, alias length) for every alias, longest first: a document's
+    'Dynamics 365 Sales Professional' must resolve to Sales Professional, not Sales Enterprise."""
+    rows: list[tuple[re.Pattern[str], Product, int]] = []
+    for p in all_products():
+        names_ci = {p.name, *p.aliases}
+        for alias in names_ci:
+            rows.append((re.compile(rf"(?<![\w]){_alias_regex(alias)}(?![\w])", re.IGNORECASE), p, len(alias)))
+        for alias in {p.code, *p.cased_aliases}:
+            rows.append((re.compile(rf"(?<![\w]){_alias_regex(alias)}(?![\w])"), p, len(alias)))
+    rows.sort(key=lambda r: -r[2])
+    return tuple(rows)
+
+
+def find_mentions(text: str) -> list[tuple[int, int, Product]]:
+    """Non-overlapping product mentions in ``text`` (longest alias wins), in text order."""
+    taken: list[tuple[int, int, Product]] = []
+    for pattern, product, _ in product_patterns():
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te, _ in taken):
+                continue
+            taken.append((s, e, product))
+    taken.sort(key=lambda t: t[0])
+    return taken

