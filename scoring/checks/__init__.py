@@ -1,0 +1,49 @@
+"""The six POE criteria checks (D-11): ``run_checks(claim, docs) -> {criterion: CriterionResult}``.
+
+One module per criterion (signature, names, dates, products, growth) over shared helpers
+(:mod:`.text` segments with locations, :mod:`.datefind`, :mod:`.parties`). Every ``met`` carries
+at least one Evidence quoting the document's text at its location.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from extractors.document import ExtractedDocument
+from scoring.checks.context import CheckContext
+from scoring.checks.dates import check_dates
+from scoring.checks.growth import check_growth
+from scoring.checks.names import check_name
+from scoring.checks.products import check_products
+from scoring.checks.signature import check_customer_signature
+from scoring.checks.text import build_views
+from scoring.reasons import reason
+from scoring.types import CRITERIA, ClaimAssertion, CriterionResult, ProductFinding
+
+__all__ = ["run_checks"]
+
+
+def run_checks(claim: ClaimAssertion, docs: Sequence[ExtractedDocument]) -> dict[str, CriterionResult]:
+    """Verdicts of the six criteria of :data:`scoring.types.CRITERIA` for one claim."""
+    views = build_views(docs)
+    if not views:
+        no_doc = reason("R-DOC-001")
+        out = {c: CriterionResult(c, "not_met", 0.9, (), (no_doc,)) for c in CRITERIA}
+        out["product_links"] = CriterionResult(
+            "product_links", "not_met", 0.9, (), (no_doc,),
+            {p.key: ProductFinding("absent") for p in claim.products})
+        return out
+    ctx = CheckContext(claim, views)
+    results = {
+        "customer_signature": check_customer_signature(ctx),
+        "partner_name": check_name(ctx, "partner"),
+        "customer_name": check_name(ctx, "customer"),
+        "dates": check_dates(ctx),
+        "product_links": check_products(ctx),
+        "growth_activities": check_growth(ctx),
+    }
+    for name, result in results.items():
+        if result.verdict == "met" and not result.evidence:  # spec section 3: never a bare 'met'
+            results[name] = replace(result, verdict="unclear", confidence=min(result.confidence, 0.5))
+    return {c: results[c] for c in CRITERIA}

@@ -1,0 +1,131 @@
+"""Finding dates written in text, in every common business format (D-11.5).
+
+'March 3, 2026', '3 March 2026', '3rd Mar. 2026', '2026-03-03', '03/03/2026', '3-Mar-2026',
+'3.3.26', 'Tuesday, 3 March 2026', and month-year forms ('June 2026', partial). Numeric
+day/month order is resolved per document: a first number above 12 anywhere means day-first,
+a second number above 12 means month-first, otherwise locale hints decide (en-GB spellings,
+£/€, Ltd/GmbH/Pty), else month-first (en-US).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MON = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+        r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2}|'?\d{2})"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d{2})[-/.](?P<m>[01]?\d)[-/.](?P<d>[0-3]?\d)(?![\d/.])")),
+    ("mdy_name", re.compile(rf"(?<![\w]){_MON}\s+{_DAY}(?:,\s*|\s+|,){_YEAR}(?![\w])", re.I)),
+    ("dmy_name", re.compile(rf"(?<![\w]){_DAY}(?:\s+(?:of\s+)?|[-/.]|\s*-\s*){_MON}(?:,?\s+|[-/.]|,){_YEAR}(?![\w])", re.I)),
+    ("numeric", re.compile(r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d{2}|\d{2})(?![\d/.]|-\d)")),
+    ("month_year", re.compile(rf"(?<![\w]){_MON}\s*,?\s+(?P<year>(?:19|20)\d{{2}})(?![\w])", re.I)),
+]
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    value: date
+    text: str
+    start: int
+    end: int
+    partial: bool = False  # month and year only
+    ambiguous: bool = False  # numeric day/month order decided by the document, not the text
+
+
+def _year(y: str) -> int:
+    y = y.lstrip("'")
+    n = int(y)
+    return n if len(y) == 4 else 2000 + n
+
+
+def _make(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+_DAYFIRST_HINTS = re.compile(
+    r"dd[/.-]mm[/.-]yy|£|€|\bGBP\b|\bEUR\b|\bAUD\b|\bLtd\b|\bLimited\b|\bplc\b|\bGmbH\b|\bPty\b|\bB\.?V\.?\b|"
+    r"\bS\.A\.|\borganis(?:e|ation)|\bprogramme\b|\bauthoris|\bcentre\b|\blicence\b|United Kingdom|Australia|"
+    r"New Zealand|Ireland|Germany|France|Netherlands|India|\bVAT\b", re.I)
+_MONTHFIRST_HINTS = re.compile(r"mm[/.-]dd[/.-]yy|\$|\bUSD\b|\bInc\b|\bLLC\b|United States|\bUSA\b|\bU\.S\.", re.I)
+
+
+def day_first(text: str) -> bool:
+    """Decide numeric date order for a whole document."""
+    dayfirst_votes = monthfirst_votes = 0
+    for m in _PATTERNS[3][1].finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if a > 12 >= b:
+            dayfirst_votes += 1
+        elif b > 12 >= a:
+            monthfirst_votes += 1
+    if dayfirst_votes != monthfirst_votes:
+        return dayfirst_votes > monthfirst_votes
+    uk = len(_DAYFIRST_HINTS.findall(text))
+    us = len(_MONTHFIRST_HINTS.findall(text))
+    return uk > us
+
+
+def find_dates(text: str, dayfirst: bool = False) -> list[FoundDate]:
+    """Every date in ``text``, non-overlapping, in text order."""
+    found: list[FoundDate] = []
+
+    def overlaps(s: int, e: int) -> bool:
+        return any(s < f.end and f.start < e for f in found)
+
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if overlaps(s, e):
+                continue
+            value: date | None = None
+            partial = ambiguous = False
+            if kind == "iso":
+                value = _make(int(m.group("year")), int(m.group("m")), int(m.group("d")))
+            elif kind in ("mdy_name", "dmy_name"):
+                value = _make(_year(m.group("year")), MONTHS[m.group("mon").lower()[:3]], int(m.group("day")))
+            elif kind == "numeric":
+                a, b, y = int(m.group("a")), int(m.group("b")), _year(m.group("year"))
+                if a > 12:
+                    value = _make(y, b, a)
+                elif b > 12:
+                    value = _make(y, a, b)
+                else:
+                    value = _make(y, b, a) if dayfirst else _make(y, a, b)
+                    ambiguous = a != b
+            elif kind == "month_year":
+                value = _make(int(m.group("year")), MONTHS[m.group("mon").lower()[:3]], 1)
+                partial = True
+            if value is not None:
+                found.append(FoundDate(value, m.group(0), s, e, partial, ambiguous))
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def excel_serial(text: str) -> date | None:
+    """An Excel serial day number left as text ('46084' in a date cell), 2000-2060 only."""
+    t = text.strip()
+    if re.fullmatch(r"\d{5}(?:\.0+)?", t):
+        n = int(float(t))
+        if 36526 <= n <= 58806:
+            return date(1899, 12, 30) + timedelta(days=n)
+    return None
+
+
+# 'Date: TBD', 'Date: [Date]', 'Date: ____', 'Go-live: to be confirmed'
+NOT_A_DATE = re.compile(
+    r"\b(?:TBD|TBC|TBA|to be (?:confirmed|determined|agreed|scheduled|signed)|n/?a|pending)\b|"
+    r"\[\s*(?:insert\s+)?date\s*\]|<\s*date\s*>|\{\{\s*date\s*\}\}|_{3,}|"
+    r"\b(?:dd|mm)[/.-](?:mm|dd)[/.-]yy(?:yy)?\b|\bmonth\s+day,?\s+year\b",
+    re.I)

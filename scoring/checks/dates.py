@@ -1,0 +1,150 @@
+"""D-11.5: dates shown clearly: signature / acknowledgment dates, and milestones.
+
+Dates are read in every common format (:mod:`scoring.checks.datefind`) plus the dates the
+format types itself (XLSX date cells, email Date headers, PDF signing times). Each date gets a
+role from the words around it: *signature* (a signature block's Date field, 'signed on',
+e-signature stamps, the customer's acknowledgment email or PO), *milestone* (kick-off, phase,
+go-live, start/end, effective date, a timeline section), or *other*. 'TBD', '[Date]' and blank
+lines are not dates. ``met`` needs at least one signature/acknowledgment date that D-22
+accepts; milestones raise the confidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from scoring.checks.context import CheckContext
+from scoring.checks.datefind import NOT_A_DATE, day_first, find_dates
+from scoring.checks.signature import find_signatures
+from scoring.checks.text import Segment
+from scoring.reasons import reason
+from scoring.types import CriterionResult, Evidence, Reason
+
+_SIGN_CTX = re.compile(r"\bsign|\bexecut|acknowledg|accepted|approved on|agreed on|\bdated\b", re.I)
+_MILESTONE_CTX = re.compile(
+    r"milestone|phase|kick[- ]?off|\bstart|commenc|\bbegin|\bend\b|complet|go[- ]?live|launch|deliver|\bdue\b|"
+    r"deadline|target|\bweek|sprint|cut[- ]?over|pilot|roll[- ]?out|handover|hand-over|workshop|schedule|"
+    r"timeline|planned|\bplan\b|effective|\bterm\b|expir|valid|until|through|\bfrom\b|\bby\b|wave|stage|"
+    r"review|training|migration|deployment|duration|period", re.I)
+_DATE_LABEL = re.compile(r"(?:\bdate\b|\bdated\b|go[- ]?live|kick[- ]?off|start|end|deadline|due|signed on)\s*[:|\-–]?\s*(?P<v>.*)$", re.I)
+
+
+@dataclass(frozen=True)
+class DateHit:
+    value: date
+    role: str  # signature | milestone | other
+    evidence: Evidence
+    party: str = ""
+
+
+def _role(text_before: str, seg: Segment) -> str:
+    if _SIGN_CTX.search(text_before):
+        return "signature"
+    if _MILESTONE_CTX.search(text_before) or _MILESTONE_CTX.search(seg.section):
+        return "milestone"
+    return "other"
+
+
+def _segment_dates(seg: Segment, dayfirst: bool) -> list[DateHit]:
+    out: list[DateHit] = []
+    cells = seg.cells if len(seg.cells) > 1 else (None,)
+    row_label = seg.cells[0].text if len(seg.cells) > 1 else ""
+    for idx, cell in enumerate(cells):
+        text = cell.text if cell is not None else seg.text
+        for f in find_dates(text, dayfirst):
+            before = text[max(0, f.start - 60): f.start]
+            context = f"{row_label} {before}" if idx > 0 else before
+            if cell is not None and idx > 0 and not before.strip():
+                context = " ".join(c.text for c in seg.cells[:idx])
+            role = _role(context, seg)
+            if f.partial and role != "milestone":
+                continue
+            ev = (Evidence(seg.doc_path, cell.text.strip(), cell.location, f"{role} date")
+                  if cell is not None else seg.evidence(f"{role} date"))
+            out.append(DateHit(f.value, role, ev))
+    return out
+
+
+def _typed_dates(view, seg_by_loc: dict) -> list[DateHit]:
+    out: list[DateHit] = []
+    for td in view.doc.dates:
+        loc = td.location
+        seg = seg_by_loc.get((loc.sheet, _row_of(loc.cell))) if loc.cell else None
+        if seg is None:
+            seg = seg_by_loc.get(("loc", loc))
+        context = seg.text if seg is not None else ""
+        if loc.part == "headers":
+            role = "other"
+        else:
+            role = "signature" if _SIGN_CTX.search(context) else "milestone" if seg is not None and (
+                _MILESTONE_CTX.search(context) or _MILESTONE_CTX.search(seg.section)) else "other"
+        out.append(DateHit(td.value, role, Evidence(view.path, td.text, loc, f"{role} date")))
+    return out
+
+
+def _row_of(cell: str | None) -> int | None:
+    m = re.match(r"[A-Z]+(\d+)", cell or "")
+    return int(m.group(1)) if m else None
+
+
+def check_dates(ctx: CheckContext) -> CriterionResult:
+    crit = "dates"
+    sigs = find_signatures(ctx)
+    hits: list[DateHit] = []
+    blanks: list[Evidence] = []
+    for f in sigs:
+        if f.signed and f.date is not None:
+            ev = next((e for e in f.evidence if f.date_text and f.date_text in e.text), f.evidence[-1])
+            hits.append(DateHit(f.date, "signature", ev, f.party))
+        elif f.date_blank and f.party in ("customer", "partner"):
+            ev = f.evidence[-1]
+            if re.search(r"date", ev.text, re.I):
+                blanks.append(ev)
+    for view in ctx.views:
+        dayfirst = day_first(view.text)
+        seg_by_loc: dict = {}
+        for seg in view.segments:
+            for c in seg.cells:
+                if c.location.cell:
+                    seg_by_loc.setdefault((c.location.sheet, _row_of(c.location.cell)), seg)
+                seg_by_loc.setdefault(("loc", c.location), seg)
+            hits.extend(_segment_dates(seg, dayfirst))
+            m = _DATE_LABEL.search(seg.text)
+            if m and NOT_A_DATE.search(m.group("v") or "") and not find_dates(m.group("v"), dayfirst):
+                blanks.append(seg.evidence("date left blank / TBD"))
+        hits.extend(_typed_dates(view, seg_by_loc))
+
+    reasons: list[Reason] = []
+    ref = ctx.reference_date.isoformat() if ctx.reference_date else "?"
+    sig_hits = [h for h in hits if h.role == "signature"]
+    milestones = [h for h in hits if h.role == "milestone"]
+    # D-22 speaks of the customer's acknowledgment: an old partner signature date is still a date.
+    valid = [h for h in sig_hits if ctx.date_status(h.value) == "ok" or
+             (h.party == "partner" and ctx.date_status(h.value) == "stale")]
+    future = [h for h in sig_hits if ctx.date_status(h.value) == "future"]
+    stale = [h for h in sig_hits if h.party != "partner" and ctx.date_status(h.value) == "stale"]
+    if valid:
+        valid.sort(key=lambda h: h.party != "customer")
+        ev = [valid[0].evidence] + ([milestones[0].evidence] if milestones else [])
+        conf = 0.92 if milestones else 0.8
+        if future:
+            reasons.append(reason("R-DATE-005", date=future[0].value.isoformat(), submitted=ref))
+            conf = 0.6
+        return CriterionResult(crit, "met", conf, tuple(ev), tuple(reasons))
+    if future:
+        reasons.append(reason("R-DATE-005", date=future[0].value.isoformat(), submitted=ref))
+        return CriterionResult(crit, "unclear", 0.6, (future[0].evidence,), tuple(reasons))
+    if stale:
+        reasons.append(reason("R-DATE-004", date=stale[0].value.isoformat(), submitted=ref))
+        return CriterionResult(crit, "not_met", 0.85, (stale[0].evidence,), tuple(reasons))
+    if blanks:
+        b = blanks[0]
+        reasons.append(reason("R-DATE-003", text=b.text, document=b.document, where=b.location.label()))
+    if hits:
+        shown = ", ".join(dict.fromkeys(h.evidence.text for h in hits[:3]))
+        reasons.append(reason("R-DATE-002", dates=shown))
+        return CriterionResult(crit, "not_met", 0.75, tuple([*blanks[:1], hits[0].evidence]), tuple(reasons))
+    reasons.append(reason("R-DATE-001"))
+    return CriterionResult(crit, "not_met", 0.85, tuple(blanks[:2]), tuple(reasons))

@@ -1,0 +1,93 @@
+"""D-11.3: activities driving revenue and/or usage growth, explicitly stated.
+
+A statement counts when, in one sentence (or table row), a growth word (increase, grow, expand,
+drive, boost, accelerate, onboard, 'from 200 to 800', '30%'...) stands close to what grows
+(usage, adoption, active users, seats, licences, consumption, revenue...), or when adoption work
+is named as such (adoption plan, campaign, champions programme). Goodwill without an object
+('help the customer succeed', 'deliver value') and technical tasks ('increase mailbox quota')
+do not count; nor do statements in out-of-scope sections or negated sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scoring.checks.context import CheckContext
+from scoring.checks.products import MENTION_SECTION, NEGATED
+from scoring.checks.text import Segment, sentences
+from scoring.reasons import reason
+from scoring.types import CriterionResult, Evidence
+
+OBJECT = re.compile(
+    r"\b(?:usage|use of|utili[sz]ation|adoption|active (?:users?|usage|seats?)|(?:monthly|daily|weekly) active|"
+    r"MAU|DAU|seats?|seat count|licen[cs]es?|licen[cs]e count|subscriptions?|consumption|revenue|ARR|MRR|"
+    r"penetration|engagement|user base|users|employees|staff|workers|mailboxes|devices|endpoints|sites|"
+    r"footprint|deployment rate|attach rate|activation rate|enrol(?:l)?ment|upsell|cross-sell|"
+    r"paid (?:seats|users)|entitlements|workloads?|sales pipeline|pipeline|bookings|sales)\b", re.I)
+GROWTH = re.compile(
+    r"\b(?:increas\w*|grow\w*|growth|expand\w*|expansion|driv(?:e|es|ing|en)|boost\w*|accelerat\w*|"
+    r"scal(?:e|es|ing) (?:up|out)|rais\w*|maximi[sz]\w*|lift|uplift|doubl\w*|tripl\w*|upsell\w*|"
+    r"higher|more|additional|extra|new|add(?:s|ed|ing)? \d[\d,]*|onboard\w*|promot\w*|broaden\w*|"
+    r"extend\w* (?:to|across)|ramp(?:ing)? up|up from|target\w*|goal|KPI|improv\w* (?:the )?(?:rate|adoption|usage)|"
+    r"from \d[\d,.]*%? to \d[\d,.]*%?|\d[\d,.]*\s?%)", re.I)
+ADOPTION_WORK = re.compile(
+    r"\badoption\s+(?:and\s+change\s+management\s+)?(?:plan|programme|program|campaign|workshops?|champions?|"
+    r"strateg\w*|targets?|KPIs?|tracking|dashboard|roadmap|sprints?|activities|initiative|services)\b|"
+    r"\bchampions? (?:network|programme|program)\b|\busage (?:growth|targets?|KPIs?|uplift|increase)\b|"
+    r"\b(?:drive|increase|accelerate|grow|boost)\w* (?:user )?adoption\b", re.I)
+# Growth words that are technical when what grows is storage, quota or performance.
+TECHNICAL = re.compile(r"\b(?:quota|storage|capacity|bandwidth|performance|disk|memory|cpu|mailbox size|"
+                       r"throughput|retention|latency|timeout|security posture|secure score)\b", re.I)
+NEAR = 60  # characters between the growth word and its object
+
+
+def _growth_in(text: str) -> bool:
+    if ADOPTION_WORK.search(text):
+        return True
+    objects = [m.span() for m in OBJECT.finditer(text)]
+    if not objects:
+        return False
+    for g in GROWTH.finditer(text):
+        gs, ge = g.span()
+        for os_, oe in objects:
+            if (os_ >= ge and os_ - ge <= NEAR) or (gs >= oe and gs - oe <= NEAR // 2):
+                between = text[min(ge, oe):max(gs, os_)]
+                if TECHNICAL.search(between):
+                    continue
+                if g.group(0).lower() in ("new", "more", "additional", "extra") and not re.search(
+                        r"\d|users|seats|licen|adoption|usage|employees|staff", text[ge:ge + 40], re.I):
+                    continue
+                return True
+    return False
+
+
+def _statements(seg: Segment) -> list[str]:
+    if len(seg.cells) > 1:
+        return [seg.text]
+    return sentences(seg.text)
+
+
+def check_growth(ctx: CheckContext) -> CriterionResult:
+    crit = "growth_activities"
+    found: list[Evidence] = []
+    for view in ctx.views:
+        for seg in view.segments:
+            if MENTION_SECTION.search(seg.section) and not re.search(r"growth|adoption|usage|success", seg.section, re.I):
+                continue
+            for st in _statements(seg):
+                if NEGATED.search(st) or TECHNICAL.search(st) and not ADOPTION_WORK.search(st):
+                    continue
+                if _growth_in(st):
+                    if len(seg.cells) > 1:
+                        cell = next((c for c in seg.cells if OBJECT.search(c.text) or ADOPTION_WORK.search(c.text)),
+                                    seg.cells[0])
+                        found.append(Evidence(seg.doc_path, cell.text.strip(), cell.location, "growth activity"))
+                    else:
+                        found.append(Evidence(seg.doc_path, st, seg.location, "growth activity"))
+                    break
+            if len(found) >= 3:
+                break
+    if found:
+        numeric = any(re.search(r"\d", e.text) for e in found)
+        return CriterionResult(crit, "met", 0.9 if numeric or len(found) > 1 else 0.8, tuple(found[:3]))
+    return CriterionResult(crit, "not_met", 0.8, (), (reason("R-GROW-001"),))

@@ -1,0 +1,148 @@
+"""D-11.4: the claiming partner's and the customer's names clearly visible in the POE.
+
+A name counts when it stands in the text (see :mod:`scoring.checks.parties` for the matching
+thresholds). Template placeholders ('[Customer Name]', '<Client>', 'Customer Name: ____') and
+generic roles ('the Client') never count. A document that puts **another organisation** in
+the party's position ('Customer: Northwind Traders', 'between Fabrikam and Northwind') does not
+support the claim, and the reason names that organisation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from scoring.checks.context import CheckContext
+from scoring.checks.parties import FULL, NameMatcher, PartyMention, looks_like_org, party_mentions
+from scoring.checks.text import DocView, Segment, is_blank_value, template_fields
+from scoring.nlp import is_person
+from scoring.reasons import reason
+from scoring.types import CriterionResult, Evidence, Reason
+
+_PLACEHOLDER_WORDS = {
+    "customer": re.compile(r"customer|client|company|organi[sz]ation|account|end user", re.I),
+    "partner": re.compile(r"partner|supplier|vendor|contractor|consultant|provider|company|organi[sz]ation", re.I),
+}
+_NEVER_A_PARTY = re.compile(r"\bmicrosoft\b", re.I)
+
+
+@dataclass
+class DocParty:
+    view: DocView
+    hits: list[tuple[Segment, float]] = field(default_factory=list)
+    in_position: list[tuple[Segment, float]] = field(default_factory=list)
+    foreign: list[tuple[Segment, str]] = field(default_factory=list)
+    placeholders: list[tuple[Segment, str]] = field(default_factory=list)
+
+
+def _classify(mention: PartyMention, own: NameMatcher, other: NameMatcher, ctx: CheckContext,
+              context: str) -> str:
+    name = mention.name
+    if is_blank_value(name) or template_fields(name):
+        return "placeholder"
+    own_hit = own.match(name)
+    if own_hit is not None:
+        return "own" if own_hit.score >= FULL else "own_part"
+    other_hit = other.match(name)
+    if other_hit is not None:
+        return "other"
+    if _NEVER_A_PARTY.search(name) or not looks_like_org(name):
+        return "ignore"
+    if ctx.is_contact(name) or (mention.how == "label" and is_person(name, context)):
+        return "ignore"  # 'Customer | Teo Lupu | CIO': a person in a signature table
+    return "foreign"
+
+
+def _scan(ctx: CheckContext, view: DocView, party: str, own: NameMatcher, other: NameMatcher) -> DocParty:
+    out = DocParty(view)
+    either_foreign: list[tuple[Segment, str]] = []
+    for seg in view.segments:
+        hit = own.match(seg.text)
+        if hit is not None:
+            out.hits.append((seg, hit.score))
+        for mention in party_mentions(seg.text):
+            kind = _classify(mention, own, other, ctx, seg.text)
+            if kind in ("own", "own_part"):
+                out.in_position.append((seg, FULL if kind == "own" else 0.6))
+            elif kind == "placeholder" and mention.role in (party, "either"):
+                out.placeholders.append((seg, mention.name or seg.text.strip()))
+            elif kind == "foreign":
+                if mention.role == party:
+                    out.foreign.append((seg, mention.name))
+                elif mention.role == "either":
+                    either_foreign.append((seg, mention.name))
+        for field_text in template_fields(seg.text):
+            if _PLACEHOLDER_WORDS[party].search(field_text) and "name" in field_text.lower() or \
+                    re.fullmatch(r"[\[<{]{1,2}\s*(?:the\s+)?(?:" + _PLACEHOLDER_WORDS[party].pattern + r")\s*[\]>}]{1,2}",
+                                 field_text, re.I):
+                out.placeholders.append((seg, field_text))
+    # An unroled organisation ('between Fabrikam and Northwind') takes the party's place only
+    # when the party itself is nowhere in a party position of this document.
+    if not any(score >= FULL for _, score in out.in_position):
+        out.foreign.extend(either_foreign)
+    return out
+
+
+def _evidence(seg: Segment, matcher: NameMatcher, note: str) -> Evidence:
+    if len(seg.cells) > 1:
+        for cell in seg.cells:
+            if matcher.match(cell.text):
+                return Evidence(seg.doc_path, cell.text.strip(), cell.location, note)
+    return seg.evidence(note)
+
+
+def check_name(ctx: CheckContext, party: str) -> CriterionResult:
+    criterion = f"{party}_name"
+    own = ctx.customer if party == "customer" else ctx.partner
+    other = ctx.partner if party == "customer" else ctx.customer
+    display = ctx.customer_name if party == "customer" else ctx.claim.partner_name
+    missing_code = "R-NAME-002" if party == "customer" else "R-NAME-001"
+    scans = [_scan(ctx, v, party, own, other) for v in ctx.views]
+
+    strong: list[Evidence] = []
+    plain: list[Evidence] = []
+    weak: list[Evidence] = []
+    mixed: list[tuple[Evidence, tuple[Segment, str]]] = []
+    foreign: list[tuple[Segment, str]] = []
+    for s in scans:
+        positioned = [(seg, sc) for seg, sc in s.in_position if sc >= FULL]
+        full_hits = [seg for seg, sc in s.hits if sc >= FULL]
+        if positioned:
+            strong.append(_evidence(positioned[0][0], own, f"{party} named in a party position"))
+        elif full_hits and not s.foreign:
+            plain.append(_evidence(full_hits[0], own, f"{party} name"))
+        elif full_hits:
+            mixed.append((_evidence(full_hits[0], own, f"{party} name"), s.foreign[0]))
+        elif s.foreign:
+            foreign.extend(s.foreign)
+        elif s.in_position or s.hits:
+            seg = (s.in_position or s.hits)[0][0]
+            weak.append(_evidence(seg, own, f"{party} name in part"))
+
+    reasons: list[Reason] = []
+    if strong:
+        return CriterionResult(criterion, "met", 0.97, tuple((strong + plain)[:3]))
+    if plain:
+        return CriterionResult(criterion, "met", 0.9, tuple(plain[:3]))
+    if mixed:
+        ev, (seg, org) = mixed[0]
+        reasons.append(reason("R-NAME-004", party=party, org=org, document=seg.doc_path))
+        return CriterionResult(criterion, "unclear", 0.5, (ev, seg.evidence(f"another organisation as {party}")),
+                               tuple(reasons))
+    if foreign:
+        seg, org = foreign[0]
+        reasons.append(reason("R-NAME-004", party=party, org=org, document=seg.doc_path))
+        return CriterionResult(criterion, "not_met", 0.85, (seg.evidence(f"another organisation as {party}"),),
+                               tuple(reasons))
+    if weak:
+        reasons.append(reason("R-NAME-005", party=party, name=display, text=weak[0].text))
+        return CriterionResult(criterion, "unclear", 0.5, tuple(weak[:2]), tuple(reasons))
+    placeholders = [(seg, text) for s in scans for seg, text in s.placeholders]
+    if placeholders:
+        seg, text = placeholders[0]
+        reasons.append(reason("R-NAME-003", party=party, text=text))
+        reasons.append(reason(missing_code, name=display))
+        return CriterionResult(criterion, "not_met", 0.9, (seg.evidence(f"{party} name left as a placeholder"),),
+                               tuple(reasons))
+    reasons.append(reason(missing_code, name=display))
+    return CriterionResult(criterion, "not_met", 0.85 if ctx.views else 0.6, (), tuple(reasons))

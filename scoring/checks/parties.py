@@ -1,0 +1,204 @@
+"""Organisation names: normalising, fuzzy matching, and where a document puts its parties.
+
+Matching rule (D-11.4): both names are normalised (case, punctuation, '&' = 'and', legal
+suffixes such as Ltd/Limited, Inc./Incorporated, LLC, GmbH, AG, S.A., plc, Pty Ltd, B.V., LLP
+dropped) and compared with rapidfuzz over token windows of the document text:
+
+- ``FULL``  (score 1.0): every token of the name, in order, at ``fuzz.ratio >= 90`` (a typo
+  or spacing difference passes, another company does not), or the name's letters written
+  without spaces ('northwindtraders' = 'Northwind Traders', for names derived from domains);
+- ``PART``  (score 0.6): only the name's first distinctive word (4+ letters, not a generic word
+  such as 'Consulting' or 'Solutions') stands in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from rapidfuzz import fuzz
+
+from scoring.checks.text import is_blank_value, normalize
+
+FULL_RATIO = 90.0
+FULL, PART = 1.0, 0.6
+
+LEGAL_SUFFIX_WORDS = {
+    "ltd", "limited", "inc", "incorporated", "llc", "gmbh", "ag", "sa", "plc", "pty", "bv", "llp",
+    "lp", "corp", "corporation", "co", "company", "srl", "sas", "sarl", "oy", "ab", "nv", "kk",
+    "pte", "spa", "bhd", "sdn", "pvt", "private", "kg", "se", "ulc", "lda", "ltda",
+}
+GENERIC_WORDS = {
+    "the", "and", "of", "consulting", "consultants", "solutions", "services", "service", "group",
+    "global", "international", "technologies", "technology", "tech", "systems", "digital", "partners",
+    "partner", "holdings", "industries", "enterprises", "company", "corporation", "cloud", "it",
+    "software", "business", "national", "general", "united", "american", "first", "new", "city",
+    "customer", "client", "microsoft", "data", "network", "networks", "management", "advisory",
+}
+ROLE_WORDS_CUSTOMER = r"customer|client|buyer|purchaser|licensee|end[- ]customer|company|organi[sz]ation|account"
+ROLE_WORDS_PARTNER = (r"partner|supplier|vendor|contractor|consultant|consultancy|service provider|provider|"
+                      r"seller|implementer|integrator|reseller|csp")
+
+
+def normalize_org(name: str) -> str:
+    """'Contoso Pty. Ltd.' -> 'contoso'; 'Fabrikam & Co, S.A.' -> 'fabrikam'; 'A.B.C. Inc' -> 'abc'."""
+    text = re.sub(r"(?<=\b[A-Za-z])\.(?=[A-Za-z]\b\.?)", "", name)  # S.A. -> SA., B.V. -> BV.
+    tokens = normalize(text).split()
+    if tokens and tokens[0] == "the":
+        tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[-1] in LEGAL_SUFFIX_WORDS:
+        tokens.pop()
+    if len(tokens) > 1 and tokens[-1] == "and":
+        tokens.pop()
+    return " ".join(tokens)
+
+
+def name_from_domain(domain: str) -> str:
+    """'contoso.example' -> 'Contoso'; 'northwind-traders.co.uk' -> 'Northwind Traders'."""
+    host = domain.strip().lower().split("@")[-1]
+    host = re.sub(r"^(?:https?://)?(?:www\.|mail\.)?", "", host)
+    labels = [x for x in host.split(".") if x]
+    if "onmicrosoft" in labels:
+        labels = labels[: labels.index("onmicrosoft")]
+    label = labels[0] if labels else host
+    return " ".join(w.capitalize() for w in re.split(r"[-_]+", label) if w)
+
+
+@dataclass(frozen=True)
+class NameHit:
+    score: float  # FULL or PART
+    matched: str  # the normalised words that matched
+
+
+class NameMatcher:
+    """Finds one organisation's name in text (see module docstring for the thresholds)."""
+
+    def __init__(self, name: str, extra_names: tuple[str, ...] = ()) -> None:
+        self.name = name
+        forms = [normalize_org(n) for n in (name, *extra_names) if n and n.strip()]
+        self.forms = [f for f in dict.fromkeys(forms) if f]
+        self.compacts = {f.replace(" ", "") for f in self.forms if len(f.replace(" ", "")) >= 4}
+        first_words = []
+        for f in self.forms:
+            words = [w for w in f.split() if w not in GENERIC_WORDS and len(w) >= 4 and not w.isdigit()]
+            if words and len(f.split()) > 1:
+                first_words.append(words[0])
+        self.part_words = set(first_words)
+
+    @cached_property
+    def _part_re(self) -> re.Pattern[str] | None:
+        if not self.part_words:
+            return None
+        return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in self.part_words) + r")\b")
+
+    def match(self, text: str) -> NameHit | None:
+        if not self.forms:
+            return None
+        norm = normalize(re.sub(r"(?<=\b[A-Za-z])\.(?=[A-Za-z]\b)", "", text))
+        if not norm:
+            return None
+        padded = f" {norm} "
+        for form in self.forms:
+            if f" {form} " in padded:
+                return NameHit(FULL, form)
+        tokens = norm.split()
+        for form in self.forms:
+            n = len(form.split())
+            first = form[0]
+            for size in {max(1, n - 1), n, n + 1}:
+                for i in range(0, max(0, len(tokens) - size) + 1):
+                    window = tokens[i:i + size]
+                    if not window or window[0][0] != first:
+                        continue
+                    joined = " ".join(window)
+                    if fuzz.ratio(joined, form) >= FULL_RATIO and abs(len(joined) - len(form)) <= 3:
+                        return NameHit(FULL, joined)
+                    if "".join(window) in self.compacts:
+                        return NameHit(FULL, joined)
+        if self._part_re is not None:
+            m = self._part_re.search(norm)
+            if m:
+                return NameHit(PART, m.group(0))
+        return None
+
+
+# ---------------------------------------------------------------- party positions
+
+@dataclass(frozen=True)
+class PartyMention:
+    """An organisation a document puts in a party position."""
+
+    name: str
+    role: str  # customer | partner | either
+    how: str  # label | between | behalf | heading
+
+
+_LABEL_CUST = re.compile(
+    rf"^\s*(?:the\s+)?(?:{ROLE_WORDS_CUSTOMER}|bill(?:ed)? to|sold to|ship to|prepared for|issued to|"
+    r"end user|customer legal entity)(?:\s+(?:legal\s+)?(?:name|entity|organi[sz]ation))?\s*(?:[:\-–|]|\s{2,})\s*(?P<v>.*)$", re.I)
+_LABEL_PART = re.compile(
+    rf"^\s*(?:the\s+)?(?:(?:microsoft\s+)?(?:{ROLE_WORDS_PARTNER})|prepared by|issued by|submitted by|delivered by)"
+    r"(?:\s+(?:legal\s+)?(?:name|entity|organi[sz]ation))?\s*(?:[:\-–|]|\s{2,})\s*(?P<v>.*)$", re.I)
+_BETWEEN = re.compile(r"\bbetween\s+(?P<a>.{2,120}?)\s+and\s+(?P<b>.{2,120}?)(?:[.;]\s|[.;]?$|,\s+(?:effective|dated|on|for|with|whereby|under)\b|\s+\((?:each|together|collectively))", re.I)
+_BEHALF = re.compile(r"\b(?:for and )?on behalf of[:\s]+(?P<v>[^,;()]{2,80})", re.I)
+_ROLE_TAG = re.compile(rf"\(\s*(?:the\s+|hereinafter\s+)?[\"“'‘]?(?P<role>{ROLE_WORDS_CUSTOMER}|{ROLE_WORDS_PARTNER})[\"”'’]?\s*\)", re.I)
+_GENERIC_PARTY = re.compile(rf"^(?:the\s+)?(?:{ROLE_WORDS_CUSTOMER}|{ROLE_WORDS_PARTNER}|undersigned|parties|party)s?$", re.I)
+
+
+def role_of(word: str) -> str:
+    w = word.lower()
+    if re.fullmatch(ROLE_WORDS_CUSTOMER, w) or w.startswith(("customer", "client")):
+        return "customer"
+    if re.fullmatch(ROLE_WORDS_PARTNER, w):
+        return "partner"
+    return "either"
+
+
+def clean_party(value: str) -> str:
+    """The organisation part of a party value: '"Contoso Ltd" (the "Customer"), a UK company' -> 'Contoso Ltd'."""
+    v = value.strip().strip("\"“”'‘’").strip()
+    v = re.split(r"\s*\(|,\s+(?:a|an|with|whose|having|incorporated|registered|located)\b|\s+\|\s+|\s{3,}|;", v)[0]
+    v = re.sub(r"^(?:the\s+company\s+|messrs\.?\s+)", "", v, flags=re.I)
+    return v.strip().strip("\"“”'‘’,.:").strip()
+
+
+def looks_like_org(value: str) -> bool:
+    """A plausible organisation name: short, starts with a capital or digit, not a sentence."""
+    v = value.strip()
+    if not v or is_blank_value(v) or _GENERIC_PARTY.match(v):
+        return False
+    words = v.split()
+    if len(words) > 8 or len(v) < 2:
+        return False
+    if not (v[0].isupper() or v[0].isdigit()):
+        return False
+    if re.search(r"\b(?:will|shall|is|are|was|has|have|must|should)\b", v, re.I):
+        return False
+    return not re.fullmatch(r"[\d\s\-/.,:]+", v)
+
+
+def party_mentions(text: str) -> list[PartyMention]:
+    """Organisations this line or paragraph puts in a party position."""
+    out: list[PartyMention] = []
+    flat = text.replace(" | ", ": ", 1) if " | " in text else text
+    m = _LABEL_CUST.match(flat)
+    if m:
+        v = clean_party(m.group("v"))
+        out.append(PartyMention(v, "customer", "label"))
+    else:
+        m = _LABEL_PART.match(flat)
+        if m:
+            out.append(PartyMention(clean_party(m.group("v")), "partner", "label"))
+    for m in _BETWEEN.finditer(text):
+        for key in ("a", "b"):
+            raw = m.group(key)
+            tag = _ROLE_TAG.search(raw + text[m.end(key): m.end(key) + 40] if key == "b" else raw)
+            role = role_of(tag.group("role")) if tag else "either"
+            out.append(PartyMention(clean_party(raw), role, "between"))
+    for m in _BEHALF.finditer(text):
+        raw = m.group("v")
+        tail = text[m.end(): m.end() + 40]
+        tag = _ROLE_TAG.search(raw + tail)
+        out.append(PartyMention(clean_party(raw), role_of(tag.group("role")) if tag else "either", "behalf"))
+    return out

@@ -1,0 +1,200 @@
+"""D-11.2, D-12, D-23: each claimed product connected to a description of the work on it.
+
+Per claimed product: ``linked`` when it is named (by name, code or catalogue alias) in the same
+sentence, line or table row as concrete work (deploy, implement, migrate, configure, build, roll
+out, train, integrate...), or it heads a short block / section whose lines describe such work;
+``mentioned`` when it appears only in licensing lists, background, assumptions or out-of-scope /
+exclusion sections, or in a sentence that excludes it; ``absent`` otherwise. The criterion is
+``met`` only when every claimed product is linked; reasons name the others, to be removed from
+the claim or given POE (D-12).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from scoring.catalogue import Product, find_mentions, find_product
+from scoring.checks.context import CheckContext
+from scoring.checks.text import DocView, Segment, sentences
+from scoring.reasons import reason
+from scoring.types import ClaimedProduct, CriterionResult, Evidence, ProductFinding, Reason
+
+WORK = re.compile(
+    r"\b(?:deploy\w*|implement\w*|migrat\w*|configur\w*|build\w*|built|roll(?:ing|ed|s)?[- ]?out|rollouts?|"
+    r"train(?:ing|ed|s)?|integrat\w*|set(?:ting)?[- ]up|setup|design\w*|customi[sz]\w*|develop\w*|enabl\w*|"
+    r"pilot\w*|onboard\w*|provision\w*|upgrad\w*|automat\w*|extend\w*|install\w*|launch\w*|moderni[sz]\w*|"
+    r"transition\w*|cut[- ]?over|go[- ]?live|adopt\w*|workshops?|harden\w*|optimi[sz]\w*|activat\w*|"
+    r"establish\w*|creat\w*|deliver\w*|architect\w*|assess\w*|envision\w*|administ\w*|support(?:s|ed|ing)?|"
+    r"test(?:s|ed|ing)?|UAT|map(?:s|ped|ping)?|replac\w*|consolidat\w*|secur(?:e|es|ed|ing)|enrol\w*|"
+    r"connect\w*|publish\w*|populat\w*|convert\w*|tailor\w*|refin\w*|stand(?:ing)? up|spin up|wire up|"
+    r"rebuild\w*|re-?platform\w*|stabili[sz]\w*|troubleshoot\w*|maintain\w*|manag(?:e|es|ed|ing)|"
+    r"coach\w*|upskill\w*|modell?\w*|script\w*|code|coding|prototyp\w*|proof of concept|poc|"
+    r"cutover|switch\w* over|move|moving|port(?:ed|ing)?|install|licen[cs]e assignment|tenant setup)\b",
+    re.I)
+# A sentence that keeps the product out of the work.
+NEGATED = re.compile(
+    r"out[- ]of[- ]scope|not in scope|outside (?:the |of )?(?:the )?scope|\bexclud\w*|\bexclusion|not included|"
+    r"not part of|\bno (?:work|services?|changes?|deployment|configuration)\b|will not|won't|shall not|"
+    r"does not (?:include|cover)|not covered|not be (?:deployed|configured|implemented|migrated|delivered)|"
+    r"licen[cs]es? only|already (?:licensed|deployed|in place|implemented|configured)|by others|"
+    r"by the customer'?s? (?:own|internal)|future phase|not required|deferred|descoped|de-scoped|"
+    r"is not being|are not being|no longer", re.I)
+# Sections whose contents are never the partner's work.
+MENTION_SECTION = re.compile(
+    r"out[- ]of[- ]scope|exclusion|excluded|not in scope|licen[cs]|subscription|pricing|price|fees|"
+    r"commercial|bill of materials|order summary|background|current (?:state|environment)|existing "
+    r"(?:environment|estate|landscape)|as-is|assumption|prerequisite|dependenc|glossary|definitions|"
+    r"terms and conditions|general terms", re.I)
+
+
+@dataclass(frozen=True)
+class Target:
+    key: str
+    label: str
+    product: Product | None
+    own_pattern: re.Pattern[str] | None  # products outside the catalogue: their name as written
+
+
+def _targets(products: tuple[ClaimedProduct, ...]) -> list[Target]:
+    out: list[Target] = []
+    for cp in products:
+        p = find_product(cp.code) or find_product(cp.name)
+        pat = None
+        if p is None:
+            words = [re.escape(w) for w in cp.name.split()]
+            pat = re.compile(r"(?<!\w)" + r"[\s\-]*".join(words) + r"(?!\w)", re.I) if words else None
+        out.append(Target(cp.key, cp.name or cp.key, p, pat))
+    return out
+
+
+def _names(target: Target, text: str, mentions: list[tuple[int, int, Product]]) -> bool:
+    if target.product is not None:
+        codes = {target.product.code, *target.product.includes}
+        return any(p.code in codes for _, _, p in mentions)
+    return bool(target.own_pattern and target.own_pattern.search(text))
+
+
+class _DocProducts:
+    def __init__(self, view: DocView) -> None:
+        self.view = view
+        self.mentions = [find_mentions(s.text) for s in view.segments]
+
+    def sentence_hits(self, target: Target, n: int) -> tuple[str, Evidence | None, Evidence | None]:
+        """('linked'|'mentioned'|'', evidence, context) for segment n."""
+        seg = self.view.segments[n]
+        if not _names(target, seg.text, self.mentions[n]):
+            return "", None, None
+        if MENTION_SECTION.search(seg.section) and not seg.is_heading:
+            return "mentioned", _ev(seg, target, "named in a " + seg.section.strip()[:40] + " section"), None
+        pieces = [c.text for c in seg.cells] if len(seg.cells) > 1 else sentences(seg.text)
+        row_text = seg.text
+        linked_piece = mentioned_piece = None
+        if len(seg.cells) > 1:
+            if NEGATED.search(row_text):
+                mentioned_piece = row_text
+            elif WORK.search(row_text):
+                linked_piece = row_text
+            else:
+                mentioned_piece = row_text
+        else:
+            for piece in pieces:
+                if not _names(target, piece, find_mentions(piece)):
+                    continue
+                if NEGATED.search(piece):
+                    mentioned_piece = mentioned_piece or piece
+                elif WORK.search(_without_names(piece)):
+                    linked_piece = piece
+                    break
+                else:
+                    mentioned_piece = mentioned_piece or piece
+        if linked_piece is not None:
+            return "linked", _ev(seg, target, "named with the work on it", linked_piece), None
+        return "mentioned", _ev(seg, target, "named without work", mentioned_piece), None
+
+    def block_under(self, target: Target, n: int) -> Evidence | None:
+        """A work line under a line/heading naming the product (D-23: 'Exchange Online' then '- Migrate...')."""
+        seg = self.view.segments[n]
+        if NEGATED.search(seg.text) or MENTION_SECTION.search(seg.section if not seg.is_heading else ""):
+            return None
+        for k in range(n + 1, min(len(self.view.segments), n + 6)):
+            nxt = self.view.segments[k]
+            if nxt.is_heading or self.mentions[k] and not _names(target, nxt.text, self.mentions[k]):
+                return None
+            if WORK.search(nxt.text) and not NEGATED.search(nxt.text):
+                return nxt.evidence("work line under the product")
+        return None
+
+    def in_section(self, target: Target) -> Evidence | None:
+        """A work line in a section whose heading names the product."""
+        for n, seg in enumerate(self.view.segments):
+            if seg.is_heading or not seg.section or MENTION_SECTION.search(seg.section):
+                continue
+            if _names(target, seg.section, find_mentions(seg.section)) and WORK.search(seg.text) \
+                    and not NEGATED.search(seg.text) and not self.mentions[n]:
+                return seg.evidence("work under a heading naming the product")
+        return None
+
+
+def _without_names(text: str) -> str:
+    # 'Customer Service' names a product but its words are no work; product names never count as work.
+    out = text
+    for s, e, _ in reversed(find_mentions(text)):
+        out = out[:s] + " " + out[e:]
+    return out
+
+
+def _ev(seg: Segment, target: Target, note: str, piece: str | None = None) -> Evidence:
+    if len(seg.cells) > 1:
+        cell = next((c for c in seg.cells if _names(target, c.text, find_mentions(c.text))), seg.cells[0])
+        return Evidence(seg.doc_path, cell.text.strip(), cell.location, note)
+    if piece and piece in seg.text:
+        return Evidence(seg.doc_path, piece.strip(), seg.location, note)
+    return seg.evidence(note)
+
+
+def check_products(ctx: CheckContext) -> CriterionResult:
+    crit = "product_links"
+    targets = _targets(ctx.claim.products)
+    docs = ctx.shared.setdefault("product_docs", [_DocProducts(v) for v in ctx.views])
+    findings: dict[str, ProductFinding] = {}
+    reasons: list[Reason] = []
+    evidence: list[Evidence] = []
+    for t in targets:
+        linked: list[Evidence] = []
+        mentioned: list[Evidence] = []
+        for d in docs:
+            for n in range(len(d.view.segments)):
+                verdict, ev, _ = d.sentence_hits(t, n)
+                if verdict == "linked" and ev is not None:
+                    linked.append(ev)
+                elif verdict == "mentioned" and ev is not None:
+                    under = d.block_under(t, n)
+                    if under is not None:
+                        linked.extend([ev, under])
+                    else:
+                        mentioned.append(ev)
+                if len(linked) >= 2:
+                    break
+            if not linked:
+                sec = d.in_section(t)
+                if sec is not None:
+                    linked.append(sec)
+        if t.product is None:
+            reasons.append(reason("R-PROD-003", product=t.label))
+        if linked:
+            findings[t.key] = ProductFinding("linked", tuple(linked[:2]))
+            evidence.append(linked[0])
+        elif mentioned:
+            findings[t.key] = ProductFinding("mentioned", tuple(mentioned[:2]))
+            reasons.append(reason("R-PROD-002", product=t.label, context=mentioned[0].note))
+        else:
+            findings[t.key] = ProductFinding("absent")
+            reasons.append(reason("R-PROD-001", product=t.label))
+    if not targets:
+        return CriterionResult(crit, "unclear", 0.3, (), tuple(reasons), findings)
+    all_linked = all(f.verdict == "linked" for f in findings.values())
+    if all_linked:
+        return CriterionResult(crit, "met", 0.9, tuple(evidence), tuple(reasons), findings)
+    nonlinked_ev = [e for f in findings.values() if f.verdict == "mentioned" for e in f.evidence[:1]]
+    return CriterionResult(crit, "not_met", 0.85, tuple(evidence + nonlinked_ev), tuple(reasons), findings)

@@ -1,0 +1,553 @@
+"""D-11.1: a customer signature, or proof of customer acknowledgment of the partner's work.
+
+Signature blocks are read as *fields* (By / Signature / Name / Title / Date / Company, with an
+optional party prefix such as 'Customer Signature:'), found in text lines, in columns laid out
+side by side, in label/value table cells and in tables whose header row names the fields.
+Fields close together in the same column form one block; the block's party comes from its own
+labels, the signer's name (claim contacts), the company named in or just above it, and role
+words ('Customer', 'Client' vs 'Partner', 'Supplier'...). Other evidence: e-signature stamps
+(/s/, 'signed electronically by', DocuSign envelope IDs and certificates, Adobe Sign), signed PDF
+signature fields, signature images next to a customer label, a customer acknowledgment field of
+the POE template, a purchase order issued by the customer, an email from the customer's
+domain. D-22: a customer acknowledgment dated more than 12 months before submission does not
+count; one dated after submission is flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from email.utils import parsedate_to_datetime
+
+from extractors.document import Location
+from scoring.checks.context import CheckContext
+from scoring.checks.datefind import NOT_A_DATE, day_first, excel_serial, find_dates
+from scoring.checks.parties import FULL
+from scoring.checks.text import DocView, Segment, columns, is_blank_value
+from scoring.reasons import reason
+from scoring.types import CriterionResult, Evidence, Reason
+
+ROLE = (r"customer|client|buyer|purchaser|licensee|partner|supplier|vendor|contractor|consultant|"
+        r"service provider|provider|seller|company|microsoft partner")
+_SIG = (r"authori[sz]ed signature|authori[sz]ed signatory|accepted and agreed by|agreed and accepted by|"
+        r"acknowledged by|accepted by|approved by|agreed by|confirmed by|signed by|authori[sz]ed by|signature|"
+        r"signatory|signed|sign|by")
+_NAME = r"printed name|print name|full name|name of signatory|signatory name|signer name|name"
+_TITLE = r"job title|title|position|designation|role|capacity"
+_DATE = (r"date signed|signature date|signed date|date of signature|acknowledg(?:e)?ment date|"
+         r"date of acknowledg(?:e)?ment|signed on|acknowledged on|approved on|dated|date")
+_ORG = r"company name|company|organi[sz]ation name|organi[sz]ation|entity|for and on behalf of|on behalf of"
+
+_FIELD = re.compile(
+    rf"^\s*(?:(?P<role>{ROLE})(?:'s)?\s+)?(?P<field>{_SIG}|{_NAME}|{_TITLE}|{_DATE}|{_ORG})"
+    rf"(?:\s+(?:of|for|by)\s+(?:the\s+)?(?P<role2>{ROLE}))?"
+    r"(?:\s*(?:\((?:print|please print|block letters)\)))?"
+    r"(?P<sep>\s*[:\-–]\s*|\s*$|\s+(?=_{2,}|/s/|\[|\.{3,}))(?P<value>.*)$", re.I)
+_ROLE_LABEL = re.compile(rf"^\s*(?:for\s+(?:the\s+)?)?(?P<role>{ROLE})(?:\s+(?:name|legal name))?\s*:\s*(?P<value>.*)$", re.I)
+_INLINE_LABEL = re.compile(
+    rf"(?<!\w)(?:(?:{ROLE})(?:'s)?\s+)?(?:{_SIG}|{_NAME}|{_TITLE}|{_DATE}|{_ORG})\s*:", re.I)
+
+_CUSTOMER_WORDS = re.compile(r"\b(?:customer|client|buyer|purchaser|licensee)s?\b", re.I)
+_PARTNER_WORDS = re.compile(
+    r"\b(?:partner|supplier|vendor|contractor|consultant|consultancy|service provider|provider|seller|"
+    r"implementer|integrator)s?\b", re.I)
+_ESIGN_BY = re.compile(
+    r"(?:electronically|digitally|e-?)\s*signed\s+(?:by\s*:?\s*)?(?P<who>[A-Z][^,;\n|]{1,60}?)"
+    r"(?:\s+(?:on|at)\s+(?P<when>[^;\n|]{6,40}))?\s*(?:$|[,;|(])", re.I)
+_SLASH_S = re.compile(r"/s/\s*(?P<who>[A-Z][\w.'\- ]{1,50})")
+_STAMP = re.compile(
+    r"docusign envelope id|envelope id\s*:|certificate of completion|docusigned by|adobe (?:acrobat )?sign|"
+    r"echosign|signed with adobe|e-?signature (?:audit|record)|dropbox sign|hellosign|pandadoc|signnow|"
+    r"signature certificate|audit trail", re.I)
+_ACK_LABEL = re.compile(r"acknowledg|confirm|approv|accept|agree|sign[- ]?off|attest", re.I)
+_NEGATIVE_VALUE = re.compile(r"^\s*(?:no|n|false|not (?:yet )?(?:signed|acknowledged|approved)|pending|declined|rejected)\s*$", re.I)
+_PO = re.compile(r"\bpurchase\s+order\b|\bP\.?O\.?\s*(?:number|no\.?|#)\s*[:#]?\s*\w", re.I)
+_EMAIL_ACK = re.compile(r"acknowledg|confirm|approv|agree|accept|happy to|pleased|proceed|go ahead|engag|"
+                        r"thank|appoint|select|chosen|sign", re.I)
+_EMAIL_ADDR = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
+
+SIG_FIELDS = {"sig"}
+
+
+def _field_kind(label: str) -> str:
+    lab = label.lower()
+    if re.fullmatch(_DATE, lab):
+        return "date"
+    if re.fullmatch(_NAME, lab):
+        return "name"
+    if re.fullmatch(_TITLE, lab):
+        return "title"
+    if re.fullmatch(_ORG, lab):
+        return "org"
+    return "sig"
+
+
+@dataclass
+class FieldItem:
+    seg: Segment
+    col: int
+    kind: str
+    value: str
+    text: str  # the field as written (label and value)
+    role: str | None  # explicit party from the label ('Customer Signature')
+    cell_index: int | None = None
+
+    def evidence(self, note: str) -> Evidence:
+        if self.cell_index is not None and self.cell_index < len(self.seg.cells):
+            cell = self.seg.cells[self.cell_index]
+            return Evidence(self.seg.doc_path, cell.text.strip(), cell.location, note)
+        return Evidence(self.seg.doc_path, self.text.strip(), self.seg.location, note)
+
+
+@dataclass
+class SigFinding:
+    """One piece of signature / acknowledgment evidence (or a blank customer block)."""
+
+    party: str  # customer | partner | unknown
+    kind: str  # block, esign, field, image, ack, po, email
+    signed: bool
+    evidence: list[Evidence]
+    confidence: float
+    date: date | None = None
+    date_text: str = ""
+    date_blank: bool = False
+
+
+def _role_word(text: str) -> str | None:
+    c, p = bool(_CUSTOMER_WORDS.search(text)), bool(_PARTNER_WORDS.search(text))
+    if c and not p:
+        return "customer"
+    if p and not c:
+        return "partner"
+    return None
+
+
+def _parse_field(text: str) -> tuple[str, str, str | None, bool] | None:
+    """(kind, value, role, label_only) of one field text, or None."""
+    m = _FIELD.match(text)
+    if m:
+        kind = _field_kind(m.group("field"))
+        sep = m.group("sep")
+        if kind == "sig" and m.group("field").lower() in ("by", "sign", "signed") and not sep.strip() and \
+                not m.group("value").strip().startswith(("_", "/s/", "[", ".")) and m.group("value").strip():
+            return None  # 'By the end of March ...' is prose
+        role_text = (m.group("role") or "") + " " + (m.group("role2") or "")
+        role = _role_word(role_text) if role_text.strip() else None
+        value = m.group("value").strip()
+        if kind in ("title", "name", "date", "org") and not sep.strip(":-– ") and not sep.strip() and value \
+                and not value.startswith(("_", "[", ".")):
+            return None  # 'Date of the workshop is ...' without a colon
+        if kind == "name" and len(value.split()) > 8:
+            return None
+        return kind, value, role, not value
+    m = _ROLE_LABEL.match(text)
+    if m and len(m.group("value").split()) <= 8:
+        return "org", m.group("value").strip(), _role_word(m.group("role")), not m.group("value").strip()
+    return None
+
+
+def _split_inline(col_text: str) -> list[str]:
+    """'Name: Teo Lupu  Title: CIO  Date: 12 July 2026' -> its three fields."""
+    starts = [m.start() for m in _INLINE_LABEL.finditer(col_text)]
+    if len(starts) <= 1:
+        return [col_text]
+    if starts[0] > 0:
+        starts = [0, *starts]
+    return [col_text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(col_text)], strict=True) if col_text[a:b].strip()]
+
+
+def _items_of(seg: Segment) -> list[FieldItem]:
+    items: list[FieldItem] = []
+    if len(seg.cells) > 1:
+        cells = [c.text.strip() for c in seg.cells]
+        i = col = 0
+        while i < len(cells):
+            parsed = _parse_field(cells[i]) if cells[i] else None
+            if parsed is None:
+                i += 1
+                continue
+            kind, value, role, label_only = parsed
+            if label_only and i + 1 < len(cells) and _parse_field(cells[i + 1]) is None:
+                value = cells[i + 1]
+                items.append(FieldItem(seg, col, kind, value, f"{cells[i]} {value}".strip(), role, i + 1 if value else i))
+                i += 2
+            else:
+                items.append(FieldItem(seg, col, kind, value, cells[i], role, i))
+                i += 1
+            col += 1
+        return items
+    for col, col_text in enumerate(columns(seg.text)):
+        for piece in _split_inline(col_text):
+            parsed = _parse_field(piece)
+            if parsed is not None:
+                kind, value, role, _ = parsed
+                items.append(FieldItem(seg, col, kind, value, piece, role))
+    return items
+
+
+@dataclass
+class Block:
+    items: list[FieldItem] = field(default_factory=list)
+    last: int = -1
+
+    def kinds(self) -> set[str]:
+        return {i.kind for i in self.items}
+
+    def first(self, kind: str) -> FieldItem | None:
+        return next((i for i in self.items if i.kind == kind), None)
+
+
+def _header_table_blocks(view: DocView, seg_pos: dict[int, int]) -> tuple[list[Block], set[int]]:
+    """Tables whose header row names the fields ('Party | Name | Signature | Date')."""
+    blocks: list[Block] = []
+    used: set[int] = set()
+    segs = view.segments
+    for i, seg in enumerate(segs):
+        if seg.kind != "row" or len(seg.cells) < 2:
+            continue
+        labels = [_parse_field(c.text.strip()) if c.text.strip() else None for c in seg.cells]
+        kinds = [lab[0] if lab and lab[3] else None for lab in labels]
+        if sum(k is not None for k in kinds) < 2 or not ({"sig", "date", "name"} & {k for k in kinds if k}):
+            continue
+        used.add(i)
+        j = i + 1
+        while j < len(segs) and segs[j].kind == "row" and len(segs[j].cells) == len(seg.cells):
+            row = segs[j]
+            b = Block(last=j)
+            for ci, cell in enumerate(row.cells):
+                kind = kinds[ci]
+                if kind is None:
+                    kind = "org"  # 'Party' / 'Organisation' column: who signs this row
+                b.items.append(FieldItem(row, 0, kind, cell.text.strip(), cell.text.strip(), None, ci))
+            blocks.append(b)
+            used.add(j)
+            j += 1
+    return blocks, used
+
+
+def _blocks(view: DocView) -> list[Block]:
+    seg_pos = {id(s): n for n, s in enumerate(view.segments)}
+    blocks, used = _header_table_blocks(view, seg_pos)
+    open_by_col: dict[int, Block] = {}
+    for n, seg in enumerate(view.segments):
+        if n in used:
+            continue
+        for item in _items_of(seg):
+            b = open_by_col.get(item.col)
+            if b is None or n - b.last > 4 or (item.kind in b.kinds() and item.kind != "title"):
+                b = Block()
+                blocks.append(b)
+                open_by_col[item.col] = b
+            b.items.append(item)
+            b.last = n
+    return [b for b in blocks if "sig" in b.kinds() or ("name" in b.kinds() and ({"date", "title"} & b.kinds()))]
+
+
+class _Analyzer:
+    def __init__(self, ctx: CheckContext, view: DocView) -> None:
+        self.ctx = ctx
+        self.view = view
+        self.dayfirst = day_first(view.text)
+        self.pos = {id(s): n for n, s in enumerate(view.segments)}
+        self.stamped = any(_STAMP.search(s.text) for s in view.segments) or any(
+            f.source in ("docusign", "adobe_sign") for f in view.doc.signature_fields)
+        head = " ".join(s.text for s in view.segments[:15])
+        self.is_po = bool(_PO.search(head) or _PO.search(view.doc.metadata.get("title", "")))
+
+    # -- who is this?
+    def party_of_text(self, text: str) -> str | None:
+        ctx = self.ctx
+        low = text.lower()
+        cust = any(c and c.lower() in low for c in (ctx.claim.customer_contact_name,)) or any(
+            d and ("@" + d in low) for d in ctx.customer_domains)
+        part = any(c and c.lower() in low for c in (ctx.claim.partner_contact_name,)) or bool(
+            ctx.partner_domain and "@" + ctx.partner_domain in low)
+        if cust != part:
+            return "customer" if cust else "partner"
+        ch, ph = ctx.customer.match(text), ctx.partner.match(text)
+        cs = ch.score if ch else 0.0
+        ps = ph.score if ph else 0.0
+        if cs != ps:
+            return "customer" if cs > ps else "partner"
+        return _role_word(text)
+
+    def block_party(self, b: Block) -> str:
+        for item in b.items:
+            if item.role:
+                return item.role
+        for item in b.items:  # the signer, the company field, a 'Role: Customer' cell
+            if item.kind in ("name", "sig", "org", "title") and item.value:
+                p = self.party_of_text(item.value)
+                if p:
+                    return p
+        first = min(self.pos[id(i.seg)] for i in b.items)
+        last = max(self.pos[id(i.seg)] for i in b.items)
+        col = b.items[0].col
+        ncols = len(columns(b.items[0].seg.text)) if len(b.items[0].seg.cells) <= 1 else 0
+        texts: list[str] = []
+        for k in range(first - 1, max(-1, first - 5), -1):
+            seg = self.view.segments[k]
+            if _items_of(seg) and k < first - 1:
+                break
+            parts = columns(seg.text)
+            texts.append(parts[col] if ncols > 1 and len(parts) == ncols and col < len(parts) else seg.text)
+        for k in range(last + 1, min(len(self.view.segments), last + 3)):
+            seg = self.view.segments[k]
+            if _items_of(seg):
+                break
+            parts = columns(seg.text)
+            texts.append(parts[col] if ncols > 1 and len(parts) == ncols and col < len(parts) else seg.text)
+        texts.append(b.items[0].seg.section)
+        for t in texts:
+            p = self.party_of_text(t)
+            if p:
+                return p
+        if self.is_po:
+            return "customer"  # a purchase order is the customer's own document
+        return "unknown"
+
+    def parse_date(self, text: str) -> tuple[date | None, bool]:
+        """(date, blank) of a date field value."""
+        if not text.strip() or NOT_A_DATE.search(text) or is_blank_value(text):
+            return None, True
+        found = [f for f in find_dates(text, self.dayfirst) if not f.partial]
+        if found:
+            return found[0].value, False
+        serial = excel_serial(text)
+        return serial, serial is None
+
+    def typed_date_near(self, item: FieldItem) -> date | None:
+        """A typed date (XLSX date cell) in the same row as the field."""
+        loc = item.seg.location
+        for td in self.view.doc.dates:
+            tl = td.location
+            if tl.sheet is not None and tl.sheet == loc.sheet and tl.cell and loc.cell and \
+                    re.sub(r"[A-Z]+", "", tl.cell) == re.sub(r"[A-Z]+", "", loc.cell):
+                return td.value
+        return None
+
+    # -- findings
+    def block_finding(self, b: Block) -> SigFinding:
+        party = self.block_party(b)
+        sig = b.first("sig")
+        name = b.first("name")
+        dt = b.first("date")
+        value = sig.value if sig else ""
+        if sig and is_blank_value(value):
+            nxt = self.pos[id(sig.seg)] + 1
+            if nxt < len(self.view.segments) and not _items_of(self.view.segments[nxt]) and \
+                    len(columns(self.view.segments[nxt].text)) == 1 and _SLASH_S.search(self.view.segments[nxt].text):
+                value = self.view.segments[nxt].text.strip()
+        d_value, d_blank, d_text = None, True, ""
+        if dt:
+            d_value, d_blank = self.parse_date(dt.value)
+            if d_value is None and dt.value == "":
+                d_value = self.typed_date_near(dt)
+                d_blank = d_value is None
+            d_text = dt.text
+        if sig and d_value is None:  # '/s/ Teo Lupu 12 March 2026'
+            found = [f for f in find_dates(value, self.dayfirst) if not f.partial]
+            if found:
+                d_value, d_blank, d_text = found[0].value, False, sig.text
+        evidence_items = [i for i in (sig, name, dt) if i is not None]
+        if sig is not None and not is_blank_value(value) and not _NEGATIVE_VALUE.match(value):
+            note = "e-signature /s/" if "/s/" in value else "signed block"
+            conf = 0.93 if party != "unknown" else 0.5
+            return SigFinding(party, "block", True, [i.evidence(f"{party} {note}") for i in evidence_items],
+                              conf, d_value, d_text, d_blank)
+        name_filled = name is not None and not is_blank_value(name.value) and not self.ctx.is_contact("")
+        if sig is None and name_filled and d_value is not None:
+            return SigFinding(party, "block", True, [i.evidence(f"{party} block, name and date filled")
+                                                     for i in evidence_items], 0.7, d_value, d_text, d_blank)
+        if sig is not None and name_filled and (self.stamped or self.image_near(b)):
+            return SigFinding(party, "block", True, [i.evidence(f"{party} block, signed by e-signature/image")
+                                                     for i in evidence_items], 0.8, d_value, d_text, d_blank)
+        return SigFinding(party, "block", False, [i.evidence(f"{party} signature block left blank")
+                                                  for i in evidence_items], 0.9, d_value, d_text, d_blank)
+
+    def image_near(self, b: Block) -> bool:
+        pages = {i.seg.location.page for i in b.items}
+        for img in self.view.doc.images:
+            if img.location.page in pages and img.near_text and any(
+                    img.near_text.strip() and img.near_text.strip() in i.seg.text for i in b.items):
+                return True
+        return False
+
+    def other_findings(self) -> list[SigFinding]:
+        out: list[SigFinding] = []
+        view = self.view
+        for n, seg in enumerate(view.segments):
+            m = _ESIGN_BY.search(seg.text) or _SLASH_S.search(seg.text)
+            if m and not _items_of(seg):
+                who = m.group("who")
+                party = self.party_of_text(who) or self.party_of_text(seg.text) or "unknown"
+                when = m.groupdict().get("when") or seg.text
+                found = [f for f in find_dates(when, self.dayfirst) if not f.partial]
+                out.append(SigFinding(party, "esign", True, [seg.evidence(f"{party} e-signature")],
+                                      0.9 if party != "unknown" else 0.5,
+                                      found[0].value if found else None, found[0].text if found else ""))
+            elif self.stamped and any(d and "@" + d in seg.text.lower() for d in self.ctx.customer_domains) and \
+                    re.search(r"\b(?:signed|completed|signature)\b", " ".join(
+                        s.text for s in view.segments[n:n + 3]), re.I):
+                found = [f for s in view.segments[n:n + 3] for f in find_dates(s.text, self.dayfirst) if not f.partial]
+                out.append(SigFinding("customer", "esign", True, [seg.evidence("customer signer in e-signature record")],
+                                      0.85, found[0].value if found else None, found[0].text if found else ""))
+            elif len(seg.cells) > 1 or ":" in seg.text:
+                out.extend(self.ack_field(seg))
+        for sf in view.doc.signature_fields:
+            if not sf.signed:
+                continue
+            party = self.party_of_text(f"{sf.signer or ''}") or self.party_of_text(sf.name) or "unknown"
+            text = f"{sf.name}: signed by {sf.signer}" if sf.signer else f"{sf.name}: signed"
+            out.append(SigFinding(party, "field", True, [Evidence(view.path, text, sf.location,
+                                                                   f"{party} PDF signature field")],
+                                  0.9 if party != "unknown" else 0.55,
+                                  sf.signed_at.date() if sf.signed_at else None,
+                                  sf.signed_at.isoformat() if sf.signed_at else ""))
+        for img in view.doc.images:
+            if img.near_text and re.search(r"sign|acknowledg|approv", img.near_text, re.I):
+                party = self.party_of_text(img.near_text)
+                if party:
+                    out.append(SigFinding(party, "image", True, [Evidence(view.path, img.near_text.strip(), img.location,
+                                                                          f"signature image by the {party} label")], 0.75))
+        out.extend(self.email_finding())
+        return out
+
+    def ack_field(self, seg: Segment) -> list[SigFinding]:
+        """'Customer acknowledgement | Yes' / 'Customer approval: Approved by T. Lupu' (POE template)."""
+        if len(seg.cells) > 1:
+            label, value = seg.cells[0].text, " ".join(c.text for c in seg.cells[1:]).strip()
+        else:
+            label, _, value = seg.text.partition(":")
+        if not (_ACK_LABEL.search(label) and _role_word(label) == "customer") or len(label.split()) > 10:
+            return []
+        blank = is_blank_value(value) or _NEGATIVE_VALUE.match(value) is not None
+        found = [f for f in find_dates(value, self.dayfirst) if not f.partial]
+        return [SigFinding("customer", "ack", not blank, [seg.evidence("customer acknowledgment field")],
+                           0.85, found[0].value if found else None, found[0].text if found else "")]
+
+    def email_finding(self) -> list[SigFinding]:
+        doc = self.view.doc
+        sender = doc.metadata.get("from", "")
+        if not sender:
+            return []
+        m = _EMAIL_ADDR.search(sender)
+        domain = m.group(1).lower() if m else ""
+        if not domain or not any(domain == d or domain.endswith("." + d) for d in self.ctx.customer_domains):
+            return []
+        body = self.view.text
+        if not (self.ctx.partner.match(body) or _EMAIL_ACK.search(body)):
+            return []
+        when = None
+        for td in doc.dates:
+            if td.location.part in (None, "headers"):
+                when = td.value
+                break
+        if when is None and doc.metadata.get("date"):
+            try:
+                when = parsedate_to_datetime(doc.metadata["date"]).date()
+            except (TypeError, ValueError):
+                found = find_dates(doc.metadata["date"], self.dayfirst)
+                when = found[0].value if found else None
+        header = next((s for s in self.view.segments if sender.split("<")[-1].strip("> ") in s.text), None)
+        ev = header.evidence("email from the customer's domain") if header else Evidence(
+            doc.path, sender, Location(part="headers"), "email from the customer's domain (From header)")
+        return [SigFinding("customer", "email", True, [ev], 0.8, when, doc.metadata.get("date", ""))]
+
+
+def find_signatures(ctx: CheckContext) -> list[SigFinding]:
+    """Every signature / acknowledgment finding of the claim's documents (cached on ctx)."""
+    if "signatures" in ctx.shared:
+        return ctx.shared["signatures"]
+    out: list[SigFinding] = []
+    for view in ctx.views:
+        a = _Analyzer(ctx, view)
+        blocks = [a.block_finding(b) for b in _blocks(view)]
+        others = a.other_findings()
+        # Two blocks, one the partner's and one nobody's: the other one is the customer's.
+        parties = {f.party for f in blocks}
+        if "partner" in parties and "customer" not in parties:
+            for f in blocks:
+                if f.party == "unknown":
+                    f.party, f.confidence = "customer", min(f.confidence, 0.75)
+        out.extend(blocks)
+        out.extend(others)
+        if a.is_po and not any(f.party == "customer" and f.signed for f in blocks + others):
+            out.extend(_po_issued(ctx, view))
+    ctx.shared["signatures"] = out
+    return out
+
+
+_PO_ISSUER = re.compile(r"^\s*(?:bill(?:ed)? to|buyer|purchaser|issued by|ordered by|customer|client|sold to|ship to)\b", re.I)
+_PO_VENDOR = re.compile(r"^\s*(?:vendor|supplier|seller|to|contractor|partner)\b", re.I)
+
+
+def _po_issued(ctx: CheckContext, view: DocView) -> list[SigFinding]:
+    """A purchase order the customer issued to the partner (D-10 lists POs as POE)."""
+    issuer = next((s for s in view.segments if _PO_ISSUER.match(s.text) and ctx.customer.match(s.text)), None)
+    if issuer is None:
+        head = view.segments[:8]
+        issuer = next((s for s in head if ctx.customer.match(s.text) and (h := ctx.customer.match(s.text)) and h.score >= FULL), None)
+    vendor = any(_PO_VENDOR.match(s.text) and ctx.partner.match(s.text) for s in view.segments) or any(
+        ctx.partner.match(s.text) for s in view.segments)
+    if issuer is None or not vendor:
+        return []
+    dayfirst = day_first(view.text)
+    when = None
+    for s in view.segments:
+        if re.match(r"^\s*(?:po |order |issue |)date\b", s.text, re.I):
+            found = [f for f in find_dates(s.text, dayfirst) if not f.partial]
+            if found:
+                when = found[0]
+                break
+    return [SigFinding("customer", "po", True, [issuer.evidence("purchase order issued by the customer")], 0.7,
+                       when.value if when else None, when.text if when else "")]
+
+
+def check_customer_signature(ctx: CheckContext) -> CriterionResult:
+    crit = "customer_signature"
+    findings = find_signatures(ctx)
+    cust_signed = [f for f in findings if f.party == "customer" and f.signed]
+    reasons: list[Reason] = []
+    ok = [f for f in cust_signed if f.date is None or ctx.date_status(f.date) == "ok"]
+    ref = ctx.reference_date.isoformat() if ctx.reference_date else "?"
+    if ok:
+        ok.sort(key=lambda f: (f.date is None, -f.confidence))
+        best = ok[0]
+        conf = best.confidence if best.date is not None else min(best.confidence, 0.8)
+        ev = [e for f in ok[:2] for e in f.evidence][:4]
+        return CriterionResult(crit, "met", conf, tuple(ev))
+    future = [f for f in cust_signed if f.date and ctx.date_status(f.date) == "future"]
+    stale = [f for f in cust_signed if f.date and ctx.date_status(f.date) == "stale"]
+    if future:
+        f = future[0]
+        reasons.append(reason("R-SIG-005", date=f.date.isoformat(), submitted=ref))
+        return CriterionResult(crit, "unclear", 0.6, tuple(f.evidence[:3]), tuple(reasons))
+    if stale:
+        f = stale[0]
+        reasons.append(reason("R-SIG-004", date=f.date.isoformat(), submitted=ref))
+        return CriterionResult(crit, "not_met", 0.85, tuple(f.evidence[:3]), tuple(reasons))
+    unknown = [f for f in findings if f.party == "unknown" and f.signed]
+    blank_cust = [f for f in findings if f.party == "customer" and not f.signed]
+    partner = [f for f in findings if f.party == "partner" and f.signed]
+    if blank_cust:
+        f = blank_cust[0]
+        ev = f.evidence[0]
+        reasons.append(reason("R-SIG-002", document=ev.document, where=ev.location.label()))
+        if partner:
+            pe = partner[0].evidence[0]
+            reasons.append(reason("R-SIG-003", document=pe.document, where=pe.location.label()))
+        return CriterionResult(crit, "not_met", 0.9, tuple(f.evidence[:3]), tuple(reasons))
+    if unknown:
+        f = unknown[0]
+        ev = f.evidence[0]
+        reasons.append(reason("R-SIG-006", document=ev.document, where=ev.location.label()))
+        return CriterionResult(crit, "unclear", 0.5, tuple(f.evidence[:3]), tuple(reasons))
+    if partner:
+        f = partner[0]
+        ev = f.evidence[0]
+        reasons.append(reason("R-SIG-003", document=ev.document, where=ev.location.label()))
+        return CriterionResult(crit, "not_met", 0.85, tuple(f.evidence[:3]), tuple(reasons))
+    reasons.append(reason("R-SIG-001"))
+    return CriterionResult(crit, "not_met", 0.8, (), tuple(reasons))

@@ -1,0 +1,237 @@
+"""Shared text helpers for the checks: a document seen as ordered segments with locations.
+
+Every extractor gives blocks (lines or paragraphs) and tables; the checks want one thing:
+ordered units of text, each knowing its document, its location and the section heading it
+stands under. A table row becomes one segment whose cells keep their own locations, so a
+check can match across a row ('Exchange Online | Migrate 800 mailboxes') and still quote
+the exact cell text as evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from extractors.document import ExtractedDocument, Location
+from scoring.types import Evidence
+
+CELL_SEP = " | "
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    location: Location
+
+
+@dataclass
+class Segment:
+    """One line, paragraph or table row of a document, in reading order."""
+
+    doc_path: str
+    text: str
+    location: Location
+    kind: str
+    index: int
+    cells: tuple[Cell, ...]
+    section: str = ""  # the heading this segment stands under, as written
+    is_heading: bool = False
+
+    def evidence(self, note: str = "", text: str | None = None) -> Evidence:
+        """Evidence quoting this segment (or the cell holding ``text``) exactly."""
+        if text is not None and len(self.cells) > 1:
+            for c in self.cells:
+                if text in c.text:
+                    return Evidence(self.doc_path, c.text.strip(), c.location, note)
+        if len(self.cells) > 1:
+            quoted = CELL_SEP.join(c.text.strip() for c in self.cells if c.text.strip())
+            loc = next((c.location for c in self.cells if c.text.strip()), self.location)
+            row_loc = Location(**{**loc.to_dict(), "col": None, "bbox": loc.bbox}) if loc.table is not None else loc
+            return Evidence(self.doc_path, quoted, row_loc, note)
+        return Evidence(self.doc_path, (text if text is not None and text in self.text else self.text).strip(),
+                        self.location, note)
+
+
+@dataclass
+class DocView:
+    """A document and its segments, built once per run_checks call."""
+
+    doc: ExtractedDocument
+    segments: list[Segment] = field(default_factory=list)
+
+    @property
+    def path(self) -> str:
+        return self.doc.path
+
+    @cached_property
+    def text(self) -> str:
+        return "\n".join(s.text for s in self.segments)
+
+    @cached_property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+# ---------------------------------------------------------------- normalisation
+
+_PUNCT = re.compile(r"[^\w\s]")
+_SPACES = re.compile(r"\s+")
+
+
+def normalize(text: str) -> str:
+    """Lower case, '&' as 'and', punctuation dropped, spaces collapsed."""
+    text = text.replace("&", " and ").replace("’", "'")
+    text = _PUNCT.sub(" ", text.lower())
+    return _SPACES.sub(" ", text).strip()
+
+
+_SENT_SPLIT = re.compile(r"(?<=[.;!?])\s+(?=[A-Z0-9(\[\"'•\-])|\s*[;•]\s+|\n+")
+
+
+def sentences(text: str) -> list[str]:
+    """Sentence-like pieces of a paragraph (split on ., ;, bullets and line breaks)."""
+    return [s.strip() for s in _SENT_SPLIT.split(text) if s and s.strip()]
+
+
+# A value that is not a value: underscores, dots, bracketed template fields, labels repeated.
+_PLACEHOLDER = re.compile(
+    r"^\s*(?:[\[<{(]{1,2}[^\]>})]{0,40}[\]>})]{1,2}|_{2,}.*|\.{3,}.*|-{3,}.*|x{3,}|"
+    r"tbd|tba|n/?a|none|null|pending|to be (?:confirmed|determined|signed|agreed)|"
+    r"sign(?:ature)?(?: here)?|signed|name|date|title|print(?:ed)? name|insert .*|enter .*|"
+    r"dd[/.-]mm[/.-]yy(?:yy)?|mm[/.-]dd[/.-]yy(?:yy)?|yyyy[/.-]mm[/.-]dd|\?+)\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_blank_value(value: str | None) -> bool:
+    """True for an empty form field: '', '____', '[Signature]', '<Client>', 'TBD', 'Name'."""
+    if value is None:
+        return True
+    v = value.strip().strip(":").strip()
+    if not v:
+        return True
+    if not re.search(r"[A-Za-z0-9]", v):
+        return True
+    return bool(_PLACEHOLDER.match(v))
+
+
+_TEMPLATE_FIELD = re.compile(r"[\[<{]{1,2}\s*[A-Za-z][^\]>}]{0,40}[\]>}]{1,2}")
+
+
+def template_fields(text: str) -> list[str]:
+    """Bracketed template fields left in a text: '[Customer Name]', '<Client>', '{{partner}}'."""
+    return [m.group(0) for m in _TEMPLATE_FIELD.finditer(text)]
+
+
+# ---------------------------------------------------------------- building the view
+
+_HEADING_NUM = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[A-Z]\.|[IVX]+\.|section \d+[.:]?|schedule [A-Z0-9]+[.:]?)\s+\S", re.I)
+
+
+def _looks_like_heading(text: str, kind: str) -> bool:
+    if kind == "heading":
+        return True
+    t = text.strip()
+    if not t or len(t) > 80 or t.endswith((".", ",", ";")):
+        return False
+    words = t.split()
+    if len(words) > 9:
+        return False
+    if ":" in t.rstrip(":"):
+        return False  # 'Customer: Contoso' is a field, not a heading
+    letters = [c for c in t if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8 and len(letters) >= 3:
+        return True
+    if _HEADING_NUM.match(t) and len(words) <= 8 and not re.search(r"\b(will|shall|is|are)\b", t, re.I):
+        return True
+    return bool(t.endswith(":") and len(words) <= 6)
+
+
+def _row_key(loc: Location) -> tuple | None:
+    if loc.cell and loc.sheet is not None:
+        m = re.match(r"([A-Z]+)(\d+)", loc.cell)
+        if m:
+            return ("xl", loc.sheet, int(m.group(2)))
+    if loc.table is not None and loc.row is not None:
+        return ("tb", loc.page, loc.part, loc.table, loc.row)
+    return None
+
+
+def _col_order(loc: Location) -> int:
+    if loc.cell:
+        m = re.match(r"([A-Z]+)", loc.cell)
+        if m:
+            n = 0
+            for ch in m.group(1):
+                n = n * 26 + (ord(ch) - 64)
+            return n
+    return loc.col or 0
+
+
+def build_view(doc: ExtractedDocument) -> DocView:
+    """Segments in reading order: lines of text blocks, and table / sheet rows as one segment."""
+    raw: list[tuple[str, Location, str, tuple[Cell, ...]]] = []
+    rows: dict[tuple, list[Cell]] = {}
+    row_pos: dict[tuple, int] = {}
+    for block in doc.blocks:
+        key = _row_key(block.location)
+        if key is not None:
+            if key not in rows:
+                rows[key] = []
+                row_pos[key] = len(raw)
+                raw.append(("", block.location, "row", ()))
+            rows[key].append(Cell(block.text, block.location))
+            continue
+        for line in block.text.splitlines() or [block.text]:
+            if line.strip():
+                raw.append((line, block.location, block.kind, (Cell(line, block.location),)))
+    for key, cells in rows.items():
+        cells.sort(key=lambda c: _col_order(c.location))
+        text = CELL_SEP.join(c.text.strip() for c in cells if c.text.strip())
+        pos = row_pos[key]
+        raw[pos] = (text, cells[0].location, "row", tuple(cells))
+    # Tables the extractor gave only as doc.tables (not as cell blocks) become row segments too.
+    seen_tables = {(k[1], k[2], k[3]) for k in rows if k[0] == "tb"}
+    seen_sheets = {k[1] for k in rows if k[0] == "xl"}
+    for table in doc.tables:
+        tl = table.location
+        if (tl.page, tl.part, tl.table) in seen_tables or (tl.sheet is not None and tl.sheet in seen_sheets):
+            continue
+        for r, row in enumerate(table.rows):
+            cells = []
+            for c, value in enumerate(row):
+                loc = (table.cells[r][c] if table.cells and r < len(table.cells) and c < len(table.cells[r])
+                       else Location(page=tl.page, part=tl.part, table=tl.table, row=r, col=c, sheet=tl.sheet))
+                cells.append(Cell(value or "", loc))
+            text = CELL_SEP.join(c.text.strip() for c in cells if c.text.strip())
+            if text:
+                raw.append((text, cells[0].location if cells else tl, "row", tuple(cells)))
+    view = DocView(doc)
+    section = ""
+    for i, (text, loc, kind, cells) in enumerate(raw):
+        if not text.strip():
+            continue
+        heading = kind != "row" and _looks_like_heading(text, kind)
+        if heading:
+            section = text.strip()
+        view.segments.append(Segment(doc.path, text, loc, kind, i, cells, section, heading))
+    return view
+
+
+def build_views(docs) -> list[DocView]:
+    """Views of every readable document and attachment (an email's attached SOW counts)."""
+    out: list[DocView] = []
+    for d in docs:
+        for sub in d.all_documents():
+            if sub.ok and (sub.blocks or sub.tables or sub.signature_fields or sub.dates):
+                out.append(build_view(sub))
+    return out
+
+
+_COLUMN_SPLIT = re.compile(r"\t+|\s{3,}| \| ")
+
+
+def columns(text: str) -> list[str]:
+    """A line laid out in columns ('By: ____     By: /s/ A. Smith') split into its columns."""
+    return [c for c in _COLUMN_SPLIT.split(text) if c.strip()]
