@@ -7,7 +7,15 @@ from pipeline.cli.app import app
 
 
 def main() -> None:
-    app()
+    from pipeline.errors import PoeReviewError
+
+    try:
+        app()
+    except PoeReviewError as exc:  # a command that did not catch its own: still one line, no traceback
+        import sys
+
+        print(f"error: {exc}", file=sys.stderr)
+        raise SystemExit(1) from None
 
 
 __all__ = ["app", "main"]
