@@ -228,11 +228,10 @@ def show(
             echo(f"    ineligible: [{reason.get('code')}] {reason.get('message')}")
         for reason in view.analysis.get("reasons") or []:
             echo(f"    [{reason.get('code')}, {reason.get('rule')}] {reason.get('message')}")
-    for d in view.decisions:
-        extra = f" requests: {'; '.join(d.requests)}" if d.requests else ""
-        echo(
-            f"  Decision      {_day(d.decided_at)} {d.reviewer}: {d.decision}{' (overruled ' + str(d.recommendation) + ')' if d.overruled else ''} {d.note}{extra}"
-        )
+    for dec in view.decisions:
+        extra = f" requests: {'; '.join(dec.requests)}" if dec.requests else ""
+        overruled = f" (overruled {dec.recommendation})" if dec.overruled else ""
+        echo(f"  Decision      {_day(dec.decided_at)} {dec.reviewer}: {dec.decision}{overruled} {dec.note}{extra}")
     echo("  History")
     for h in view.history:
         move = f" {h.from_status or '-'} -> {h.to_status}" if h.to_status else ""
