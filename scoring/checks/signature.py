@@ -53,7 +53,7 @@ _PARTNER_WORDS = re.compile(
     r"\b(?:partner|supplier|vendor|contractor|consultant|consultancy|service provider|provider|seller|"
     r"implementer|integrator)s?\b", re.I)
 _ESIGN_BY = re.compile(
-    r"(?:electronically|digitally|e-?)\s*signed\s+(?:by\s*:?\s*)?(?P<who>[A-Z][^,;\n|]{1,60}?)"
+    r"(?:(?:electronically|digitally|e-?)\s*signed|signed\s+(?:electronically|digitally|via \w+))\s+(?:by\s*:?\s*)?(?P<who>[A-Z][^,;\n|]{1,60}?)"
     r"(?:\s+(?:on|at)\s+(?P<when>[^;\n|]{6,40}))?\s*(?:$|[,;|(])", re.I)
 _SLASH_S = re.compile(r"/s/\s*(?P<who>[A-Z][\w.'\- ]{1,50})")
 _STAMP = re.compile(

@@ -129,12 +129,26 @@ def template_fields(text: str) -> list[str]:
 _HEADING_NUM = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[A-Z]\.|[IVX]+\.|section \d+[.:]?|schedule [A-Z0-9]+[.:]?)\s+\S", re.I)
 
 
+_SECTION_WORDS = re.compile(
+    r"^(?:\d+(?:\.\d+)*\.?\s*|[A-Z]\.\s*)?(?:project\s+|service\s+|engagement\s+)?(?:scope(?: of (?:work|services))?|"
+    r"in[- ]scope|out[- ]of[- ]scope(?: items| services)?|not in scope|exclusions?|excluded|assumptions?|"
+    r"background|overview|introduction|objectives?|approach|methodology|deliverables?|milestones?|timeline|"
+    r"schedule|project plan|plan|phases?|activities|work(?:stream)?s?|services|licen[cs]ing|licen[cs]es|"
+    r"pricing|fees|commercials?|payment(?: terms)?|signatures?|acceptance|sign[- ]?off|approvals?|"
+    r"customer acknowledge?ment|acknowledge?ment|terms(?: and conditions)?|general terms|parties|"
+    r"success (?:measures|criteria|metrics)|adoption(?: plan)?|growth(?: plan)?|kpis?|governance|"
+    r"current (?:state|environment)|existing environment|prerequisites|dependencies|risks?|contacts?|"
+    r"products?(?: and workloads)?|workloads?|summary|executive summary)\s*:?\s*$", re.I)
+
+
 def _looks_like_heading(text: str, kind: str) -> bool:
     if kind == "heading":
         return True
     t = text.strip()
     if not t or len(t) > 80 or t.endswith((".", ",", ";")):
         return False
+    if _SECTION_WORDS.match(t):
+        return True
     words = t.split()
     if len(words) > 9:
         return False

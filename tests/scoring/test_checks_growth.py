@@ -1,0 +1,58 @@
+"""growth_activities (D-11.3): explicit growth of usage, adoption, seats, licences, consumption, revenue."""
+
+from __future__ import annotations
+
+import pytest
+
+from scoring.checks import run_checks
+from tests.scoring.docs import claim, docx, pdf
+
+
+def growth(*docs):
+    return run_checks(claim(), list(docs))["growth_activities"]
+
+
+@pytest.mark.parametrize("line", [
+    "Run an adoption programme to grow monthly active users from 120 to 800.",
+    "Increase Teams usage by 40% across the organisation within six months.",
+    "Expand Dynamics 365 Sales from 200 to 500 seats by Q4.",
+    "Drive adoption of SharePoint Online through a champions network.",
+    "Grow licence consumption with an additional 300 Copilot licences.",
+    "The engagement aims to increase revenue from online channels.",
+    "Onboard 1,500 additional users to Exchange Online.",
+    "Adoption and change management workshops for all departments.",
+    "Target: 80% active usage of Intune-managed devices by go-live + 90 days.",
+    "Accelerate adoption and expand usage to the field service teams.",
+])
+def test_growth_statements(line):
+    r = growth(pdf(line))
+    assert r.verdict == "met", line
+    assert r.evidence[0].text == line
+
+
+@pytest.mark.parametrize("line", [
+    "Help the customer succeed with their digital transformation.",
+    "Fabrikam is committed to delivering value and ensuring customer success.",
+    "Configure mail flow and migrate mailboxes to Exchange Online.",
+    "Increase mailbox storage quota to 100 GB.",
+    "Improve security posture with conditional access policies.",
+    "Adoption services are out of scope.",
+    "Add users to security groups.",
+])
+def test_not_growth(line):
+    r = growth(pdf(line))
+    assert r.verdict == "not_met", line
+    assert r.reasons[0].code == "R-GROW-001"
+
+
+def test_growth_in_out_of_scope_section_does_not_count():
+    d = pdf("Scope\nMigrate mailboxes.\nOut of scope\nIncrease Teams usage by 40%.")
+    assert growth(d).verdict == "not_met"
+
+
+def test_growth_in_table_row():
+    d = docx("# Success measures", [["Measure", "Baseline", "Target"], ["Monthly active users", "120", "800"],
+                                    ["Licensed seats growth", "200", "500"]])
+    r = growth(d)
+    assert r.verdict == "met"
+    assert r.evidence[0].location.table == 0

@@ -1,0 +1,146 @@
+"""product_links (D-11.2, D-12, D-23) and the catalogue (D-3)."""
+
+from __future__ import annotations
+
+import pytest
+
+from scoring.catalogue import all_products, find_mentions, find_product
+from scoring.checks import run_checks
+from tests.scoring.docs import claim, docx, pdf, xlsx
+
+
+def links(*docs, products=("D365_SALES_ENT",), **kw):
+    return run_checks(claim(products=products, **kw), list(docs))["product_links"]
+
+
+@pytest.mark.parametrize("name,code", [
+    ("EXO", "EXO"), ("Exchange Online", "EXO"), ("SharePoint Online", "SPO"), ("MS Teams", "TEAMS"),
+    ("OneDrive for Business", "ODB"), ("MDM", "INTUNE"), ("Azure AD", "ENTRA_ID"), ("Entra ID", "ENTRA_ID"),
+    ("Defender for Endpoint", "MDE"), ("Purview", "PURVIEW"), ("Windows 365", "W365"),
+    ("Copilot for Microsoft 365", "M365_COPILOT"), ("Viva Engage", "VIVA"), ("D365 Sales", "D365_SALES_ENT"),
+    ("Dynamics CRM Online", "D365_SALES_ENT"), ("d365_sales_ent", "D365_SALES_ENT"),
+    ("Dynamics 365 Customer Service", "D365_CUSTOMER_SERVICE"), ("Field Service", "D365_FIELD_SERVICE"),
+    ("D365 F&O", "D365_FINANCE"), ("Supply Chain Management", "D365_SCM"), ("Business Central", "D365_BC"),
+    ("Dynamics 365 Marketing", "D365_CUSTOMER_INSIGHTS"), ("Project Operations", "D365_PROJECT_OPS"),
+    ("PowerApps", "POWER_APPS"), ("Power Automate", "POWER_AUTOMATE"), ("Power BI Pro", "POWER_BI"),
+])
+def test_find_product(name, code):
+    p = find_product(name)
+    assert p is not None and p.code == code
+
+
+def test_catalogue_data_facts():
+    assert find_product("Power BI").claimable_cpor is False  # D-3
+    assert find_product("Exchange Online").claimable_cpor is True
+    codes = [p.code for p in all_products()]
+    assert len(codes) == len(set(codes))
+    assert find_product("Unknown Widget") is None
+
+
+def test_longest_alias_wins_and_case_sensitive_short_aliases():
+    ms = find_mentions("Deploy Dynamics 365 Sales Professional; our teams will configure Teams")
+    assert [p.code for _, _, p in ms] == ["D365_SALES_PRO", "TEAMS"]
+    assert find_mentions("improve MDM") and not find_mentions("improve mdm")
+
+
+def test_linked_in_sentence():
+    r = links(pdf("Fabrikam will implement Dynamics 365 Sales for 200 sellers."))
+    assert r.verdict == "met"
+    assert r.products["D365_SALES_ENT"].verdict == "linked"
+    assert "implement Dynamics 365 Sales" in r.products["D365_SALES_ENT"].evidence[0].text
+
+
+@pytest.mark.parametrize("line", [
+    "Migrate 800 mailboxes from Exchange 2016 to Exchange Online (EXO).",
+    "Phase 2: EXO migration and cutover",
+    "Configure retention policies in Exchange Online",
+    "Exchange Online: mailbox migration, mail flow configuration and training",
+    "Roll out Exchange Online to all 1,200 staff",
+])
+def test_linked_phrasings(line):
+    r = links(pdf(line), products=("EXO",))
+    assert r.products["EXO"].verdict == "linked", line
+
+
+def test_linked_table_row():
+    d = docx("# Scope", [["Workload", "Activities"], ["Exchange Online", "Migrate 800 mailboxes; configure mail flow"],
+                         ["SharePoint Online", "Build intranet and migrate file shares"]])
+    r = links(d, products=("EXO", "SPO"))
+    assert r.verdict == "met"
+    assert r.products["SPO"].evidence[0].location.table == 0
+
+
+def test_work_line_under_product_heading():
+    d = pdf("Microsoft Intune\n- Enrol 900 Windows devices\n- Configure compliance policies")
+    assert links(d, products=("INTUNE",)).products["INTUNE"].verdict == "linked"
+
+
+def test_licensing_table_only_is_mentioned():
+    d = docx("# Licensing", [["SKU", "Qty", "Price"], ["Dynamics 365 Sales Enterprise", "50", "$95"]],
+             "# Scope", "Fabrikam will run discovery workshops with the sales team.")
+    r = links(d)
+    assert r.verdict == "not_met"
+    assert r.products["D365_SALES_ENT"].verdict == "mentioned"
+    assert "R-PROD-002" in {x.code for x in r.reasons}
+
+
+def test_out_of_scope_section_is_mentioned():
+    d = pdf("Scope\nImplement Dynamics 365 Sales.\nOut of Scope\nPower BI dashboards will be deployed by others.")
+    r = links(d, products=("D365_SALES_ENT", "POWER_BI"))
+    assert r.products["D365_SALES_ENT"].verdict == "linked"
+    assert r.products["POWER_BI"].verdict == "mentioned"
+    assert r.verdict == "not_met"
+
+
+def test_negated_sentence_is_mentioned():
+    d = pdf("Implementation of SharePoint Online is not included in this SOW.")
+    assert links(d, products=("SPO",)).products["SPO"].verdict == "mentioned"
+
+
+def test_background_mention_is_mentioned():
+    d = pdf("Background\nContoso currently uses Microsoft Teams across the business.\nScope\nDeploy Intune.")
+    r = links(d, products=("TEAMS", "INTUNE"))
+    assert r.products["TEAMS"].verdict == "mentioned"
+    assert r.products["INTUNE"].verdict == "linked"
+
+
+def test_absent_product_names_removal():
+    r = links(pdf("Deploy Dynamics 365 Sales."), products=("D365_SALES_ENT", "D365_FIELD_SERVICE"))
+    assert r.products["D365_FIELD_SERVICE"].verdict == "absent"
+    msg = next(x.message for x in r.reasons if x.code == "R-PROD-001")
+    assert "remove" in msg and "D365_FIELD_SERVICE" in msg
+
+
+def test_alias_counts_for_claimed_code():
+    r = links(pdf("Upgrade Dynamics CRM Online to the unified interface and configure new sales processes."))
+    assert r.products["D365_SALES_ENT"].verdict == "linked"
+
+
+def test_other_product_of_family_does_not_count():
+    r = links(pdf("Implement Dynamics 365 Sales Professional for 20 users."))
+    assert r.products["D365_SALES_ENT"].verdict == "absent"
+
+
+def test_product_name_words_are_not_work():
+    r = links(pdf("Licences: Power Automate per user"), products=("POWER_AUTOMATE",))
+    assert r.products["POWER_AUTOMATE"].verdict == "mentioned"
+
+
+def test_product_not_in_catalogue_searched_by_name():
+    r = links(pdf("Deploy Contoso Widget Suite to 10 sites."), products=("Contoso Widget Suite",))
+    assert r.products["Contoso Widget Suite"].verdict == "linked"
+    assert "R-PROD-003" in {x.code for x in r.reasons}
+
+
+def test_xlsx_template_product_rows():
+    d = xlsx([["Product / workload", "Activity"], ["Exchange Online", "Mailbox migration"],
+              ["Microsoft Teams", ""]])
+    r = links(d, products=("EXO", "TEAMS"))
+    assert r.products["EXO"].verdict == "linked"
+    assert r.products["TEAMS"].verdict == "mentioned"
+    assert r.products["EXO"].evidence[0].location.cell == "A2"
+
+
+def test_defender_umbrella_includes_endpoint():
+    r = links(pdf("Onboard 900 devices to Microsoft Defender for Endpoint."), products=("DEFENDER",))
+    assert r.products["DEFENDER"].verdict == "linked"

@@ -1,0 +1,249 @@
+"""customer_signature (D-11.1, D-22): positive and negative forms over many layouts."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from extractors.document import ImageInfo, Location, SignatureField
+from scoring.checks import run_checks
+from tests.scoring.docs import claim, docx, pdf, xlsx
+
+
+def sig(*docs, **claim_kw):
+    return run_checks(claim(**claim_kw), list(docs))["customer_signature"]
+
+
+SIDE_BY_SIDE = """Signatures
+CONTOSO LTD                         FABRIKAM CONSULTING LTD
+By: {c_by}                    By: {p_by}
+Name: {c_name}                      Name: Anna Smith
+Title: CIO                          Title: Director
+Date: {c_date}                  Date: 10 June 2026
+"""
+
+
+def test_side_by_side_columns_signed_customer_is_met_with_exact_evidence():
+    d = pdf(SIDE_BY_SIDE.format(c_by="/s/ Teo Lupu", p_by="/s/ Anna Smith", c_name="Teo Lupu", c_date="12 June 2026"))
+    r = sig(d)
+    assert r.verdict == "met"
+    texts = [e.text for e in r.evidence]
+    assert "By: /s/ Teo Lupu" in texts
+    for e in r.evidence:
+        assert e.document == "SOW.pdf" and e.location.page == 1
+        assert any(e.text in b.text for b in d.blocks)
+
+
+def test_side_by_side_blank_customer_partner_signed_is_not_met():
+    d = pdf(SIDE_BY_SIDE.format(c_by="____________", p_by="/s/ Anna Smith", c_name="____________", c_date="__________"))
+    r = sig(d)
+    assert r.verdict == "not_met"
+    assert {x.code for x in r.reasons} >= {"R-SIG-002"}
+    assert any("____" in e.text for e in r.evidence)
+
+
+def test_stacked_blocks_with_role_headings():
+    d = pdf("""
+IN WITNESS WHEREOF the parties have signed this SOW.
+For and on behalf of the Customer
+Signature: Teo Lupu
+Name: Teo Lupu
+Date: 03/07/2026
+For and on behalf of the Partner
+Signature: Anna Smith
+Name: Anna Smith
+Date: 03/07/2026
+""")
+    assert sig(d).verdict == "met"
+
+
+def test_stacked_blocks_customer_placeholder_signature_not_met():
+    d = pdf("""
+Accepted by Client
+Signature: [Signature]
+Name: [Name]
+Date: [Date]
+Accepted by Supplier
+Signature: /s/ Anna Smith
+Name: Anna Smith
+Date: 2 July 2026
+""")
+    r = sig(d)
+    assert r.verdict == "not_met"
+    assert "R-SIG-002" in {x.code for x in r.reasons}
+
+
+def test_partner_only_signature_is_not_met():
+    d = pdf("""
+Fabrikam Consulting Ltd
+By: /s/ Anna Smith
+Name: Anna Smith
+Title: Director
+Date: 2 July 2026
+""")
+    r = sig(d)
+    assert r.verdict == "not_met"
+    assert "R-SIG-003" in {x.code for x in r.reasons}
+
+
+def test_docx_label_value_table_customer_signed():
+    d = docx("# Acceptance", [["Customer", "Contoso Ltd"], ["Signature", "Teo Lupu"], ["Name", "Teo Lupu"],
+                             ["Date", "2026-07-02"]],
+             [["Partner", "Fabrikam Consulting Ltd"], ["Signature", ""], ["Name", "Anna Smith"], ["Date", ""]])
+    r = sig(d)
+    assert r.verdict == "met"
+    assert r.evidence[0].location.table == 0
+
+
+def test_docx_two_column_table_blank_customer_cells():
+    d = docx("# Signatures", [["Contoso Ltd", "Fabrikam Consulting Ltd"],
+                             ["Signature: ", "Signature: /s/ Anna Smith"],
+                             ["Name: ", "Name: Anna Smith"],
+                             ["Date: ", "Date: 1 July 2026"]])
+    r = sig(d)
+    assert r.verdict == "not_met"
+
+
+def test_header_table_of_signatories():
+    d = docx("# Sign-off", [["Party", "Name", "Signature", "Date"],
+                           ["Contoso Ltd", "Teo Lupu", "/s/ Teo Lupu", "5 July 2026"],
+                           ["Fabrikam Consulting Ltd", "Anna Smith", "/s/ Anna Smith", "5 July 2026"]])
+    r = sig(d)
+    assert r.verdict == "met"
+    assert r.evidence[0].text in ("/s/ Teo Lupu", "Teo Lupu", "5 July 2026")
+
+
+def test_header_table_customer_row_blank():
+    d = docx("# Sign-off", [["Party", "Name", "Signature", "Date"],
+                           ["Customer", "", "", ""],
+                           ["Partner", "Anna Smith", "/s/ Anna Smith", "5 July 2026"]])
+    assert sig(d).verdict == "not_met"
+
+
+def test_electronically_signed_by_customer_contact():
+    d = pdf("Signed electronically by Teo Lupu on 4 July 2026 via DocuSign")
+    r = sig(d)
+    assert r.verdict == "met"
+    assert "Teo Lupu" in r.evidence[0].text
+
+
+def test_docusign_certificate_with_customer_email():
+    d = pdf("DocuSign Envelope ID: 4F1A2B3C-1111-2222-3333-444455556666", "Certificate Of Completion\n"
+            "Signer Events\nTeo Lupu\nteo.lupu@contoso.example\nSigned: 7/4/2026 10:12:01 AM")
+    assert sig(d).verdict == "met"
+
+
+def test_signed_pdf_signature_field_by_customer_contact():
+    d = pdf("Statement of Work between Fabrikam Consulting Ltd and Contoso Ltd")
+    d.signature_fields.append(SignatureField("CustomerSignature", True, Location(page=1), signer="Teo Lupu",
+                                             signed_at=datetime(2026, 7, 3, tzinfo=UTC)))
+    r = sig(d)
+    assert r.verdict == "met"
+    assert r.evidence[0].location.page == 1
+
+
+def test_unsigned_pdf_signature_field_does_not_count():
+    d = pdf("Statement of Work between Fabrikam Consulting Ltd and Contoso Ltd")
+    d.signature_fields.append(SignatureField("CustomerSignature", False, Location(page=1)))
+    assert sig(d).verdict == "not_met"
+
+
+def test_signature_image_next_to_customer_label():
+    d = pdf("Customer signature:\nName: Teo Lupu\nDate: 2 July 2026")
+    d.images.append(ImageInfo(Location(page=1, bbox=(60, 40, 200, 80)), 140, 40, "Customer signature:"))
+    assert sig(d).verdict == "met"
+
+
+def test_poe_template_customer_acknowledgment():
+    d = xlsx([["Customer acknowledgement", "Yes"], ["Customer contact", "Teo Lupu"],
+              ["Acknowledgement date", "2026-07-02"]])
+    r = sig(d)
+    assert r.verdict == "met"
+    assert r.evidence[0].location.sheet == "POE"
+
+
+def test_poe_template_customer_acknowledgment_no():
+    d = xlsx([["Customer acknowledgement", "No"], ["Customer contact", "Teo Lupu"]])
+    assert sig(d).verdict == "not_met"
+
+
+def test_purchase_order_approved_by_customer():
+    d = pdf("""PURCHASE ORDER
+PO Number: 4500012345
+Bill To: Contoso Ltd
+Vendor: Fabrikam Consulting Ltd
+Description: Dynamics 365 Sales implementation services
+Approved by: Teo Lupu
+Date: 2026-06-30
+""", path="PO.pdf")
+    assert sig(d).verdict == "met"
+
+
+def test_purchase_order_issued_by_customer_without_approval_line():
+    d = pdf("""PURCHASE ORDER
+PO Number: 4500012345   Order date: 2026-06-30
+Buyer: Contoso Ltd
+Supplier: Fabrikam Consulting Ltd
+Line 1: Dynamics 365 Sales implementation services
+""", path="PO.pdf")
+    assert sig(d).verdict == "met"
+
+
+def test_email_from_customer_domain_acknowledging_partner():
+    d = pdf("Hi Anna,\nWe confirm Fabrikam Consulting is our partner for the Dynamics 365 rollout.\nTeo",
+            path="ack.eml")
+    d.format = "eml"
+    d.metadata.update({"from": "Teo Lupu <teo.lupu@contoso.example>", "date": "Thu, 2 Jul 2026 10:00:00 +0000"})
+    assert sig(d).verdict == "met"
+
+
+def test_email_from_partner_domain_does_not_count():
+    d = pdf("Hi Teo,\nPlease find the SOW attached.\nAnna", path="ack.eml")
+    d.format = "eml"
+    d.metadata.update({"from": "Anna Smith <anna.smith@fabrikam.example>", "date": "Thu, 2 Jul 2026 10:00:00 +0000"})
+    assert sig(d).verdict == "not_met"
+
+
+def test_customer_signature_older_than_12_months_does_not_count():
+    d = pdf(SIDE_BY_SIDE.format(c_by="/s/ Teo Lupu", p_by="/s/ Anna Smith", c_name="Teo Lupu", c_date="12 June 2024"))
+    r = sig(d)
+    assert r.verdict == "not_met"
+    assert "R-SIG-004" in {x.code for x in r.reasons}
+
+
+def test_customer_signature_after_submission_is_flagged():
+    d = pdf(SIDE_BY_SIDE.format(c_by="/s/ Teo Lupu", p_by="/s/ Anna Smith", c_name="Teo Lupu", c_date="12 Sept 2026"))
+    r = sig(d)
+    assert r.verdict == "unclear"
+    assert "R-SIG-005" in {x.code for x in r.reasons}
+
+
+def test_no_signature_anywhere():
+    d = pdf("Scope: implement Dynamics 365 Sales for Contoso Ltd.")
+    r = sig(d)
+    assert r.verdict == "not_met"
+    assert r.reasons[0].code == "R-SIG-001"
+
+
+def test_prose_by_is_not_a_signature():
+    d = pdf("By the end of June the Customer will sign off the design.\nBy: ____________")
+    assert sig(d).verdict == "not_met"
+
+
+@pytest.mark.parametrize("value", ["__________", "[Signature]", "<signature>", "", "...........", "Sign here"])
+def test_blank_signature_values(value):
+    d = pdf(f"Customer Signature: {value}\nCustomer Name: Teo Lupu\nDate: 2 July 2026")
+    assert sig(d).verdict == "not_met"
+
+
+@pytest.mark.parametrize("label", ["Customer Signature", "Signature of Client", "Client Authorised Signatory",
+                                   "Accepted by Customer"])
+def test_customer_role_in_label(label):
+    d = pdf(f"{label}: Teo Lupu\nDate: 2 July 2026")
+    assert sig(d).verdict == "met"
+
+
+def test_signature_of_unknown_party_is_unclear():
+    d = pdf("Signature: J. Doe\nName: J. Doe\nDate: 2 July 2026")
+    assert sig(d).verdict == "unclear"
