@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -85,6 +85,20 @@ def _status_key(status: str) -> Status:
         if s.value.lower() == wanted:
             return s
     raise InvalidInput(f"unknown status {status!r}; one of: {', '.join(s.value for s in Status)}")
+
+
+PERSONAL_FIELDS = frozenset(
+    {"partner_contact_name", "partner_contact_email", "customer_contact_name", "customer_contact_email"}
+)
+
+
+def _redact(details: dict[str, Any] | None, personal: bool) -> dict[str, Any]:
+    """History details without contacts' personal data for actors who may not see it (analysts)."""
+    out = dict(details or {})
+    if not personal:
+        for key in PERSONAL_FIELDS & out.keys():
+            out[key] = "(withheld)"
+    return out
 
 
 def same_product(a: ClaimProductRow, b: ClaimProductRow) -> bool:
@@ -339,7 +353,7 @@ class ClaimService:
     def list_claims(self, actor: Actor, status: str | None = None) -> list[ClaimSummary]:
         require_role(actor, READERS, "list claims")
         with session_scope(self.engine) as session:
-            query = select(ClaimRow)
+            query = select(ClaimRow).options(selectinload(ClaimRow.products))
             if status:
                 query = query.where(ClaimRow.status == _status_key(status).value)
             if actor.is_partner:
@@ -469,7 +483,7 @@ class ClaimService:
             ],
             history=[
                 HistoryEntry(
-                    h.at, h.actor, h.action, h.from_status, h.to_status, h.reason, dict(h.details or {})
+                    h.at, h.actor, h.action, h.from_status, h.to_status, h.reason, _redact(h.details, personal)
                 )
                 for h in hist
             ],

@@ -344,6 +344,16 @@ def test_analyst_reads_all_without_personal_data(service: ClaimService, tmp_path
     assert service.get_claim(REVIEWER, "1").customer_contact_email == "teo.lupu@contoso.example"
 
 
+def test_analyst_does_not_see_edited_contacts_in_history(service: ClaimService, tmp_path: Path) -> None:
+    under_review(service, tmp_path, m365("1", "111", "Fabrikam", [EXO]))
+    service.decide(REVIEWER, "1", "request_info", "x", ["y"])
+    service.edit(FABRIKAM, "1", customer_contact_email="private@contoso.example", mpn_country="Canada")
+    analyst_view = service.get_claim(ANALYST, "1").to_json()
+    assert "private@contoso.example" not in str(analyst_view)
+    assert analyst_view["history"][-1]["details"]["mpn_country"] == ["United States", "Canada"]
+    assert "private@contoso.example" in str(service.get_claim(REVIEWER, "1").to_json())
+
+
 def test_list_claims_filters_by_status_spelling(service: ClaimService, tmp_path: Path) -> None:
     take_in(service, tmp_path, m365("1", "111", "Fabrikam", [EXO]), m365("2", "222", "Northwind", [TEAMS]))
     service.record_analysis("1", 1, result("1"))
