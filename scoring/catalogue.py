@@ -100,29 +100,41 @@ def _alias_regex(alias: str) -> str:
     return r"[\s_\-]*".join(parts) if len(parts) > 1 else parts[0]
 
 
+def _compact(text: str) -> str:
+    return re.sub(r"[\s_\-]+", "", text.lower())
+
+
 @cache
-def product_patterns() -> tuple[tuple[re.Pattern[str], Product, int], ...]:
-    """(pattern, product, alias length) for every alias, longest first: a document's
-    'Dynamics 365 Sales Professional' must resolve to Sales Professional, not Sales Enterprise."""
-    rows: list[tuple[re.Pattern[str], Product, int]] = []
-    for p in all_products():
-        names_ci = {p.name, *p.aliases}
-        for alias in names_ci:
-            rows.append((re.compile(rf"(?<![\w]){_alias_regex(alias)}(?![\w])", re.IGNORECASE), p, len(alias)))
-        for alias in {p.code, *p.cased_aliases}:
-            rows.append((re.compile(rf"(?<![\w]){_alias_regex(alias)}(?![\w])"), p, len(alias)))
-    rows.sort(key=lambda r: -r[2])
-    return tuple(rows)
+def _mention_regexes() -> tuple[tuple[re.Pattern[str], dict[str, Product]], ...]:
+    """Two alternations (case-insensitive names, exact-case codes and short aliases), longest
+    alias first so 'Dynamics 365 Sales Professional' wins over 'Dynamics 365 Sales'."""
+    out = []
+    for flags, attr in ((re.IGNORECASE, "ci"), (0, "cased")):
+        lookup: dict[str, Product] = {}
+        aliases: list[str] = []
+        for p in all_products():
+            names = {p.name, *p.aliases} if attr == "ci" else {p.code, *p.cased_aliases}
+            for alias in names:
+                lookup.setdefault(_compact(alias), p)
+                aliases.append(alias)
+        aliases.sort(key=len, reverse=True)
+        body = "|".join(_alias_regex(a) for a in dict.fromkeys(aliases))
+        out.append((re.compile(rf"(?<![\w])(?:{body})(?![\w])", flags), lookup))
+    return tuple(out)
 
 
 def find_mentions(text: str) -> list[tuple[int, int, Product]]:
     """Non-overlapping product mentions in ``text`` (longest alias wins), in text order."""
-    taken: list[tuple[int, int, Product]] = []
-    for pattern, product, _ in product_patterns():
+    found: list[tuple[int, int, Product]] = []
+    for pattern, lookup in _mention_regexes():
         for m in pattern.finditer(text):
-            s, e = m.span()
-            if any(s < te and ts < e for ts, te, _ in taken):
-                continue
-            taken.append((s, e, product))
+            product = lookup.get(_compact(m.group(0)))
+            if product is not None:
+                found.append((m.start(), m.end(), product))
+    found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
+    taken: list[tuple[int, int, Product]] = []
+    for s, e, p in found:
+        if not any(s < te and ts < e for ts, te, _ in taken):
+            taken.append((s, e, p))
     taken.sort(key=lambda t: t[0])
     return taken

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from scoring.checks.context import CheckContext
-from scoring.checks.datefind import NOT_A_DATE, day_first, find_dates
+from scoring.checks.datefind import NOT_A_DATE, find_dates
 from scoring.checks.signature import find_signatures
 from scoring.checks.text import Segment
 from scoring.reasons import reason
@@ -103,7 +103,7 @@ def check_dates(ctx: CheckContext) -> CriterionResult:
             if re.search(r"date", ev.text, re.I):
                 blanks.append(ev)
     for view in ctx.views:
-        dayfirst = day_first(view.text)
+        dayfirst = view.dayfirst
         seg_by_loc: dict = {}
         for seg in view.segments:
             for c in seg.cells:

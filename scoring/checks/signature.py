@@ -22,7 +22,7 @@ from email.utils import parsedate_to_datetime
 
 from extractors.document import Location
 from scoring.checks.context import CheckContext
-from scoring.checks.datefind import NOT_A_DATE, day_first, excel_serial, find_dates
+from scoring.checks.datefind import NOT_A_DATE, excel_serial, find_dates
 from scoring.checks.parties import FULL
 from scoring.checks.text import DocView, Segment, columns, is_blank_value
 from scoring.reasons import reason
@@ -46,7 +46,7 @@ _FIELD = re.compile(
     r"(?P<sep>\s*[:\-–]\s*|\s*$|\s+(?=_{2,}|/s/|\[|\.{3,}))(?P<value>.*)$", re.I)
 _ROLE_LABEL = re.compile(rf"^\s*(?:for\s+(?:the\s+)?)?(?P<role>{ROLE})(?:\s+(?:name|legal name))?\s*:\s*(?P<value>.*)$", re.I)
 _INLINE_LABEL = re.compile(
-    rf"(?<!\w)(?:(?:{ROLE})(?:'s)?\s+)?(?:{_SIG}|{_NAME}|{_TITLE}|{_DATE}|{_ORG})\s*:", re.I)
+    rf"(?<!\w)(?:(?:(?:{ROLE})(?:'s)?\s+)?(?:{_SIG}|{_NAME}|{_TITLE}|{_DATE}|{_ORG})|{ROLE})\s*:", re.I)
 
 _CUSTOMER_WORDS = re.compile(r"\b(?:customer|client|buyer|purchaser|licensee)s?\b", re.I)
 _PARTNER_WORDS = re.compile(
@@ -177,12 +177,21 @@ def _items_of(seg: Segment) -> list[FieldItem]:
                 i += 1
             col += 1
         return items
-    for col, col_text in enumerate(columns(seg.text)):
+    # Columns come from wide gaps, or, where text extraction joined them with one space
+    # ('By: /s/ Teo Lupu By: ______'), from a field label repeated on the line.
+    col = 0
+    for col_text in columns(seg.text):
+        seen: dict[str, int] = {}
+        width = 1
         for piece in _split_inline(col_text):
             parsed = _parse_field(piece)
             if parsed is not None:
                 kind, value, role, _ = parsed
-                items.append(FieldItem(seg, col, kind, value, piece, role))
+                k = seen.get(kind, 0)
+                seen[kind] = k + 1
+                width = max(width, k + 1)
+                items.append(FieldItem(seg, col + k, kind, value, piece, role))
+        col += width
     return items
 
 
@@ -248,7 +257,7 @@ class _Analyzer:
     def __init__(self, ctx: CheckContext, view: DocView) -> None:
         self.ctx = ctx
         self.view = view
-        self.dayfirst = day_first(view.text)
+        self.dayfirst = view.dayfirst
         self.pos = {id(s): n for n, s in enumerate(view.segments)}
         self.stamped = any(_STAMP.search(s.text) for s in view.segments) or any(
             f.source in ("docusign", "adobe_sign") for f in view.doc.signature_fields)
@@ -271,6 +280,23 @@ class _Analyzer:
         if cs != ps:
             return "customer" if cs > ps else "partner"
         return _role_word(text)
+
+    def ordered_parties(self, text: str) -> list[str]:
+        """Parties named on a line, left to right ('CONTOSO LTD  FABRIKAM LTD' -> customer, partner)."""
+        low = text.lower()
+        marks: list[tuple[int, str]] = []
+        for party, matcher in (("customer", self.ctx.customer), ("partner", self.ctx.partner)):
+            for form in matcher.forms:
+                m = re.search(rf"\b{re.escape(form.split()[0])}", low)
+                if m:
+                    marks.append((m.start(), party))
+        marks += [(m.start(), "customer") for m in _CUSTOMER_WORDS.finditer(text)]
+        marks += [(m.start(), "partner") for m in _PARTNER_WORDS.finditer(text)]
+        order: list[str] = []
+        for _, party in sorted(marks):
+            if not order or order[-1] != party:
+                order.append(party)
+        return order
 
     def block_party(self, b: Block) -> str:
         for item in b.items:
@@ -300,6 +326,11 @@ class _Analyzer:
             texts.append(parts[col] if ncols > 1 and len(parts) == ncols and col < len(parts) else seg.text)
         texts.append(b.items[0].seg.section)
         for t in texts:
+            order = self.ordered_parties(t)
+            if len(order) >= 2 and len(set(order)) == 2:
+                if len(order) == 2 and col < 2:
+                    return order[col]
+                continue
             p = self.party_of_text(t)
             if p:
                 return p
@@ -493,7 +524,7 @@ def _po_issued(ctx: CheckContext, view: DocView) -> list[SigFinding]:
         ctx.partner.match(s.text) for s in view.segments)
     if issuer is None or not vendor:
         return []
-    dayfirst = day_first(view.text)
+    dayfirst = view.dayfirst
     when = None
     for s in view.segments:
         if re.match(r"^\s*(?:po |order |issue |)date\b", s.text, re.I):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from extractors.document import ExtractedDocument, Location
+from scoring.checks.datefind import day_first
 from scoring.types import Evidence
 
 CELL_SEP = " | "
@@ -39,18 +40,15 @@ class Segment:
     is_heading: bool = False
 
     def evidence(self, note: str = "", text: str | None = None) -> Evidence:
-        """Evidence quoting this segment (or the cell holding ``text``) exactly."""
-        if text is not None and len(self.cells) > 1:
-            for c in self.cells:
-                if text in c.text:
-                    return Evidence(self.doc_path, c.text.strip(), c.location, note)
+        """Evidence quoting this segment exactly: for a table row, one cell (the one holding
+        ``text``, else the fullest), so the quote always stands at the location given."""
         if len(self.cells) > 1:
-            quoted = CELL_SEP.join(c.text.strip() for c in self.cells if c.text.strip())
-            loc = next((c.location for c in self.cells if c.text.strip()), self.location)
-            row_loc = Location(**{**loc.to_dict(), "col": None, "bbox": loc.bbox}) if loc.table is not None else loc
-            return Evidence(self.doc_path, quoted, row_loc, note)
-        return Evidence(self.doc_path, (text if text is not None and text in self.text else self.text).strip(),
-                        self.location, note)
+            cells = [c for c in self.cells if c.text.strip()] or list(self.cells)
+            chosen = next((c for c in cells if text and text in c.text), None) or max(
+                cells, key=lambda c: sum(ch.isalnum() for ch in c.text))
+            return Evidence(self.doc_path, chosen.text.strip(), chosen.location, note)
+        quote = text if text is not None and text in self.text else self.text
+        return Evidence(self.doc_path, quote.strip(), self.location, note)
 
 
 @dataclass
@@ -71,6 +69,11 @@ class DocView:
     @cached_property
     def lower(self) -> str:
         return self.text.lower()
+
+    @cached_property
+    def dayfirst(self) -> bool:
+        """Numeric date order of this document (see :func:`scoring.checks.datefind.day_first`)."""
+        return day_first(self.text)
 
 
 # ---------------------------------------------------------------- normalisation

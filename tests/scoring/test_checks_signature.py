@@ -247,3 +247,36 @@ def test_customer_role_in_label(label):
 def test_signature_of_unknown_party_is_unclear():
     d = pdf("Signature: J. Doe\nName: J. Doe\nDate: 2 July 2026")
     assert sig(d).verdict == "unclear"
+
+
+SINGLE_SPACED = """Signatures
+Contoso Ltd Fabrikam Consulting Ltd
+By: {c_by} By: /s/ Anna Smith
+Name: {c_name} Name: Anna Smith
+Date: {c_date} Date: 10 June 2026
+"""
+
+
+def test_side_by_side_joined_with_single_spaces_signed():
+    d = pdf(SINGLE_SPACED.format(c_by="/s/ Mia Chen", c_name="Mia Chen", c_date="12 June 2026"))
+    r = sig(d)
+    assert r.verdict == "met"
+    assert r.evidence[0].text == "By: /s/ Mia Chen"
+
+
+def test_side_by_side_joined_with_single_spaces_blank_customer():
+    d = pdf(SINGLE_SPACED.format(c_by="__________", c_name="__________", c_date="__________"))
+    r = sig(d)
+    assert r.verdict == "not_met"
+
+
+def test_side_by_side_partner_first_blank_customer_second():
+    d = pdf("Fabrikam Consulting Ltd Contoso Ltd\nBy: /s/ Anna Smith By: ____________\n"
+            "Name: Anna Smith Name: ____________\nDate: 10 June 2026 Date: ____________")
+    assert sig(d).verdict == "not_met"
+
+
+def test_inline_role_labels_on_one_line():
+    d = pdf("Customer: Contoso Ltd Partner: Fabrikam Consulting Ltd\nSignature: /s/ Mia Chen Signature: ________\n"
+            "Date: 2 July 2026 Date: ________")
+    assert sig(d).verdict == "met"
