@@ -4,6 +4,7 @@ on PostgreSQL too (each PostgreSQL test in its own schema, so parallel runs neve
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -15,6 +16,7 @@ from sqlalchemy import Engine, text
 from pipeline.clock import FixedClock
 from pipeline.service import ClaimService
 from pipeline.store.db import make_engine, migrate
+from pipeline.store.schema import Base
 
 PG_URL = os.environ.get("POE_TEST_PG_URL")
 START = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)  # a Monday
@@ -24,14 +26,21 @@ def _pg_engine(schema: str) -> Engine:
     return make_engine(PG_URL, connect_args={"options": f"-csearch_path={schema}"})
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
-    if request.param == "sqlite":
-        eng = make_engine(f"sqlite:///{tmp_path / 'store.db'}")
-        migrate(eng)
-        yield eng
-        eng.dispose()
-        return
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One migrated SQLite file; each test gets a copy (migrating per test costs more)."""
+    path = tmp_path_factory.mktemp("template") / "store.db"
+    eng = make_engine(f"sqlite:///{path}")
+    migrate(eng)
+    with eng.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    eng.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def pg_schema() -> Iterator[str]:
+    """A private, migrated PostgreSQL schema for this test session (parallel runs never collide)."""
     if not PG_URL:
         pytest.skip("POE_TEST_PG_URL is not set")
     schema = f"t_{uuid.uuid4().hex[:12]}"
@@ -41,12 +50,33 @@ def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
     eng = _pg_engine(schema)
     try:
         migrate(eng)
-        yield eng
-    finally:
         eng.dispose()
+        yield schema
+    finally:
         with admin.begin() as conn:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    if request.param == "sqlite":
+        path = tmp_path / "store.db"
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
+        eng = make_engine(f"sqlite:///{path}")
+        yield eng
+        eng.dispose()
+        return
+    schema = request.getfixturevalue("pg_schema")
+    eng = _pg_engine(schema)
+    # Empty every table (TRUNCATE does not fire history's append-only row triggers).
+    tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    with eng.begin() as conn:
+        conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    try:
+        yield eng
+    finally:
+        eng.dispose()
 
 
 @pytest.fixture
