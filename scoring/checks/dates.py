@@ -127,12 +127,12 @@ def check_dates(ctx: CheckContext) -> CriterionResult:
     stale = [h for h in sig_hits if h.party != "partner" and ctx.date_status(h.value) == "stale"]
     if valid:
         valid.sort(key=lambda h: h.party != "customer")
-        ev = [valid[0].evidence] + ([milestones[0].evidence] if milestones else [])
+        shown = [valid[0].evidence] + ([milestones[0].evidence] if milestones else [])
         conf = 0.92 if milestones else 0.8
         if future:
             reasons.append(reason("R-DATE-005", date=future[0].value.isoformat(), submitted=ref))
             conf = 0.6
-        return CriterionResult(crit, "met", conf, tuple(ev), tuple(reasons))
+        return CriterionResult(crit, "met", conf, tuple(shown), tuple(reasons))
     if future:
         reasons.append(reason("R-DATE-005", date=future[0].value.isoformat(), submitted=ref))
         return CriterionResult(crit, "unclear", 0.6, (future[0].evidence,), tuple(reasons))
@@ -143,8 +143,8 @@ def check_dates(ctx: CheckContext) -> CriterionResult:
         b = blanks[0]
         reasons.append(reason("R-DATE-003", text=b.text, document=b.document, where=b.location.label()))
     if hits:
-        shown = ", ".join(dict.fromkeys(h.evidence.text for h in hits[:3]))
-        reasons.append(reason("R-DATE-002", dates=shown))
+        listed = ", ".join(dict.fromkeys(h.evidence.text for h in hits[:3]))
+        reasons.append(reason("R-DATE-002", dates=listed))
         return CriterionResult(crit, "not_met", 0.75, tuple([*blanks[:1], hits[0].evidence]), tuple(reasons))
     reasons.append(reason("R-DATE-001"))
     return CriterionResult(crit, "not_met", 0.85, tuple(blanks[:2]), tuple(reasons))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from scoring.checks.context import CheckContext
-from scoring.checks.products import MENTION_SECTION, NEGATED
+from scoring.checks.products import MENTION_SECTION, NEGATED, without_names
 from scoring.checks.text import Segment, sentences
 from scoring.reasons import reason
 from scoring.types import CriterionResult, Evidence
@@ -29,7 +29,8 @@ GROWTH = re.compile(
     r"scal(?:e|es|ing) (?:up|out)|rais\w*|maximi[sz]\w*|lift|uplift|doubl\w*|tripl\w*|upsell\w*|"
     r"higher|more|additional|extra|new|add(?:s|ed|ing)? \d[\d,]*|onboard\w*|promot\w*|broaden\w*|"
     r"extend\w* (?:to|across)|ramp(?:ing)? up|up from|target\w*|goal|KPI|improv\w* (?:the )?(?:rate|adoption|usage)|"
-    r"from \d[\d,.]*%? to \d[\d,.]*%?|\d[\d,.]*\s?%)", re.I)
+    r"from \d[\d,.]*%? to \d[\d,.]*%?|(?:by|to|reach(?:ing)?|at least|over|above)\s+\d[\d,.]*\s?%|"
+    r"\d[\d,.]*\s?%\s+(?:increase|growth|uplift|more|higher|improvement|rise))", re.I)
 ADOPTION_WORK = re.compile(
     r"\badoption\s+(?:and\s+change\s+management\s+)?(?:plan|programme|program|campaign|workshops?|champions?|"
     r"strateg\w*|targets?|KPIs?|tracking|dashboard|roadmap|sprints?|activities|initiative|services)\b|"
@@ -42,6 +43,7 @@ NEAR = 60  # characters between the growth word and its object
 
 
 def _growth_in(text: str) -> bool:
+    text = without_names(text)  # 'drive the Dynamics 365 Sales rollout' is not sales growth
     if ADOPTION_WORK.search(text):
         return True
     objects = [m.span() for m in OBJECT.finditer(text)]

@@ -87,27 +87,15 @@ class _DocProducts:
             return "", None, None
         if MENTION_SECTION.search(seg.section) and not seg.is_heading:
             return "mentioned", _ev(seg, target, "named in a " + seg.section.strip()[:40] + " section"), None
-        pieces = [c.text for c in seg.cells] if len(seg.cells) > 1 else sentences(seg.text)
-        row_text = seg.text
+        pieces = [seg.text] if len(seg.cells) > 1 else sentences(seg.text)
         linked_piece = mentioned_piece = None
-        if len(seg.cells) > 1:
-            if NEGATED.search(row_text):
-                mentioned_piece = row_text
-            elif WORK.search(row_text):
-                linked_piece = row_text
-            else:
-                mentioned_piece = row_text
-        else:
-            for piece in pieces:
-                if not _names(target, piece, find_mentions(piece)):
-                    continue
-                if NEGATED.search(piece):
-                    mentioned_piece = mentioned_piece or piece
-                elif WORK.search(_without_names(piece)):
-                    linked_piece = piece
-                    break
-                else:
-                    mentioned_piece = mentioned_piece or piece
+        for piece in pieces:
+            status = _piece_status(target, piece)
+            if status == "linked":
+                linked_piece = piece
+                break
+            if status == "mentioned":
+                mentioned_piece = mentioned_piece or piece
         if linked_piece is not None:
             return "linked", _ev(seg, target, "named with the work on it", linked_piece), None
         return "mentioned", _ev(seg, target, "named without work", mentioned_piece), None
@@ -136,7 +124,53 @@ class _DocProducts:
         return None
 
 
-def _without_names(text: str) -> str:
+_JOINER = re.compile(r"^[\s,/&()]*(?:(?:and|or|plus|as well as)[\s,/&()]*)?$", re.I)
+_LOCAL_NEG = re.compile(r"\b(?:not|except|excluding|without|other than|apart from|nor|no)\b[^.;:]{0,30}$", re.I)
+LICENSE_ONLY = re.compile(r"licen[cs]\w*|subscriptions?|\bSKUs?\b|entitlements?|renewals?|procure\w*|purchas\w*|"
+                          r"resell\w*|\bCSP\b|per user|/user|/month|price|cost", re.I)
+
+
+def _piece_status(target: Target, piece: str) -> str | None:
+    """'linked' / 'mentioned' / None (not named) for one sentence or table row.
+
+    Each mention of the target gets a clause window: from the previous product mention to the
+    next one (products joined by 'and' / ',' share one window). Negation or licensing words in
+    the window make it 'mentioned'; work words in the sentence make it 'linked'."""
+    mentions = find_mentions(piece)
+    if target.product is not None:
+        codes = {target.product.code, *target.product.includes}
+        own = [(s, e) for s, e, p in mentions if p.code in codes]
+        others = [(s, e) for s, e, p in mentions if p.code not in codes]
+    else:
+        own = [m.span() for m in target.own_pattern.finditer(piece)] if target.own_pattern else []
+        others = [(s, e) for s, e, _ in mentions]
+    if not own:
+        return None
+    spans = sorted([(s, e, True) for s, e in own] + [(s, e, False) for s, e in others])
+    groups: list[list[tuple[int, int, bool]]] = []
+    for sp in spans:
+        if groups and _JOINER.match(piece[groups[-1][-1][1]:sp[0]]):
+            groups[-1].append(sp)
+        else:
+            groups.append([sp])
+    work_in_sentence = bool(WORK.search(without_names(piece)))
+    status = "mentioned"
+    for gi, g in enumerate(groups):
+        if not any(is_own for _, _, is_own in g):
+            continue
+        start = groups[gi - 1][-1][1] if gi > 0 else 0
+        end = groups[gi + 1][0][0] if gi + 1 < len(groups) else len(piece)
+        window = piece[start:g[0][0]] + " " + piece[g[-1][1]:end]
+        if NEGATED.search(window) or _LOCAL_NEG.search(piece[max(start, g[0][0] - 40):g[0][0]]):
+            continue
+        if WORK.search(window):
+            return "linked"
+        if work_in_sentence and not LICENSE_ONLY.search(window):
+            status = "linked"
+    return status
+
+
+def without_names(text: str) -> str:
     # 'Customer Service' names a product but its words are no work; product names never count as work.
     out = text
     for s, e, _ in reversed(find_mentions(text)):

@@ -123,8 +123,15 @@ def _role_word(text: str) -> str | None:
     return None
 
 
+_BEHALF_SIG = re.compile(r"^\s*(?:signed|executed|accepted|agreed)(?: and (?:accepted|agreed))?\s+(?:for and )?"
+                         r"on behalf of\s+(?P<org>[^:]{2,80}?)\s*[:\-–]\s*(?P<value>.*)$", re.I)
+
+
 def _parse_field(text: str) -> tuple[str, str, str | None, bool] | None:
     """(kind, value, role, label_only) of one field text, or None."""
+    b = _BEHALF_SIG.match(text)
+    if b:
+        return "sig", b.group("value").strip(), _role_word(b.group("org")), not b.group("value").strip()
     m = _FIELD.match(text)
     if m:
         kind = _field_kind(m.group("field"))
@@ -307,6 +314,11 @@ class _Analyzer:
                 p = self.party_of_text(item.value)
                 if p:
                     return p
+            behalf = _BEHALF_SIG.match(item.text) if item.kind == "sig" else None
+            if behalf:
+                p = self.party_of_text(behalf.group("org"))
+                if p:
+                    return p
         first = min(self.pos[id(i.seg)] for i in b.items)
         last = max(self.pos[id(i.seg)] for i in b.items)
         col = b.items[0].col
@@ -405,6 +417,16 @@ class _Analyzer:
                 return True
         return False
 
+    def party_near(self, n: int) -> str:
+        """The party named closest to segment n (a few lines up, then down, then its section)."""
+        segs = self.view.segments
+        order = [*range(n - 1, max(-1, n - 5), -1), *range(n + 1, min(len(segs), n + 3))]
+        for k in order:
+            p = self.party_of_text(segs[k].text)
+            if p and len(set(self.ordered_parties(segs[k].text))) < 2:
+                return p
+        return self.party_of_text(segs[n].section) or ("customer" if self.is_po else "unknown")
+
     def other_findings(self) -> list[SigFinding]:
         out: list[SigFinding] = []
         view = self.view
@@ -412,7 +434,7 @@ class _Analyzer:
             m = _ESIGN_BY.search(seg.text) or _SLASH_S.search(seg.text)
             if m and not _items_of(seg):
                 who = m.group("who")
-                party = self.party_of_text(who) or self.party_of_text(seg.text) or "unknown"
+                party = self.party_of_text(who) or self.party_of_text(seg.text) or self.party_near(n)
                 when = m.groupdict().get("when") or seg.text
                 found = [f for f in find_dates(when, self.dayfirst) if not f.partial]
                 out.append(SigFinding(party, "esign", True, [seg.evidence(f"{party} e-signature")],
@@ -438,10 +460,10 @@ class _Analyzer:
                                   sf.signed_at.isoformat() if sf.signed_at else ""))
         for img in view.doc.images:
             if img.near_text and re.search(r"sign|acknowledg|approv", img.near_text, re.I):
-                party = self.party_of_text(img.near_text)
-                if party:
-                    out.append(SigFinding(party, "image", True, [Evidence(view.path, img.near_text.strip(), img.location,
-                                                                          f"signature image by the {party} label")], 0.75))
+                img_party = self.party_of_text(img.near_text)
+                if img_party:
+                    out.append(SigFinding(img_party, "image", True, [Evidence(view.path, img.near_text.strip(), img.location,
+                                                                          f"signature image by the {img_party} label")], 0.75))
         out.extend(self.email_finding())
         return out
 
@@ -553,32 +575,32 @@ def check_customer_signature(ctx: CheckContext) -> CriterionResult:
     stale = [f for f in cust_signed if f.date and ctx.date_status(f.date) == "stale"]
     if future:
         f = future[0]
-        reasons.append(reason("R-SIG-005", date=f.date.isoformat(), submitted=ref))
+        reasons.append(reason("R-SIG-005", date=str(f.date), submitted=ref))
         return CriterionResult(crit, "unclear", 0.6, tuple(f.evidence[:3]), tuple(reasons))
     if stale:
         f = stale[0]
-        reasons.append(reason("R-SIG-004", date=f.date.isoformat(), submitted=ref))
+        reasons.append(reason("R-SIG-004", date=str(f.date), submitted=ref))
         return CriterionResult(crit, "not_met", 0.85, tuple(f.evidence[:3]), tuple(reasons))
     unknown = [f for f in findings if f.party == "unknown" and f.signed]
     blank_cust = [f for f in findings if f.party == "customer" and not f.signed]
     partner = [f for f in findings if f.party == "partner" and f.signed]
     if blank_cust:
         f = blank_cust[0]
-        ev = f.evidence[0]
-        reasons.append(reason("R-SIG-002", document=ev.document, where=ev.location.label()))
+        first = f.evidence[0]
+        reasons.append(reason("R-SIG-002", document=first.document, where=first.location.label()))
         if partner:
             pe = partner[0].evidence[0]
             reasons.append(reason("R-SIG-003", document=pe.document, where=pe.location.label()))
         return CriterionResult(crit, "not_met", 0.9, tuple(f.evidence[:3]), tuple(reasons))
     if unknown:
         f = unknown[0]
-        ev = f.evidence[0]
-        reasons.append(reason("R-SIG-006", document=ev.document, where=ev.location.label()))
+        first = f.evidence[0]
+        reasons.append(reason("R-SIG-006", document=first.document, where=first.location.label()))
         return CriterionResult(crit, "unclear", 0.5, tuple(f.evidence[:3]), tuple(reasons))
     if partner:
         f = partner[0]
-        ev = f.evidence[0]
-        reasons.append(reason("R-SIG-003", document=ev.document, where=ev.location.label()))
+        first = f.evidence[0]
+        reasons.append(reason("R-SIG-003", document=first.document, where=first.location.label()))
         return CriterionResult(crit, "not_met", 0.85, tuple(f.evidence[:3]), tuple(reasons))
     reasons.append(reason("R-SIG-001"))
     return CriterionResult(crit, "not_met", 0.8, (), tuple(reasons))

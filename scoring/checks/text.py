@@ -10,6 +10,7 @@ the exact cell text as evidence.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -216,27 +217,27 @@ def build_view(doc: ExtractedDocument) -> DocView:
         if (tl.page, tl.part, tl.table) in seen_tables or (tl.sheet is not None and tl.sheet in seen_sheets):
             continue
         for r, row in enumerate(table.rows):
-            cells = []
+            row_cells: list[Cell] = []
             for c, value in enumerate(row):
                 loc = (table.cells[r][c] if table.cells and r < len(table.cells) and c < len(table.cells[r])
                        else Location(page=tl.page, part=tl.part, table=tl.table, row=r, col=c, sheet=tl.sheet))
-                cells.append(Cell(value or "", loc))
-            text = CELL_SEP.join(c.text.strip() for c in cells if c.text.strip())
+                row_cells.append(Cell(value or "", loc))
+            text = CELL_SEP.join(c.text.strip() for c in row_cells if c.text.strip())
             if text:
-                raw.append((text, cells[0].location if cells else tl, "row", tuple(cells)))
+                raw.append((text, row_cells[0].location if row_cells else tl, "row", tuple(row_cells)))
     view = DocView(doc)
     section = ""
-    for i, (text, loc, kind, cells) in enumerate(raw):
+    for i, (text, loc, kind, seg_cells) in enumerate(raw):
         if not text.strip():
             continue
         heading = kind != "row" and _looks_like_heading(text, kind)
         if heading:
             section = text.strip()
-        view.segments.append(Segment(doc.path, text, loc, kind, i, cells, section, heading))
+        view.segments.append(Segment(doc.path, text, loc, kind, i, seg_cells, section, heading))
     return view
 
 
-def build_views(docs) -> list[DocView]:
+def build_views(docs: Iterable[ExtractedDocument]) -> list[DocView]:
     """Views of every readable document and attachment (an email's attached SOW counts)."""
     out: list[DocView] = []
     for d in docs:

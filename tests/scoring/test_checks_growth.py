@@ -56,3 +56,24 @@ def test_growth_in_table_row():
     r = growth(d)
     assert r.verdict == "met"
     assert r.evidence[0].location.table == 0
+
+
+@pytest.mark.parametrize("line", [
+    "Invoice 30% of fees on signature.",
+    "Drive the Dynamics 365 Sales rollout to completion.",
+    "Provide monthly usage reports.",
+    "Migrate 800 users to Exchange Online.",
+    "Create 50 new sites in SharePoint Online.",
+])
+def test_more_not_growth(line):
+    assert growth(pdf(line)).verdict == "not_met", line
+
+
+@pytest.mark.parametrize("line", [
+    "Procure additional licences for the 300 new hires.",
+    "Grow Dynamics 365 Sales seats to 500.",
+    "Increase the number of devices managed by Intune by 25%.",
+    "Our goal is to reach 90% monthly active usage within 6 months of go-live.",
+])
+def test_more_growth(line):
+    assert growth(pdf(line)).verdict == "met", line

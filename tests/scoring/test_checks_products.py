@@ -144,3 +144,18 @@ def test_xlsx_template_product_rows():
 def test_defender_umbrella_includes_endpoint():
     r = links(pdf("Onboard 900 devices to Microsoft Defender for Endpoint."), products=("DEFENDER",))
     assert r.products["DEFENDER"].verdict == "linked"
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("Deploy Exchange Online but not SharePoint Online.", {"EXO": "linked", "SPO": "mentioned"}),
+    ("Exchange Online migration (SharePoint Online out of scope)", {"EXO": "linked", "SPO": "mentioned"}),
+    ("SharePoint Online and Exchange Online are out of scope.", {"EXO": "mentioned", "SPO": "mentioned"}),
+    ("Migrate mailboxes to Exchange Online and provide SharePoint Online licences.",
+     {"EXO": "linked", "SPO": "mentioned"}),
+    ("Configure Exchange Online and SharePoint Online for 500 users.", {"EXO": "linked", "SPO": "linked"}),
+    ("Deploy Exchange Online, then build the intranet on SharePoint Online.", {"EXO": "linked", "SPO": "linked"}),
+    ("All work excluding SharePoint Online: migrate Exchange Online mailboxes.", {"EXO": "linked", "SPO": "mentioned"}),
+])
+def test_clause_level_product_status(line, expected):
+    r = links(pdf(line), products=tuple(expected))
+    assert {k: v.verdict for k, v in r.products.items()} == expected, line

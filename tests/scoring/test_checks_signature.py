@@ -280,3 +280,16 @@ def test_inline_role_labels_on_one_line():
     d = pdf("Customer: Contoso Ltd Partner: Fabrikam Consulting Ltd\nSignature: /s/ Mia Chen Signature: ________\n"
             "Date: 2 July 2026 Date: ________")
     assert sig(d).verdict == "met"
+
+
+def test_signed_on_behalf_label():
+    d = pdf("Signed for and on behalf of Contoso Ltd: Mia Chen\nDate: 2 July 2026")
+    assert sig(d).verdict == "met"
+
+
+def test_slash_s_attributed_by_the_lines_around_it():
+    d = pdf("Accepted by the Customer\n/s/ Mia Chen\nMia Chen, Head of Sales Operations\n"
+            "Accepted by the Partner\n/s/ Anna Smith")
+    r = sig(d)
+    assert r.verdict == "met"
+    assert r.evidence[0].text == "/s/ Mia Chen"
