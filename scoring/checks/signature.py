@@ -164,41 +164,58 @@ def _split_inline(col_text: str) -> list[str]:
     return [col_text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(col_text)], strict=True) if col_text[a:b].strip()]
 
 
+_ITEMS: dict[int, tuple[Segment, list[FieldItem]]] = {}
+
+
 def _items_of(seg: Segment) -> list[FieldItem]:
+    """The signature-block fields of one segment (cached for the run)."""
+    hit = _ITEMS.get(id(seg))
+    if hit is not None and hit[0] is seg:
+        return hit[1]
+    items = _parse_items(seg)
+    _ITEMS[id(seg)] = (seg, items)
+    return items
+
+
+def _parse_items(seg: Segment) -> list[FieldItem]:
+    """Fields of a table row (cells) or a text line (columns split on wide gaps or tabs).
+
+    A label alone ('Signature', 'Date:') takes the next cell / column as its value. Where text
+    extraction joined side-by-side columns with one space ('By: /s/ Teo Lupu By: ______'), a
+    field label repeated on the line starts the next column."""
+    is_row = len(seg.cells) > 1
+    parts = [c.text.strip() for c in seg.cells] if is_row else [c.strip() for c in columns(seg.text)]
     items: list[FieldItem] = []
-    if len(seg.cells) > 1:
-        cells = [c.text.strip() for c in seg.cells]
-        i = col = 0
-        while i < len(cells):
-            parsed = _parse_field(cells[i]) if cells[i] else None
-            if parsed is None:
-                i += 1
-                continue
-            kind, value, role, label_only = parsed
-            if label_only and i + 1 < len(cells) and _parse_field(cells[i + 1]) is None:
-                value = cells[i + 1]
-                items.append(FieldItem(seg, col, kind, value, f"{cells[i]} {value}".strip(), role, i + 1 if value else i))
-                i += 2
+    i = col = 0
+    while i < len(parts):
+        text = parts[i]
+        fields = [(p, f) for p in (_split_inline(text) if text else []) if (f := _parse_field(p)) is not None]
+        if not fields:
+            i += 1
+            continue
+        nxt = parts[i + 1] if i + 1 < len(parts) else None
+        if len(fields) == 1 and fields[0][1][3] and nxt is not None and (is_row or nxt) and not any(
+                _parse_field(q) for q in _split_inline(nxt) if nxt):
+            kind, _, role, _ = fields[0][1]
+            if is_row:
+                items.append(FieldItem(seg, col, kind, nxt, f"{text} {nxt}".strip(), role, i + 1 if nxt else i))
             else:
-                items.append(FieldItem(seg, col, kind, value, cells[i], role, i))
-                i += 1
+                a = seg.text.find(text)
+                b = seg.text.find(nxt, a + len(text))
+                quote = seg.text[a:b + len(nxt)] if a >= 0 and b >= 0 else f"{text} {nxt}"
+                items.append(FieldItem(seg, col, kind, nxt, quote, role))
+            i += 2
             col += 1
-        return items
-    # Columns come from wide gaps, or, where text extraction joined them with one space
-    # ('By: /s/ Teo Lupu By: ______'), from a field label repeated on the line.
-    col = 0
-    for col_text in columns(seg.text):
+            continue
         seen: dict[str, int] = {}
         width = 1
-        for piece in _split_inline(col_text):
-            parsed = _parse_field(piece)
-            if parsed is not None:
-                kind, value, role, _ = parsed
-                k = seen.get(kind, 0)
-                seen[kind] = k + 1
-                width = max(width, k + 1)
-                items.append(FieldItem(seg, col + k, kind, value, piece, role))
+        for piece, (kind, value, role, _) in fields:
+            k = seen.get(kind, 0)
+            seen[kind] = k + 1
+            width = max(width, k + 1)
+            items.append(FieldItem(seg, col + k, kind, value, piece, role, i if is_row else None))
         col += width
+        i += 1
     return items
 
 
@@ -324,6 +341,10 @@ class _Analyzer:
         col = b.items[0].col
         ncols = len(columns(b.items[0].seg.text)) if len(b.items[0].seg.cells) <= 1 else 0
         texts: list[str] = []
+        head_seg = b.items[0].seg
+        prefix = head_seg.text.split(b.items[0].text)[0] if b.items[0].text in head_seg.text else ""
+        if prefix.strip():  # 'CONTOSO LTD FABRIKAM LTD By: ... By: ...' reflowed into one paragraph
+            texts.append(prefix)
         for k in range(first - 1, max(-1, first - 5), -1):
             seg = self.view.segments[k]
             if _items_of(seg) and k < first - 1:
@@ -513,6 +534,7 @@ def find_signatures(ctx: CheckContext) -> list[SigFinding]:
     """Every signature / acknowledgment finding of the claim's documents (cached on ctx)."""
     if "signatures" in ctx.shared:
         return ctx.shared["signatures"]
+    _ITEMS.clear()
     out: list[SigFinding] = []
     for view in ctx.views:
         a = _Analyzer(ctx, view)
@@ -529,6 +551,7 @@ def find_signatures(ctx: CheckContext) -> list[SigFinding]:
         if a.is_po and not any(f.party == "customer" and f.signed for f in blocks + others):
             out.extend(_po_issued(ctx, view))
     ctx.shared["signatures"] = out
+    _ITEMS.clear()
     return out
 
 

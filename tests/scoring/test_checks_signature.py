@@ -293,3 +293,29 @@ def test_slash_s_attributed_by_the_lines_around_it():
     r = sig(d)
     assert r.verdict == "met"
     assert r.evidence[0].text == "/s/ Mia Chen"
+
+
+def test_tab_separated_label_value_lines():
+    d = pdf("Customer acceptance\nSignature\t/s/ Mia Chen\nName\tMia Chen\nDate\t2 July 2026")
+    r = sig(d)
+    assert r.verdict == "met"
+    assert r.evidence[0].text == "Signature\t/s/ Mia Chen"
+
+
+def test_tab_separated_blank_values():
+    d = pdf("Customer acceptance\nSignature\t\nName\t\nDate\t")
+    assert sig(d).verdict == "not_met"
+
+
+def test_whole_signature_page_reflowed_into_one_paragraph():
+    d = pdf("CONTOSO LTD FABRIKAM CONSULTING LTD By: /s/ Mia Chen By: /s/ Anna Smith Name: Mia Chen "
+            "Name: Anna Smith Date: 12 June 2026 Date: 10 June 2026")
+    r = sig(d)
+    assert r.verdict == "met"
+    assert r.evidence[0].text == "By: /s/ Mia Chen"
+
+
+def test_whole_signature_page_reflowed_blank_customer():
+    d = pdf("CONTOSO LTD FABRIKAM CONSULTING LTD By: ________ By: /s/ Anna Smith Name: ________ "
+            "Name: Anna Smith Date: ________ Date: 10 June 2026")
+    assert sig(d).verdict == "not_met"
