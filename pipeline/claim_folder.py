@@ -30,6 +30,7 @@ __all__ = [
     "ClaimFolder",
     "ClaimFolderError",
     "canonical_json",
+    "content_hash_of",
     "file_sha256",
     "find_tenants_file",
     "load_tenants",
@@ -50,6 +51,15 @@ class ClaimFolder:
 def canonical_json(data: Any) -> str:
     """Key order and whitespace do not change a claim's identity; values do."""
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def content_hash_of(raw: Any, document_hashes: list[tuple[str, str]]) -> str:
+    """A submission's identity: claim.json's canonical form, then each document's path and
+    SHA-256 in claim.json order. The store uses the same function for edited claims."""
+    digest = hashlib.sha256(canonical_json(raw).encode())
+    for path, sha in document_hashes:
+        digest.update(f"\n{path}\x00{sha}".encode())
+    return digest.hexdigest()
 
 
 def file_sha256(path: Path) -> str:
@@ -116,7 +126,6 @@ def read_claim_folder(folder: Path) -> ClaimFolder:
     documents: list[tuple[DocumentRef, Path]] = []
     hashes: dict[str, str] = {}
     seen: dict[Path, int] = {}
-    digest = hashlib.sha256(canonical_json(raw).encode())
     for index, ref in enumerate(claim.documents):
         path = _resolve_document(root, index, ref)
         if path in seen:
@@ -130,12 +139,11 @@ def read_claim_folder(folder: Path) -> ClaimFolder:
             raise ClaimFolderError(f"documents[{index}].path: {ref.path!r} cannot be read ({exc.strerror})") from None
         hashes[ref.path] = sha
         documents.append((ref, path))
-        digest.update(f"\n{ref.path}\x00{sha}".encode())
     return ClaimFolder(
         folder=root,
         claim=claim,
         documents=documents,
-        content_hash=digest.hexdigest(),
+        content_hash=content_hash_of(raw, [(ref.path, hashes[ref.path]) for ref, _ in documents]),
         document_hashes=hashes,
         raw=raw,
     )

@@ -7,7 +7,7 @@ sender exactly what to fix. The models are the wire format; the store has its ow
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated
 
@@ -57,7 +57,7 @@ def _guid(value: str) -> str:
 
 def _aware(value: datetime) -> datetime:
     # Naive timestamps are taken as UTC: Partner Center exports are UTC.
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 Guid = Annotated[str, AfterValidator(_guid)]

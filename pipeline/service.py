@@ -22,7 +22,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
 from pipeline import lifecycle as lc
-from pipeline.claim_folder import find_tenants_file, load_tenants, read_claim_folder
+from pipeline.claim_folder import content_hash_of, find_tenants_file, load_tenants, read_claim_folder
 from pipeline.claim_views import (
     ClaimSummary,
     ClaimView,
@@ -483,7 +483,13 @@ class ClaimService:
             ],
             history=[
                 HistoryEntry(
-                    h.at, h.actor, h.action, h.from_status, h.to_status, h.reason, _redact(h.details, personal)
+                    h.at,
+                    h.actor,
+                    h.action,
+                    h.from_status,
+                    h.to_status,
+                    h.reason,
+                    _redact(h.details, personal),
                 )
                 for h in hist
             ],
@@ -594,8 +600,15 @@ class ClaimService:
                     AnalysisRow.scoring_version == version,
                 )
             )
-            if existing is not None and existing.result == result:
-                return
+            current = submission_seq == row.current_submission
+            queued = current and row.status == Status.SUBMITTED.value
+            if (
+                existing is not None
+                and existing.result == result
+                and sub.analysed_at is not None
+                and not queued
+            ):
+                return  # the same result again: nothing to do
             recommendation = str(result.get("recommendation") or "")
             if recommendation not in ("approve", "reject", "request_info"):
                 raise InvalidInput(
@@ -651,7 +664,6 @@ class ClaimService:
                     doc.pages = found_doc.get("pages")
                     doc.kind = str(found_doc.get("kind") or doc.kind)[:30]
             sub.analysed_at = now
-            current = submission_seq == row.current_submission
             self._history(
                 session,
                 row,
@@ -841,7 +853,13 @@ class ClaimService:
                 conflict.resolved_at = now
 
     def submit(self, actor: Actor, claim_id: str) -> ClaimView:
-        """A partner submits a Draft, or re-submits after editing in Partner action required."""
+        """A partner submits a Draft, or re-submits in Partner action required (D-15).
+
+        When the claim was edited (D-9) since its current submission, the edited claim becomes a
+        new submission (claim.json with the edits, same documents) so the next analysis and
+        ``materialize_submission`` see what the partner now claims; otherwise the current
+        submission is simply queued for analysis again.
+        """
         with self._write(claim_id) as session:
             now = self.clock.now()
             row = self._load(session, actor, claim_id)
@@ -858,15 +876,100 @@ class ClaimService:
                 else "submitted",
             )
             row.action_due_at = None
-            # The edited claim needs a fresh analysis: mark the current submission unanalysed.
-            sub = session.scalar(
-                select(SubmissionRow).where(
-                    SubmissionRow.claim_id == row.claim_id, SubmissionRow.seq == row.current_submission
+            self._submission_after_edits(session, row, actor, now)
+        return self.get_claim(actor, claim_id)
+
+    def _submission_after_edits(self, session: Session, row: ClaimRow, actor: Actor, now: datetime) -> None:
+        sub = session.scalar(
+            select(SubmissionRow).where(
+                SubmissionRow.claim_id == row.claim_id, SubmissionRow.seq == row.current_submission
+            )
+        )
+        if sub is None:
+            return
+        edited = session.scalar(
+            select(HistoryRow.id)
+            .where(
+                HistoryRow.claim_id == row.claim_id,
+                HistoryRow.action == "edited",
+                HistoryRow.at >= sub.received_at,
+            )
+            .limit(1)
+        )
+        if edited is None:
+            sub.analysed_at = None
+            return
+        raw = dict(sub.claim_json)
+        raw["status"] = Status.SUBMITTED.value
+        raw["mpn_location"] = {"mpn_id": row.mpn_id, "country": row.mpn_country}
+        raw["partner"] = {
+            **(raw.get("partner") or {}),
+            "contact_name": row.partner_contact_name,
+            "contact_email": row.partner_contact_email,
+        }
+        raw["customer"] = {
+            **(raw.get("customer") or {}),
+            "contact_name": row.customer_contact_name,
+            "contact_email": row.customer_contact_email,
+        }
+        raw["products"] = [
+            {
+                k: v
+                for k, v in (("name", p.name), ("code", p.code), ("subscription_id", p.subscription_id))
+                if v
+            }
+            for p in row.products
+            if p.removed_at is None
+        ]
+        raw["edited_at"] = now.isoformat()  # not part of the spec; keeps each edited submission distinct
+        docs = list(
+            session.scalars(
+                select(DocumentRow)
+                .where(DocumentRow.claim_id == row.claim_id, DocumentRow.submission_seq == sub.seq)
+                .order_by(DocumentRow.id)
+            )
+        )
+        seq = row.current_submission + 1
+        content_hash = content_hash_of(raw, [(d.path, d.content_hash) for d in docs])
+        session.add(
+            SubmissionRow(
+                claim_id=row.claim_id,
+                seq=seq,
+                content_hash=content_hash,
+                received_at=now,
+                source_path=f"edited by {actor.name}",
+                claim_json=raw,
+            )
+        )
+        for d in docs:
+            session.add(
+                DocumentRow(
+                    claim_id=row.claim_id,
+                    submission_seq=seq,
+                    path=d.path,
+                    stored_path=d.stored_path,
+                    content_hash=d.content_hash,
+                    size=d.size,
+                    detected_type=d.detected_type,
+                    kind=d.kind,
+                    uploaded_by=d.uploaded_by,
+                    uploaded_at=d.uploaded_at,
+                    comment=d.comment,
                 )
             )
-            if sub is not None:
-                sub.analysed_at = None
-        return self.get_claim(actor, claim_id)
+        row.current_submission = seq
+        row.content_hash = content_hash
+        row.recommendation = None
+        row.score = None
+        self._history(
+            session,
+            row,
+            _system_label(actor, "intake"),
+            "resubmitted",
+            reason=f"submission {seq}: the edited claim with the documents of submission {sub.seq}",
+            details={"submission": seq, "content_hash": content_hash},
+            at=now,
+        )
 
     def consent_deny(self, actor: Actor, claim_id: str, reason: str, comment: str = "") -> ClaimView:
         """D-17/D-21: the customer denies or cancels an approved association."""

@@ -306,7 +306,26 @@ def test_edit_only_in_draft_or_partner_action_required(service: ClaimService, cl
         service.edit(NORTHWIND, "1", mpn_country="France")
     resubmitted = service.submit(FABRIKAM, "1")
     assert resubmitted.status == "Submitted" and resubmitted.action_due_at is None
+    # The edited claim is a new submission with the same documents; analysis sees the edits.
+    assert service.pending_analysis() == [("1", 2)]
+    assert [d.path for d in resubmitted.documents] == ["SOW.pdf"] and resubmitted.documents[0].submission_seq == 2
+    claim, docs = service.submission("1")
+    assert [p.key for p in claim.products] == ["EXO"] and claim.mpn_location.country == "Canada"
+    assert docs[0][1].is_file()
+    from pipeline.claim_folder import read_claim_folder
+
+    folder = read_claim_folder(service.materialize_submission("1", None, tmp_path / "again"))
+    assert folder.content_hash == resubmitted.submissions[-1].content_hash
+
+
+def test_resubmit_without_edits_is_analysed_and_reviewed_again(service: ClaimService, tmp_path: Path) -> None:
+    under_review(service, tmp_path, m365("1", "111", "Fabrikam", [EXO]))
+    service.decide(REVIEWER, "1", "request_info", "x", ["y"])
+    service.submit(FABRIKAM, "1")
     assert service.pending_analysis() == [("1", 1)]
+    service.record_analysis("1", 1, result("1"))  # the very same result as before
+    view = service.get_claim(REVIEWER, "1")
+    assert view.status == "Under review" and service.pending_analysis() == []
 
 
 def test_edit_cannot_touch_other_fields() -> None:
