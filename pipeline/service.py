@@ -710,14 +710,14 @@ class ClaimService:
                     ConflictRow.tenant_id == tenant_id, ConflictRow.product_key == product
                 )
             )
-            changed = conflict is None or conflict.result != result
+            outcome = (claim_ids, result.get("recommended"), result.get("margin"))
+            # History is written when the outcome changes, not for cosmetic changes of the JSON.
+            changed = conflict is None or (list(conflict.claim_ids), conflict.recommended, conflict.margin) != outcome
             if conflict is None:
                 conflict = ConflictRow(tenant_id=tenant_id, product_key=product)
                 session.add(conflict)
-            if changed:
-                conflict.claim_ids = claim_ids
-                conflict.recommended = result.get("recommended")
-                conflict.margin = result.get("margin")
+            if changed or conflict.result != result:
+                conflict.claim_ids, conflict.recommended, conflict.margin = outcome
                 conflict.result = result
                 conflict.compared_at = now
             session.flush()
