@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline.clock import FixedClock, SystemClock, add_business_days, at_least_elapsed
 
@@ -64,3 +66,16 @@ def test_elapsed_boundaries_are_inclusive() -> None:
     assert at_least_elapsed(start, start + thirty, thirty)
     assert not at_least_elapsed(start, start + timedelta(hours=47), timedelta(hours=48))
     assert at_least_elapsed(start, start + timedelta(hours=48), timedelta(hours=48))
+
+
+@given(
+    start=st.datetimes(min_value=datetime(2020, 1, 1), max_value=datetime(2035, 1, 1), timezones=st.just(UTC)),
+    n=st.integers(min_value=0, max_value=40),
+)
+def test_business_days_property(start: datetime, n: int) -> None:
+    due = add_business_days(start, n)
+    assert due.time() == start.time()
+    days = (due.date() - start.date()).days
+    weekdays_counted = sum(1 for i in range(1, days + 1) if (start + timedelta(days=i)).weekday() < 5)
+    assert weekdays_counted == n
+    assert n == 0 or due.weekday() < 5  # the due day itself is a business day
