@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 DATA_FILE = Path(__file__).parent / "data" / "catalogue.json"
@@ -125,6 +125,11 @@ def _mention_regexes() -> tuple[tuple[re.Pattern[str], dict[str, Product]], ...]
 
 def find_mentions(text: str) -> list[tuple[int, int, Product]]:
     """Non-overlapping product mentions in ``text`` (longest alias wins), in text order."""
+    return list(_find_mentions(text))
+
+
+@lru_cache(maxsize=20_000)
+def _find_mentions(text: str) -> tuple[tuple[int, int, Product], ...]:
     found: list[tuple[int, int, Product]] = []
     for pattern, lookup in _mention_regexes():
         for m in pattern.finditer(text):
@@ -137,4 +142,4 @@ def find_mentions(text: str) -> list[tuple[int, int, Product]]:
         if not any(s < te and ts < e for ts, te, _ in taken):
             taken.append((s, e, p))
     taken.sort(key=lambda t: t[0])
-    return taken
+    return tuple(taken)

@@ -78,16 +78,28 @@ def has_statistical_model() -> bool:
     return "ner" in get_nlp().pipe_names
 
 
-_ORG_CACHE: dict[str, tuple[str, ...]] = {}
+_ENT_CACHE: dict[str, tuple[tuple[str, str], ...]] = {}
+
+
+def entities(texts: list[str]) -> list[tuple[tuple[str, str], ...]]:
+    """(text, label) entities of each text (one nlp.pipe pass; results cached per text)."""
+    todo = [t for t in dict.fromkeys(texts) if t not in _ENT_CACHE]
+    if todo:
+        if len(_ENT_CACHE) > 50_000:
+            _ENT_CACHE.clear()
+        nlp = get_nlp()
+        for text, doc in zip(todo, nlp.pipe(todo, batch_size=64), strict=True):
+            _ENT_CACHE[text] = tuple((e.text, e.label_) for e in doc.ents)
+    return [_ENT_CACHE.get(t, ()) for t in texts]
 
 
 def organisations(texts: list[str]) -> list[tuple[str, ...]]:
-    """ORG names found in each text (one nlp.pipe pass; results cached per text)."""
-    todo = [t for t in dict.fromkeys(texts) if t not in _ORG_CACHE]
-    if todo:
-        nlp = get_nlp()
-        for text, doc in zip(todo, nlp.pipe(todo, batch_size=64), strict=True):
-            _ORG_CACHE[text] = tuple(e.text for e in doc.ents if e.label_ == "ORG")
-        if len(_ORG_CACHE) > 50_000:
-            _ORG_CACHE.clear()
-    return [_ORG_CACHE.get(t, ()) for t in texts]
+    """ORG names found in each text."""
+    return [tuple(t for t, label in ents if label == "ORG") for ents in entities(texts)]
+
+
+def is_person(name: str, context: str) -> bool:
+    """True when the model tags ``name`` inside ``context`` as a PERSON (False without a model)."""
+    if not name.strip():
+        return False
+    return any(label == "PERSON" and (name in t or t in name) for t, label in entities([context])[0])

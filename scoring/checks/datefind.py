@@ -54,11 +54,21 @@ def _make(y: int, m: int, d: int) -> date | None:
         return None
 
 
-_DAYFIRST_HINTS = re.compile(
-    r"dd[/.-]mm[/.-]yy|£|€|\bGBP\b|\bEUR\b|\bAUD\b|\bLtd\b|\bLimited\b|\bplc\b|\bGmbH\b|\bPty\b|\bB\.?V\.?\b|"
-    r"\bS\.A\.|\borganis(?:e|ation)|\bprogramme\b|\bauthoris|\bcentre\b|\blicence\b|United Kingdom|Australia|"
-    r"New Zealand|Ireland|Germany|France|Netherlands|India|\bVAT\b", re.I)
-_MONTHFIRST_HINTS = re.compile(r"mm[/.-]dd[/.-]yy|\$|\bUSD\b|\bInc\b|\bLLC\b|United States|\bUSA\b|\bU\.S\.", re.I)
+_WORD = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
+_DAYFIRST_WORDS = {"ltd", "limited", "plc", "gmbh", "pty", "bv", "organisation", "organisations", "programme",
+                   "centre", "licence", "licences", "authorised", "authorise", "vat", "gbp", "eur", "aud",
+                   "kingdom", "australia", "zealand", "ireland", "germany", "france", "netherlands", "india"}
+_MONTHFIRST_WORDS = {"inc", "llc", "usd", "usa", "organization", "program", "center", "authorized", "states"}
+
+
+def _locale_votes(text: str) -> tuple[int, int]:
+    """(day-first, month-first) hints: en-GB/EU spellings, suffixes and currencies vs en-US."""
+    low = text.lower()
+    words = set(_WORD.findall(low))
+    uk = len(words & _DAYFIRST_WORDS) + ("£" in text) + ("€" in text) + bool(re.search(r"dd[/.-]mm", low))
+    us = len(words & _MONTHFIRST_WORDS) + ("$" in text) + bool(re.search(r"mm[/.-]dd", low))
+    return uk, us
 
 
 def day_first(text: str) -> bool:
@@ -72,14 +82,15 @@ def day_first(text: str) -> bool:
             monthfirst_votes += 1
     if dayfirst_votes != monthfirst_votes:
         return dayfirst_votes > monthfirst_votes
-    uk = len(_DAYFIRST_HINTS.findall(text))
-    us = len(_MONTHFIRST_HINTS.findall(text))
+    uk, us = _locale_votes(text)
     return uk > us
 
 
 def find_dates(text: str, dayfirst: bool = False) -> list[FoundDate]:
     """Every date in ``text``, non-overlapping, in text order."""
     found: list[FoundDate] = []
+    if not _DIGIT.search(text):
+        return found
 
     def overlaps(s: int, e: int) -> bool:
         return any(s < f.end and f.start < e for f in found)

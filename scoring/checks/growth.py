@@ -14,7 +14,7 @@ import re
 
 from scoring.checks.context import CheckContext
 from scoring.checks.products import MENTION_SECTION, NEGATED, without_names
-from scoring.checks.text import Segment, sentences
+from scoring.checks.text import Segment, is_blank_value, sentences
 from scoring.reasons import reason
 from scoring.types import CriterionResult, Evidence
 
@@ -43,6 +43,8 @@ NEAR = 60  # characters between the growth word and its object
 
 
 def _growth_in(text: str) -> bool:
+    if not OBJECT.search(text) and "adoption" not in text.lower():
+        return False
     text = without_names(text)  # 'drive the Dynamics 365 Sales rollout' is not sales growth
     if ADOPTION_WORK.search(text):
         return True
@@ -63,9 +65,30 @@ def _growth_in(text: str) -> bool:
     return False
 
 
+# The POE template's own label (D-11.3 wording) is a question to the partner, not an answer.
+TEMPLATE_LABEL = re.compile(
+    r"^\s*(?:\d+[.)]?\s*)?(?:description of |details of |list |describe )?(?:the )?(?:activities|activity|actions?|"
+    r"initiatives?|plans?)\s+(?:driving|that drive|to drive|which drive|for driving|to grow|to increase)\s+"
+    r"[\w\s/,&()-]{0,60}?\s*[:?*]?\s*$", re.I)
+
+
+def _is_label(text: str) -> bool:
+    return bool(TEMPLATE_LABEL.match(text)) and not re.search(r"\d", text) and bool(
+        re.search(r"growth|and/or", text, re.I))
+
+
 def _statements(seg: Segment) -> list[str]:
+    """What the segment states; a template label with its value left empty states nothing."""
+    if seg.is_heading or _is_label(seg.text):
+        return []
     if len(seg.cells) > 1:
-        return [seg.text]
+        values = [c.text for c in seg.cells[1:] if c.text.strip()]
+        if not values or all(is_blank_value(v) for v in values):
+            return []
+        return [seg.text] if not _is_label(seg.cells[0].text) else values
+    label, colon, rest = seg.text.partition(":")
+    if colon and len(label.split()) <= 10 and is_blank_value(rest):
+        return []
     return sentences(seg.text)
 
 
@@ -77,16 +100,17 @@ def check_growth(ctx: CheckContext) -> CriterionResult:
             if MENTION_SECTION.search(seg.section) and not re.search(r"growth|adoption|usage|success", seg.section, re.I):
                 continue
             for st in _statements(seg):
+                if not _growth_in(st):
+                    continue
                 if NEGATED.search(st) or TECHNICAL.search(st) and not ADOPTION_WORK.search(st):
                     continue
-                if _growth_in(st):
-                    if len(seg.cells) > 1:
-                        cell = next((c for c in seg.cells if OBJECT.search(c.text) or ADOPTION_WORK.search(c.text)),
-                                    seg.cells[0])
-                        found.append(Evidence(seg.doc_path, cell.text.strip(), cell.location, "growth activity"))
-                    else:
-                        found.append(Evidence(seg.doc_path, st, seg.location, "growth activity"))
-                    break
+                if len(seg.cells) > 1:
+                    cell = next((c for c in [*seg.cells[1:], seg.cells[0]] if _growth_in(c.text)), None) or next(
+                        (c for c in seg.cells if OBJECT.search(c.text) or ADOPTION_WORK.search(c.text)), seg.cells[0])
+                    found.append(Evidence(seg.doc_path, cell.text.strip(), cell.location, "growth activity"))
+                else:
+                    found.append(Evidence(seg.doc_path, st, seg.location, "growth activity"))
+                break
             if len(found) >= 3:
                 break
     if found:

@@ -105,11 +105,11 @@ class NameMatcher:
         tokens = norm.split()
         for form in self.forms:
             n = len(form.split())
-            first = form[0]
+            first = form[:2]
             for size in {max(1, n - 1), n, n + 1}:
                 for i in range(0, max(0, len(tokens) - size) + 1):
                     window = tokens[i:i + size]
-                    if not window or window[0][0] != first:
+                    if not window or window[0][:2] != first:
                         continue
                     joined = " ".join(window)
                     if fuzz.ratio(joined, form) >= FULL_RATIO and abs(len(joined) - len(form)) <= 3:

@@ -230,7 +230,8 @@ def build_view(doc: ExtractedDocument) -> DocView:
     for i, (text, loc, kind, seg_cells) in enumerate(raw):
         if not text.strip():
             continue
-        heading = kind != "row" and _looks_like_heading(text, kind)
+        lone_cell = kind == "row" and sum(1 for c in seg_cells if c.text.strip()) == 1
+        heading = (kind != "row" or lone_cell) and _looks_like_heading(text, kind)
         if heading:
             section = text.strip()
         view.segments.append(Segment(doc.path, text, loc, kind, i, seg_cells, section, heading))

@@ -77,3 +77,22 @@ def test_more_not_growth(line):
 ])
 def test_more_growth(line):
     assert growth(pdf(line)).verdict == "met", line
+
+
+def test_template_growth_label_left_empty_is_not_growth():
+    from tests.scoring.docs import xlsx
+    d = xlsx([["Activities driving revenue and/or usage growth", ""], ["Description of work", "Migrate mailboxes"]])
+    assert growth(d).verdict == "not_met"
+    assert growth(pdf("Activities driving revenue and usage growth:\nTBD")).verdict == "not_met"
+
+
+def test_template_growth_label_filled():
+    from tests.scoring.docs import xlsx
+    d = xlsx([["Activities driving revenue and/or usage growth", "Teams champions programme across 12 sites"]])
+    r = growth(d)
+    assert r.verdict == "met"
+    assert r.evidence[0].location.cell == "B1"
+
+
+def test_statement_shaped_like_a_label_still_counts():
+    assert growth(pdf("Activities to increase Teams usage across 12 sites")).verdict == "met"

@@ -319,3 +319,16 @@ def test_whole_signature_page_reflowed_blank_customer():
     d = pdf("CONTOSO LTD FABRIKAM CONSULTING LTD By: ________ By: /s/ Anna Smith Name: ________ "
             "Name: Anna Smith Date: ________ Date: 10 June 2026")
     assert sig(d).verdict == "not_met"
+
+
+def test_poe_template_acknowledgment_section_in_sheet():
+    d = xlsx([["Customer acknowledgement"], ["Name", "Mia Chen"], ["Title", "CIO"], ["Signature", "Mia Chen"],
+              ["Date", "2026-07-02"]])
+    r = sig(d)
+    assert r.verdict == "met"
+    assert r.evidence[0].location.cell == "B4"
+
+
+def test_poe_template_acknowledgment_section_blank():
+    d = xlsx([["Customer acknowledgement"], ["Name", ""], ["Title", ""], ["Signature", ""], ["Date", ""]])
+    assert sig(d).verdict == "not_met"
