@@ -23,8 +23,9 @@ from email.utils import parsedate_to_datetime
 from extractors.document import Location
 from scoring.checks.context import CheckContext
 from scoring.checks.datefind import NOT_A_DATE, excel_serial, find_dates
-from scoring.checks.parties import FULL
+from scoring.checks.parties import FULL, clean_party, looks_like_org, party_mentions
 from scoring.checks.text import DocView, Segment, columns, is_blank_value
+from scoring.nlp import organisations
 from scoring.reasons import reason
 from scoring.types import CriterionResult, Evidence, Reason
 
@@ -55,6 +56,9 @@ _PARTNER_WORDS = re.compile(
 _ESIGN_BY = re.compile(
     r"(?:(?:electronically|digitally|e-?)\s*signed|signed\s+(?:electronically|digitally|via \w+))\s+(?:by\s*:?\s*)?(?P<who>[A-Z][^,;\n|]{1,60}?)"
     r"(?:\s+(?:on|at)\s+(?P<when>[^;\n|]{6,40}))?\s*(?:$|[,;|(])", re.I)
+_BLOCK_OPENER = re.compile(r"^\s*(?:for\b|on behalf|signed|accepted|agreed|executed|acknowledged|approved|"
+                           r"in witness|the (?:customer|client|partner|supplier)\b)", re.I)
+_DOCUSIGNED = re.compile(r"docusigned by\s*:?\s*(?P<who>[A-Z][A-Za-z.'\- ]{1,50})?", re.I)
 _SLASH_S = re.compile(r"/s/\s*(?P<who>[A-Z][\w.'\- ]{1,50})")
 _STAMP = re.compile(
     r"docusign envelope id|envelope id\s*:|certificate of completion|docusigned by|adobe (?:acrobat )?sign|"
@@ -112,6 +116,7 @@ class SigFinding:
     date: date | None = None
     date_text: str = ""
     date_blank: bool = False
+    org: str = ""  # the third organisation that signed, when party == 'other'
 
 
 def _role_word(text: str) -> str | None:
@@ -274,7 +279,8 @@ def _blocks(view: DocView) -> list[Block]:
                 open_by_col[item.col] = b
             b.items.append(item)
             b.last = n
-    return [b for b in blocks if "sig" in b.kinds() or ("name" in b.kinds() and ({"date", "title"} & b.kinds()))]
+    # A name with a title only is a contact list; a signature block has a signature or a date.
+    return [b for b in blocks if "sig" in b.kinds() or {"name", "date"} <= b.kinds()]
 
 
 class _Analyzer:
@@ -289,7 +295,7 @@ class _Analyzer:
         self.is_po = bool(_PO.search(head) or _PO.search(view.doc.metadata.get("title", "")))
 
     # -- who is this?
-    def party_of_text(self, text: str) -> str | None:
+    def party_of_text(self, text: str, roles: bool = True) -> str | None:
         ctx = self.ctx
         low = text.lower()
         cust = any(c and c.lower() in low for c in (ctx.claim.customer_contact_name,)) or any(
@@ -303,7 +309,7 @@ class _Analyzer:
         ps = ph.score if ph else 0.0
         if cs != ps:
             return "customer" if cs > ps else "partner"
-        return _role_word(text)
+        return _role_word(text) if roles else None
 
     def ordered_parties(self, text: str) -> list[str]:
         """Parties named on a line, left to right ('CONTOSO LTD  FABRIKAM LTD' -> customer, partner)."""
@@ -322,54 +328,81 @@ class _Analyzer:
                 order.append(party)
         return order
 
-    def block_party(self, b: Block) -> str:
+    def block_party(self, b: Block) -> tuple[str, str]:
+        """(party, organisation) of a block: customer / partner / other (a third organisation,
+        named in ``organisation``) / unknown."""
         for item in b.items:
             if item.role:
-                return item.role
+                return item.role, ""
         for item in b.items:  # the signer, the company field, a 'Role: Customer' cell
             if item.kind in ("name", "sig", "org", "title") and item.value:
                 p = self.party_of_text(item.value)
                 if p:
-                    return p
+                    return p, ""
             behalf = _BEHALF_SIG.match(item.text) if item.kind == "sig" else None
             if behalf:
                 p = self.party_of_text(behalf.group("org"))
                 if p:
-                    return p
+                    return p, ""
         first = min(self.pos[id(i.seg)] for i in b.items)
         last = max(self.pos[id(i.seg)] for i in b.items)
         col = b.items[0].col
         ncols = len(columns(b.items[0].seg.text)) if len(b.items[0].seg.cells) <= 1 else 0
-        texts: list[str] = []
+
+        def column_text(seg: Segment) -> str:
+            parts = columns(seg.text)
+            return parts[col] if ncols > 1 and len(parts) == ncols and col < len(parts) else seg.text
+
+        before: list[str] = []
         head_seg = b.items[0].seg
         prefix = head_seg.text.split(b.items[0].text)[0] if b.items[0].text in head_seg.text else ""
         if prefix.strip():  # 'CONTOSO LTD FABRIKAM LTD By: ... By: ...' reflowed into one paragraph
-            texts.append(prefix)
+            before.append(prefix)
         for k in range(first - 1, max(-1, first - 5), -1):
             seg = self.view.segments[k]
-            if _items_of(seg) and k < first - 1:
-                break
-            parts = columns(seg.text)
-            texts.append(parts[col] if ncols > 1 and len(parts) == ncols and col < len(parts) else seg.text)
-        for k in range(last + 1, min(len(self.view.segments), last + 3)):
-            seg = self.view.segments[k]
             if _items_of(seg):
-                break
-            parts = columns(seg.text)
-            texts.append(parts[col] if ncols > 1 and len(parts) == ncols and col < len(parts) else seg.text)
-        texts.append(b.items[0].seg.section)
-        for t in texts:
+                break  # the block above: its fields say nothing about this one
+            before.append(column_text(seg))
+        for t in [*before, head_seg.section]:
             order = self.ordered_parties(t)
             if len(order) >= 2 and len(set(order)) == 2:
                 if len(order) == 2 and col < 2:
-                    return order[col]
+                    return order[col], ""
                 continue
             p = self.party_of_text(t)
             if p:
-                return p
+                return p, ""
+        org = self.third_party(before[:3] + [i.value for i in b.items if i.kind == "org"])
+        if org:
+            return "other", org
+        # Lines under the block ('Teo Lupu, CIO, Contoso Ltd') count by names only, and never a
+        # line that opens the next block ('For and on behalf of ...').
+        for k in range(last + 1, min(len(self.view.segments), last + 3)):
+            seg = self.view.segments[k]
+            if _items_of(seg) or seg.is_heading or _BLOCK_OPENER.match(seg.text):
+                break
+            p = self.party_of_text(column_text(seg), roles=False)
+            if p:
+                return p, ""
         if self.is_po:
-            return "customer"  # a purchase order is the customer's own document
-        return "unknown"
+            return "customer", ""  # a purchase order is the customer's own document
+        return "unknown", ""
+
+    def third_party(self, texts: list[str]) -> str:
+        """An organisation named in these texts that is neither the customer nor the partner."""
+        for t in texts:
+            if not t.strip() or len(t.split()) > 14:
+                continue
+            candidates = [m.name for m in party_mentions(t)] + list(organisations([t])[0])
+            if looks_like_org(t.strip()) and re.search(r"\b(?:ltd|limited|inc|llc|gmbh|plc|corp|corporation|"
+                                                      r"pty|llp|ag|s\.a\.|b\.v\.)\.?$", t.strip(), re.I):
+                candidates.append(t.strip())
+            for c in candidates:
+                c = clean_party(c)
+                if looks_like_org(c) and not re.search(r"microsoft", c, re.I) and not self.ctx.is_contact(c) \
+                        and self.ctx.customer.match(c) is None and self.ctx.partner.match(c) is None:
+                    return c
+        return ""
 
     def parse_date(self, text: str) -> tuple[date | None, bool]:
         """(date, blank) of a date field value."""
@@ -393,7 +426,7 @@ class _Analyzer:
 
     # -- findings
     def block_finding(self, b: Block) -> SigFinding:
-        party = self.block_party(b)
+        party, org = self.block_party(b)
         sig = b.first("sig")
         name = b.first("name")
         dt = b.first("date")
@@ -419,16 +452,16 @@ class _Analyzer:
             note = "e-signature /s/" if "/s/" in value else "signed block"
             conf = 0.93 if party != "unknown" else 0.5
             return SigFinding(party, "block", True, [i.evidence(f"{party} {note}") for i in evidence_items],
-                              conf, d_value, d_text, d_blank)
+                              conf, d_value, d_text, d_blank, org)
         name_filled = name is not None and not is_blank_value(name.value) and not self.ctx.is_contact("")
         if sig is None and name_filled and d_value is not None:
             return SigFinding(party, "block", True, [i.evidence(f"{party} block, name and date filled")
-                                                     for i in evidence_items], 0.7, d_value, d_text, d_blank)
+                                                     for i in evidence_items], 0.7, d_value, d_text, d_blank, org)
         if sig is not None and name_filled and (self.stamped or self.image_near(b)):
             return SigFinding(party, "block", True, [i.evidence(f"{party} block, signed by e-signature/image")
-                                                     for i in evidence_items], 0.8, d_value, d_text, d_blank)
+                                                     for i in evidence_items], 0.8, d_value, d_text, d_blank, org)
         return SigFinding(party, "block", False, [i.evidence(f"{party} signature block left blank")
-                                                  for i in evidence_items], 0.9, d_value, d_text, d_blank)
+                                                  for i in evidence_items], 0.9, d_value, d_text, d_blank, org)
 
     def image_near(self, b: Block) -> bool:
         pages = {i.seg.location.page for i in b.items}
@@ -452,9 +485,9 @@ class _Analyzer:
         out: list[SigFinding] = []
         view = self.view
         for n, seg in enumerate(view.segments):
-            m = _ESIGN_BY.search(seg.text) or _SLASH_S.search(seg.text)
+            m = _ESIGN_BY.search(seg.text) or _SLASH_S.search(seg.text) or _DOCUSIGNED.search(seg.text)
             if m and not _items_of(seg):
-                who = m.group("who")
+                who = m.group("who") or (view.segments[n + 1].text if n + 1 < len(view.segments) else "")
                 party = self.party_of_text(who) or self.party_of_text(seg.text) or self.party_near(n)
                 when = m.groupdict().get("when") or seg.text
                 found = [f for f in find_dates(when, self.dayfirst) if not f.partial]
@@ -605,6 +638,7 @@ def check_customer_signature(ctx: CheckContext) -> CriterionResult:
         reasons.append(reason("R-SIG-004", date=str(f.date), submitted=ref))
         return CriterionResult(crit, "not_met", 0.85, tuple(f.evidence[:3]), tuple(reasons))
     unknown = [f for f in findings if f.party == "unknown" and f.signed]
+    other = [f for f in findings if f.party == "other" and f.signed]
     blank_cust = [f for f in findings if f.party == "customer" and not f.signed]
     partner = [f for f in findings if f.party == "partner" and f.signed]
     if blank_cust:
@@ -615,6 +649,11 @@ def check_customer_signature(ctx: CheckContext) -> CriterionResult:
             pe = partner[0].evidence[0]
             reasons.append(reason("R-SIG-003", document=pe.document, where=pe.location.label()))
         return CriterionResult(crit, "not_met", 0.9, tuple(f.evidence[:3]), tuple(reasons))
+    if other:
+        f = other[0]
+        first = f.evidence[0]
+        reasons.append(reason("R-SIG-007", org=f.org, document=first.document, where=first.location.label()))
+        return CriterionResult(crit, "not_met", 0.8, tuple(f.evidence[:3]), tuple(reasons))
     if unknown:
         f = unknown[0]
         first = f.evidence[0]

@@ -332,3 +332,34 @@ def test_poe_template_acknowledgment_section_in_sheet():
 def test_poe_template_acknowledgment_section_blank():
     d = xlsx([["Customer acknowledgement"], ["Name", ""], ["Title", ""], ["Signature", ""], ["Date", ""]])
     assert sig(d).verdict == "not_met"
+
+
+def test_signature_block_of_a_third_organisation_does_not_count():
+    d = pdf("For and on behalf of Northwind Traders Ltd\nSignature: /s/ Jo Brown\nDate: 2 July 2026\n"
+            "For and on behalf of Fabrikam Consulting Ltd\nSignature: /s/ Anna Smith\nDate: 2 July 2026")
+    r = sig(d)
+    assert r.verdict == "not_met"
+    assert any(x.code == "R-SIG-007" and "Northwind" in x.message for x in r.reasons)
+
+
+def test_contact_list_is_not_a_signature_block():
+    d = pdf("Project contacts\nName: Mia Chen\nTitle: CIO\nName: Anna Smith\nTitle: Director")
+    r = sig(d)
+    assert r.verdict == "not_met" and r.reasons[0].code == "R-SIG-001"
+
+
+def test_docusigned_by_stamp_with_customer_contact():
+    d = pdf("Customer\nDocuSigned by:\nTeo Lupu\n8A1B2C3D4E5F4A1\nDate: 2 July 2026")
+    assert sig(d).verdict == "met"
+
+
+def test_stacked_blocks_name_of_block_above_does_not_leak():
+    d = pdf("Customer\nSignature: ________\nName: Teo Lupu\nDate: ________\n"
+            "Signature: /s/ Anna Smith\nName: Anna Smith\nDate: 2 July 2026")
+    assert sig(d).verdict == "not_met"
+
+
+def test_spec_example_single_line():
+    d = pdf("Customer: Contoso Ltd  By: /s/ Teo Lupu  Date: 12 July 2026")
+    r = sig(d)
+    assert r.verdict == "met"
