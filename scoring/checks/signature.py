@@ -42,7 +42,7 @@ _ORG = r"company name|company|organi[sz]ation name|organi[sz]ation|entity|for an
 
 _FIELD = re.compile(
     rf"^\s*(?:(?P<role>{ROLE})(?:'s)?\s+)?(?P<field>{_SIG}|{_NAME}|{_TITLE}|{_DATE}|{_ORG})"
-    rf"(?:\s+(?:of|for|by)\s+(?:the\s+)?(?P<role2>{ROLE}))?"
+    rf"(?:\s+(?:(?:of|for|by|on behalf of)\s+)?(?:the\s+)?(?P<role2>{ROLE}))?"
     r"(?:\s*(?:\((?:print|please print|block letters)\)))?"
     r"(?P<sep>\s*[:\-–]\s*|\s*$|\s+(?=_{2,}|/s/|\[|\.{3,}))(?P<value>.*)$", re.I)
 _ROLE_LABEL = re.compile(rf"^\s*(?:for\s+(?:the\s+)?)?(?P<role>{ROLE})(?:\s+(?:name|legal name))?\s*:\s*(?P<value>.*)$", re.I)
@@ -64,6 +64,15 @@ _STAMP = re.compile(
     r"docusign envelope id|envelope id\s*:|certificate of completion|docusigned by|adobe (?:acrobat )?sign|"
     r"echosign|signed with adobe|e-?signature (?:audit|record)|dropbox sign|hellosign|pandadoc|signnow|"
     r"signature certificate|audit trail", re.I)
+_ACK_FIELD_LABEL = re.compile(
+    r"^\s*(?:the\s+)?(?:customer|client)(?:'s)?\s+(?:acknowledge?ment|acknowledged|approval|approved|sign[- ]?off|"
+    r"signed[- ]?off|confirmation|confirmed|acceptance of (?:the )?(?:sow|poe|statement of work|engagement)|"
+    r"accepted|agreement|agreed|attestation)(?:\s+(?:by|date|status|received|given|obtained|\(y/n\)|y/n))?\s*[:?]?\s*$",
+    re.I)
+_YES_VALUE = re.compile(r"^\s*(?:yes|y|true|x|✓|✔|☑|☒|confirmed|acknowledged|approved|accepted|signed|agreed|"
+                        r"received|obtained)\b", re.I)
+_PERSON_LIKE = re.compile(r"^\s*(?:(?:dr|mr|mrs|ms)\.?\s+)?[A-Z][a-z'\-]+(?:\s+[A-Z][a-zA-Z'\-.]*){1,3}\s*(?:[,(].*)?$")
+_SIGN_OFF_CONTEXT = re.compile(r"sign|accept|acknowledg|approv|agree|witness|authori[sz]|execut|confirm", re.I)
 _ACK_LABEL = re.compile(r"acknowledg|confirm|approv|accept|agree|sign[- ]?off|attest", re.I)
 _NEGATIVE_VALUE = re.compile(r"^\s*(?:no|n|false|not (?:yet )?(?:signed|acknowledged|approved)|pending|declined|rejected)\s*$", re.I)
 _PO = re.compile(r"\bpurchase\s+order\b|\bP\.?O\.?\s*(?:number|no\.?|#)\s*[:#]?\s*\w", re.I)
@@ -431,11 +440,13 @@ class _Analyzer:
         name = b.first("name")
         dt = b.first("date")
         value = sig.value if sig else ""
-        if sig and is_blank_value(value):
+        value_line: Segment | None = None
+        if sig and is_blank_value(value):  # 'Signature:' with '/s/ Teo Lupu' on the line below
             nxt = self.pos[id(sig.seg)] + 1
             if nxt < len(self.view.segments) and not _items_of(self.view.segments[nxt]) and \
                     len(columns(self.view.segments[nxt].text)) == 1 and _SLASH_S.search(self.view.segments[nxt].text):
-                value = self.view.segments[nxt].text.strip()
+                value_line = self.view.segments[nxt]
+                value = value_line.text.strip()
         d_value, d_blank, d_text = None, True, ""
         if dt:
             d_value, d_blank = self.parse_date(dt.value)
@@ -451,10 +462,12 @@ class _Analyzer:
         if sig is not None and not is_blank_value(value) and not _NEGATIVE_VALUE.match(value):
             note = "e-signature /s/" if "/s/" in value else "signed block"
             conf = 0.93 if party != "unknown" else 0.5
-            return SigFinding(party, "block", True, [i.evidence(f"{party} {note}") for i in evidence_items],
-                              conf, d_value, d_text, d_blank, org)
-        name_filled = name is not None and not is_blank_value(name.value) and not self.ctx.is_contact("")
-        if sig is None and name_filled and d_value is not None:
+            shown = [i.evidence(f"{party} {note}") for i in evidence_items]
+            if value_line is not None:
+                shown.insert(0, value_line.evidence(f"{party} {note}"))
+            return SigFinding(party, "block", True, shown, conf, d_value, d_text, d_blank, org)
+        name_filled = name is not None and not is_blank_value(name.value)
+        if sig is None and name_filled and d_value is not None and self.signed_off(b):
             return SigFinding(party, "block", True, [i.evidence(f"{party} block, name and date filled")
                                                      for i in evidence_items], 0.7, d_value, d_text, d_blank, org)
         if sig is not None and name_filled and (self.stamped or self.image_near(b)):
@@ -462,6 +475,20 @@ class _Analyzer:
                                                      for i in evidence_items], 0.8, d_value, d_text, d_blank, org)
         return SigFinding(party, "block", False, [i.evidence(f"{party} signature block left blank")
                                                   for i in evidence_items], 0.9, d_value, d_text, d_blank, org)
+
+    def signed_off(self, b: Block) -> bool:
+        """A block without a signature line counts only as a sign-off: a person's name (not a
+        company: 'Customer Name: Contoso Ltd / Date: ...' is a cover page) with a title, or under
+        sign-off wording ('Accepted by', 'Acknowledgement', 'Signatures')."""
+        name = b.first("name")
+        if name is None or self.ctx.customer.match(name.value) or self.ctx.partner.match(name.value) \
+                or looks_like_org(name.value) and re.search(r"\b(?:ltd|inc|llc|gmbh|plc|corp|limited)\b", name.value, re.I):
+            return False
+        if b.first("title") is not None:
+            return True
+        first = min(self.pos[id(i.seg)] for i in b.items)
+        context = [s.text for s in self.view.segments[max(0, first - 3):first]] + [b.items[0].seg.section]
+        return any(_SIGN_OFF_CONTEXT.search(t) for t in context)
 
     def image_near(self, b: Block) -> bool:
         pages = {i.seg.location.page for i in b.items}
@@ -527,10 +554,12 @@ class _Analyzer:
             label, value = seg.cells[0].text, " ".join(c.text for c in seg.cells[1:]).strip()
         else:
             label, _, value = seg.text.partition(":")
-        if not (_ACK_LABEL.search(label) and _role_word(label) == "customer") or len(label.split()) > 10:
+        if not _ACK_FIELD_LABEL.match(label):
             return []
-        blank = is_blank_value(value) or _NEGATIVE_VALUE.match(value) is not None
         found = [f for f in find_dates(value, self.dayfirst) if not f.partial]
+        blank = is_blank_value(value) or _NEGATIVE_VALUE.match(value) is not None
+        if not blank and not (_YES_VALUE.match(value) or _PERSON_LIKE.match(value) or found):
+            return []  # 'Customer acceptance: deliverables are accepted within 5 days' is a term, not an act
         return [SigFinding("customer", "ack", not blank, [seg.evidence("customer acknowledgment field")],
                            0.85, found[0].value if found else None, found[0].text if found else "")]
 

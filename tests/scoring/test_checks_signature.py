@@ -363,3 +363,28 @@ def test_spec_example_single_line():
     d = pdf("Customer: Contoso Ltd  By: /s/ Teo Lupu  Date: 12 July 2026")
     r = sig(d)
     assert r.verdict == "met"
+
+
+@pytest.mark.parametrize("rows", [
+    [["Customer Name", "Contoso Ltd"], ["Date", "2026-07-01"]],
+    [["Customer acceptance criteria", "Deliverables are accepted within five business days"]],
+    [["Customer approval required", "Yes"], ["Date", ""]],
+])
+def test_template_cover_fields_are_not_signatures(rows):
+    assert sig(xlsx(rows)).verdict == "not_met"
+
+
+def test_cover_page_lines_are_not_signatures():
+    d = pdf("Statement of Work\nCustomer Name: Contoso Ltd\nDate: 1 July 2026\nVersion: 1.0\n"
+            "Customer acceptance: deliverables are deemed accepted after five business days.")
+    assert sig(d).verdict == "not_met"
+
+
+def test_sign_off_without_signature_line_but_with_title():
+    d = pdf("Accepted for the Customer\nName: Teo Lupu\nTitle: CIO\nDate: 2 July 2026")
+    assert sig(d).verdict == "met"
+
+
+@pytest.mark.parametrize("value", ["Yes", "Teo Lupu", "Approved by Teo Lupu on 2026-07-02", "2 July 2026", "X"])
+def test_customer_acknowledgment_values(value):
+    assert sig(xlsx([["Customer acknowledgement", value]])).verdict == "met"
