@@ -94,7 +94,7 @@ _register("R-ELIG-001", "D-3", "{product} is Power BI, which is not claimable un
 _register("R-ELIG-002", "D-8", "Subscription {subscription_id} ({product}) is not on the customer's tenant {tenant_id}.")
 _register("R-ELIG-003", "D-8", "Subscription {subscription_id} given for {product} is a {sub_product} subscription, not a Dynamics 365 one.")
 _register("R-ELIG-004", "D-8", "Subscription {subscription_id} ({product}) is a CSP subscription, which is not claimable.")
-_register("R-ELIG-005", "D-8", "Subscription {subscription_id} ({product}) is not activated yet.")
+_register("R-ELIG-005", "D-8", "Subscription {subscription_id} ({product}) was not activated when the claim was created{when}.")
 _register("R-ELIG-006", "D-8", "Subscription {subscription_id} ({product}) was activated {activated_at}, only {hours} hours before the claim was created ({created_at}); a claim may be made 48 hours or more after activation.")
 _register("R-ELIG-007", "D-8", "{value!r} given as the subscription of {product} is not a subscription ID (a GUID such as d66656c2-f69b-4488-8035-287eb6711ddc).")
 _register("R-ELIG-008", "D-6", "{product} ({subscription}) is already claimed by claim {other_claim}.")
@@ -105,7 +105,7 @@ _register("R-ELIG-012", "D-8", "Tenant {tenant_id} is not in the tenant director
 _register("R-ELIG-013", "D-8", "No tenant directory was given, so subscriptions and activation dates could not be validated.")
 _register("R-ELIG-014", "D-7", "Revenue association needs no POE and sends no consent email; the incentive for this association is forfeited.")
 _register("R-ELIG-015", "D-8", "The customer has {count} {product} subscriptions: give the subscription ID this claim is for.")
-_register("R-ELIG-016", "D-8", "Subscription {subscription_id} ({product}) has no activation date in the tenant directory; check it is active and was activated 48 hours or more before the claim.")
+_register("R-ELIG-016", "D-3", "{product} is not claimable under CPOR (CPOR covers Microsoft 365, Dynamics 365 under Business Applications, and OSA Sell).")
 
 # ---------------------------------------------------------------- decision (D-11, D-12, D-15, D-16)
 # Partner-facing requests for a criterion the checks left unmet without a reason of their own,

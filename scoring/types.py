@@ -72,6 +72,9 @@ class ClaimAssertion:
     # None: no tenant directory was given, so subscription checks cannot run (and say so).
     tenant_subscriptions: tuple[KnownSubscription, ...] | None = None
     tenant_known: bool | None = None
+    # (product key or subscription ID, claim ID) pairs already associated (D-6, D-8 'already
+    # claimed'), when the caller knows them (the store does; a lone claim folder does not).
+    already_claimed: tuple[tuple[str, str], ...] = ()
 
     @property
     def is_revenue_association(self) -> bool:

@@ -25,7 +25,7 @@ _YEAR = r"(?P<year>(?:19|20)\d{2}|'?\d{2})"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d{2})[-/.](?P<m>[01]?\d)[-/.](?P<d>[0-3]?\d)(?!\d|[/.-]\d)")),
     ("mdy_name", re.compile(rf"(?<![\w]){_MON}\s+{_DAY}(?:,\s*|\s+|,){_YEAR}(?![\w])", re.I)),
-    ("dmy_name", re.compile(rf"(?<![\w]){_DAY}(?:\s+(?:of\s+)?|[-/.]|\s*-\s*){_MON}(?:,?\s+|[-/.]|,){_YEAR}(?![\w])", re.I)),
+    ("dmy_name", re.compile(rf"(?<![\w]){_DAY}(?:\s+(?:day\s+)?(?:of\s+)?|[-/.]|\s*-\s*){_MON}(?:,?\s+|[-/.]|,){_YEAR}(?![\w])", re.I)),
     ("numeric", re.compile(r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d{2}|\d{2})(?!\d|[/.-]\d)")),
     ("month_year", re.compile(rf"(?<![\w]){_MON}\s*,?\s+(?P<year>(?:19|20)\d{{2}})(?![\w])", re.I)),
 ]

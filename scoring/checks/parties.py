@@ -37,6 +37,7 @@ GENERIC_WORDS = {
     "customer", "client", "microsoft", "data", "network", "networks", "management", "advisory",
 }
 ROLE_WORDS_CUSTOMER = r"customer|client|buyer|purchaser|licensee|end[- ]customer|company|organi[sz]ation|account"
+CUSTOMER_LABEL_WORDS = r"customer|client|buyer|purchaser|licensee|end[- ]customer|account"
 ROLE_WORDS_PARTNER = (r"partner|supplier|vendor|contractor|consultant|consultancy|service provider|provider|"
                       r"seller|implementer|integrator|reseller|csp")
 
@@ -135,11 +136,13 @@ class PartyMention:
 
 
 _LABEL_CUST = re.compile(
-    rf"^\s*(?:the\s+)?(?:{ROLE_WORDS_CUSTOMER}|bill(?:ed)? to|sold to|ship to|prepared for|issued to|"
+    rf"^\s*(?:the\s+)?(?:{CUSTOMER_LABEL_WORDS}|bill(?:ed)? to|sold to|ship to|prepared for|issued to|"
     r"end user|customer legal entity)(?:\s+(?:legal\s+)?(?:name|entity|organi[sz]ation))?\s*(?:[:\-–|]|\s{2,})\s*(?P<v>.*)$", re.I)
 _LABEL_PART = re.compile(
     rf"^\s*(?:the\s+)?(?:(?:microsoft\s+)?(?:{ROLE_WORDS_PARTNER})|prepared by|issued by|submitted by|delivered by)"
     r"(?:\s+(?:legal\s+)?(?:name|entity|organi[sz]ation))?\s*(?:[:\-–|]|\s{2,})\s*(?P<v>.*)$", re.I)
+_LABEL_EITHER = re.compile(
+    r"^\s*(?:company|organi[sz]ation|entity|legal entity)(?:\s+name)?\s*(?:[:\-–|]|\s{2,})\s*(?P<v>.*)$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+(?P<a>.{2,120}?)\s+and\s+(?P<b>.{2,120}?)(?:[.;]\s|[.;]?$|,\s+(?:effective|dated|on|for|with|whereby|under)\b|\s+\((?:each|together|collectively))", re.I)
 _BEHALF = re.compile(r"\b(?:for and )?on behalf of[:\s]+(?P<v>[^,;()]{2,80})", re.I)
 _ROLE_TAG = re.compile(rf"\(\s*(?:the\s+|hereinafter\s+)?[\"“'‘]?(?P<role>{ROLE_WORDS_CUSTOMER}|{ROLE_WORDS_PARTNER})[\"”'’]?\s*\)", re.I)
@@ -183,9 +186,12 @@ def party_mentions(text: str) -> list[PartyMention]:
     out: list[PartyMention] = []
     flat = text.replace(" | ", ": ", 1) if " | " in text else text
     m = _LABEL_CUST.match(flat)
+    e = _LABEL_EITHER.match(flat)
     if m:
         v = clean_party(m.group("v"))
         out.append(PartyMention(v, "customer", "label"))
+    elif e:
+        out.append(PartyMention(clean_party(e.group("v")), "either", "label"))
     else:
         m = _LABEL_PART.match(flat)
         if m:

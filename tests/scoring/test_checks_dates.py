@@ -115,3 +115,8 @@ def test_docx_signature_table_dates_us_order_resolved():
 def test_no_dates_at_all():
     r = dates(pdf("Customer Signature: /s/ Teo Lupu"))
     assert r.verdict == "not_met"
+
+
+def test_legal_style_dates():
+    assert find_dates("Dated this 3rd day of March 2026")[0].value == date(2026, 3, 3)
+    assert find_dates("on the 12th of July, 2026")[0].value == date(2026, 7, 12)

@@ -138,3 +138,22 @@ def test_party_mentions_shapes():
     assert [(m.name, m.role) for m in ms] == [("Fabrikam Ltd", "partner"), ("Contoso Inc", "customer")]
     assert party_mentions("Bill To: Contoso Ltd")[0].role == "customer"
     assert party_mentions("Signed for and on behalf of Contoso Ltd")[0].name == "Contoso Ltd"
+
+
+def test_company_label_in_partner_block_is_not_another_customer():
+    d = pdf("Customer: Contoso Ltd\nCompany: Fabrikam Consulting Ltd\nSignature: /s/ Anna Smith")
+    _, c = names(d)
+    assert c.verdict == "met"
+
+
+def test_company_label_of_third_org_without_customer_is_not_met():
+    d = pdf("Company: Northwind Traders Ltd\nPrepared by: Fabrikam Consulting Ltd")
+    _, c = names(d)
+    assert c.verdict == "not_met"
+    assert any("Northwind" in r.message for r in c.reasons)
+
+
+def test_microsoft_sku_codes_resolve():
+    from scoring.catalogue import find_product
+    assert find_product("DYN365_ENTERPRISE_SALES").code == "D365_SALES_ENT"
+    assert find_product("EXCHANGESTANDARD").code == "EXO"
