@@ -39,6 +39,9 @@ ADOPTION_WORK = re.compile(
 # Growth words that are technical when what grows is storage, quota or performance.
 TECHNICAL = re.compile(r"\b(?:quota|storage|capacity|bandwidth|performance|disk|memory|cpu|mailbox size|"
                        r"throughput|retention|latency|timeout|security posture|secure score)\b", re.I)
+# 'Price increase on renewal of licences' is commercial terms, not growth.
+COMMERCIAL = re.compile(r"\b(?:price|pricing|fees?|costs?|invoic\w*|payments?|discount\w*|renewal|rate card|"
+                        r"inflation|uplift of fees)\b", re.I)
 NEAR = 60  # characters between the growth word and its object
 
 
@@ -56,7 +59,7 @@ def _growth_in(text: str) -> bool:
         for os_, oe in objects:
             if (os_ >= ge and os_ - ge <= NEAR) or (gs >= oe and gs - oe <= NEAR // 2):
                 between = text[min(ge, oe):max(gs, os_)]
-                if TECHNICAL.search(between):
+                if TECHNICAL.search(between) or COMMERCIAL.search(between):
                     continue
                 if g.group(0).lower() in ("new", "more", "additional", "extra") and not re.search(
                         r"\d|users|seats|licen|adoption|usage|employees|staff", text[ge:ge + 40], re.I):

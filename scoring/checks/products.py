@@ -32,6 +32,19 @@ WORK = re.compile(
     r"coach\w*|upskill\w*|modell?\w*|script\w*|code|coding|prototyp\w*|proof of concept|poc|"
     r"cutover|switch\w* over|move|moving|port(?:ed|ing)?|install|licen[cs]e assignment|tenant setup)\b",
     re.I)
+# Work words too general to tie a product to work on their own next to prices or quantities
+# ('Dynamics 365 Sales | 50 | $95 | support included').
+WEAK_WORK = re.compile(r"\b(?:support(?:s|ed|ing)?|manag(?:e|es|ed|ing)|maintain\w*|test(?:s|ed|ing)?|map(?:s|ped|ping)?|"
+                       r"move|moving|code|coding|deliver\w*|assess\w*|creat\w*|establish\w*|administ\w*)\b", re.I)
+PRICE_OR_QTY = re.compile(r"[$£€]\s?\d|\d\s?(?:USD|EUR|GBP)\b|\b\d[\d,]*\s*(?:users?|seats?|licen[cs]es?|units?)\b|"
+                          r"^\s*\d[\d,.]*\s*$|per (?:user|month|year|seat)", re.I)
+
+
+def _strong_work(text: str) -> bool:
+    """Work words beyond the general ones (support, manage, test...)."""
+    return any(not WEAK_WORK.fullmatch(m.group(0)) for m in WORK.finditer(text))
+
+
 # A sentence that keeps the product out of the work.
 NEGATED = re.compile(
     r"out[- ]of[- ]scope|not in scope|outside (?:the |of )?(?:the )?scope|\bexclud\w*|\bexclusion|not included|"
@@ -163,9 +176,10 @@ def _piece_status(target: Target, piece: str) -> str | None:
         window = piece[start:g[0][0]] + " " + piece[g[-1][1]:end]
         if NEGATED.search(window) or _LOCAL_NEG.search(piece[max(start, g[0][0] - 40):g[0][0]]):
             continue
-        if WORK.search(window):
+        commercial = bool(LICENSE_ONLY.search(window) or PRICE_OR_QTY.search(window))
+        if WORK.search(window) and (not commercial or _strong_work(window)):
             return "linked"
-        if work_in_sentence and not LICENSE_ONLY.search(window):
+        if work_in_sentence and not commercial:
             status = "linked"
     return status
 

@@ -96,3 +96,7 @@ def test_template_growth_label_filled():
 
 def test_statement_shaped_like_a_label_still_counts():
     assert growth(pdf("Activities to increase Teams usage across 12 sites")).verdict == "met"
+
+
+def test_commercial_terms_are_not_growth():
+    assert growth(pdf("A price increase applies on renewal of licences.")).verdict == "not_met"

@@ -159,3 +159,18 @@ def test_defender_umbrella_includes_endpoint():
 def test_clause_level_product_status(line, expected):
     r = links(pdf(line), products=tuple(expected))
     assert {k: v.verdict for k, v in r.products.items()} == expected, line
+
+
+def test_price_row_with_support_included_is_mentioned():
+    d = docx([["Item", "Qty", "Price", "Notes"], ["Dynamics 365 Sales Enterprise", "50", "$95", "Support included"]])
+    assert links(d).products["D365_SALES_ENT"].verdict == "mentioned"
+
+
+def test_ongoing_support_work_is_linked():
+    r = links(pdf("Fabrikam will provide ongoing support and administration of Dynamics 365 Sales."))
+    assert r.products["D365_SALES_ENT"].verdict == "linked"
+
+
+def test_strong_work_next_to_quantities_is_linked():
+    r = links(pdf("Deploy Dynamics 365 Sales to 50 users."))
+    assert r.products["D365_SALES_ENT"].verdict == "linked"
