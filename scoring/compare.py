@@ -81,6 +81,20 @@ def shared_keys(claims: Sequence[ClaimAssertion]) -> list[tuple[str, str]]:
     return out
 
 
+def require_shared_key(claims: Sequence[ClaimAssertion]) -> tuple[str, str]:
+    """The contested key of these claims (the first shared one, in the first claim's product
+    order); raises :class:`NoSharedKey` naming the claims when there is none."""
+    ids = ", ".join(c.claim_id for c in claims)
+    if len(claims) < 2:
+        raise NoSharedKey(f"compare needs two claims or more (got {len(claims)})")
+    if len({c.claim_id for c in claims}) != len(claims):
+        raise NoSharedKey(f"the same claim was given twice ({ids})")
+    keys = shared_keys(claims)
+    if not keys:
+        raise NoSharedKey(reason("R-CONF-003", claims=ids).message)
+    return keys[0]
+
+
 @dataclass(frozen=True)
 class Ranked:
     claim: ClaimAssertion
@@ -193,14 +207,7 @@ def compare(items: Sequence[tuple[ClaimAssertion, Analysis]]) -> Comparison:
     """Rank claims sharing a tenant and product (D-18); raises :class:`NoSharedKey`."""
     claims = [c for c, _ in items]
     ids = ", ".join(c.claim_id for c in claims)
-    if len(items) < 2:
-        raise NoSharedKey(f"compare needs two claims or more (got {len(items)})")
-    if len({c.claim_id for c in claims}) != len(claims):
-        raise NoSharedKey(f"the same claim was given twice ({ids})")
-    keys = shared_keys(claims)
-    if not keys:
-        raise NoSharedKey(reason("R-CONF-003", claims=ids).message)
-    key = keys[0]
+    key = require_shared_key(claims)
     ranked = sorted(
         (Ranked(c, a, _product_verdict(c, a, key[1]), engagement_date(c, a), activity_rank(c.activity))
          for c, a in items),
