@@ -47,7 +47,8 @@ _FIELD = re.compile(
     r"(?P<sep>\s*[:\-–]\s*|\s*$|\s+(?=_{2,}|/s/|\[|\.{3,}))(?P<value>.*)$", re.I)
 _ROLE_LABEL = re.compile(rf"^\s*(?:for\s+(?:the\s+)?)?(?P<role>{ROLE})(?:\s+(?:name|legal name))?\s*:\s*(?P<value>.*)$", re.I)
 _INLINE_LABEL = re.compile(
-    rf"(?<!\w)(?:(?:(?:{ROLE})(?:'s)?\s+)?(?:{_SIG}|{_NAME}|{_TITLE}|{_DATE}|{_ORG})|{ROLE})\s*:", re.I)
+    rf"(?<![\w-])(?<!signed )(?<!Signed )(?<!SIGNED )(?:(?:(?:{ROLE})(?:'s)?\s+)?(?:{_SIG}|{_NAME}|{_TITLE}|{_DATE}|{_ORG})"
+    rf"(?:\s+(?:(?:of|for|by|on behalf of)\s+)?(?:the\s+)?(?:{ROLE}))?|{ROLE})\s*:", re.I)
 
 _CUSTOMER_WORDS = re.compile(r"\b(?:customer|client|buyer|purchaser|licensee)s?\b", re.I)
 _PARTNER_WORDS = re.compile(
@@ -141,8 +142,23 @@ _BEHALF_SIG = re.compile(r"^\s*(?:signed|executed|accepted|agreed)(?: and (?:acc
                          r"on behalf of\s+(?P<org>[^:]{2,80}?)\s*[:\-–]\s*(?P<value>.*)$", re.I)
 
 
+# UK execution clause: 'Signed by Teo Lupu for and on behalf of CONTOSO LIMITED ........ Director'.
+# The dots are where the signature goes; '/s/' or a name there means it was signed.
+_SIGNED_BY_FOR = re.compile(
+    r"^\s*signed\s+by\s+(?P<who>[A-Z][\w.'\- ]{1,50}?)\s+(?:for\s+and\s+)?on\s+behalf\s+of\s+"
+    r"(?P<org>[^.\n_/:]{2,80}?)\s*(?P<value>(?:\.{2,}|_{2,}|/s/|:).*)?$", re.I)
+
+
 def _parse_field(text: str) -> tuple[str, str, str | None, bool] | None:
     """(kind, value, role, label_only) of one field text, or None."""
+    sb = _SIGNED_BY_FOR.match(text)
+    if sb:
+        value = (sb.group("value") or "").lstrip(":").strip()
+        value = re.sub(r"^[._\s]+", "", value) if re.match(r"^[._]{2,}", value) else value
+        # Only dots, or dots then a title ('Director'): the line is still to be signed.
+        if re.match(r"^(?:director|secretary|authori[sz]ed signatory|officer|ceo|cfo|cio|cto)?$", value, re.I):
+            value = ""
+        return "sig", value, _role_word(sb.group("org")), not value
     b = _BEHALF_SIG.match(text)
     if b:
         return "sig", b.group("value").strip(), _role_word(b.group("org")), not b.group("value").strip()
@@ -171,10 +187,10 @@ def _parse_field(text: str) -> tuple[str, str, str | None, bool] | None:
 def _split_inline(col_text: str) -> list[str]:
     """'Name: Teo Lupu  Title: CIO  Date: 12 July 2026' -> its three fields."""
     starts = [m.start() for m in _INLINE_LABEL.finditer(col_text)]
+    if starts and starts[0] > 0:
+        starts = [0, *starts]
     if len(starts) <= 1:
         return [col_text]
-    if starts[0] > 0:
-        starts = [0, *starts]
     return [col_text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(col_text)], strict=True) if col_text[a:b].strip()]
 
 
@@ -198,6 +214,8 @@ def _parse_items(seg: Segment) -> list[FieldItem]:
     extraction joined side-by-side columns with one space ('By: /s/ Teo Lupu By: ______'), a
     field label repeated on the line starts the next column."""
     is_row = len(seg.cells) > 1
+    if not is_row and (_DOCUSIGNED.search(seg.text) or _ESIGN_BY.search(seg.text)):
+        return []  # an e-signature stamp, read by other_findings
     parts = [c.text.strip() for c in seg.cells] if is_row else [c.strip() for c in columns(seg.text)]
     items: list[FieldItem] = []
     i = col = 0
@@ -348,7 +366,7 @@ class _Analyzer:
                 p = self.party_of_text(item.value)
                 if p:
                     return p, ""
-            behalf = _BEHALF_SIG.match(item.text) if item.kind == "sig" else None
+            behalf = (_BEHALF_SIG.match(item.text) or _SIGNED_BY_FOR.match(item.text)) if item.kind == "sig" else None
             if behalf:
                 p = self.party_of_text(behalf.group("org"))
                 if p:

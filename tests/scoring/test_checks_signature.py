@@ -388,3 +388,17 @@ def test_sign_off_without_signature_line_but_with_title():
 @pytest.mark.parametrize("value", ["Yes", "Teo Lupu", "Approved by Teo Lupu on 2026-07-02", "2 July 2026", "X"])
 def test_customer_acknowledgment_values(value):
     assert sig(xlsx([["Customer acknowledgement", value]])).verdict == "met"
+
+
+def test_uk_execution_clause_dotted_is_blank():
+    d = docx("Signed by Teo Lupu for and on behalf of CONTOSO LIMITED ........ Director  Date: 20/05/2026",
+             "Signed by Anna Smith for and on behalf of FABRIKAM CONSULTING LIMITED /s/ Anna Smith Director  "
+             "Date: 19/05/2026")
+    r = sig(d)
+    assert r.verdict == "not_met"
+    assert "R-SIG-002" in {x.code for x in r.reasons}
+
+
+def test_uk_execution_clause_signed():
+    d = docx("Signed by Teo Lupu for and on behalf of CONTOSO LIMITED /s/ Teo Lupu  Date: 20/05/2026")
+    assert sig(d).verdict == "met"
