@@ -36,6 +36,10 @@ ADOPTION_WORK = re.compile(
     r"strateg\w*|targets?|KPIs?|tracking|dashboard|roadmap|sprints?|activities|initiative|services)\b|"
     r"\bchampions? (?:network|programme|program)\b|\busage (?:growth|targets?|KPIs?|uplift|increase)\b|"
     r"\b(?:drive|increase|accelerate|grow|boost)\w* (?:user )?adoption\b", re.I)
+COUNTABLE = re.compile(r"users|employees|staff|workers|mailboxes|devices|endpoints|sites|workloads?|entitlements",
+                       re.I)
+SELL_MORE = re.compile(r"\b(?:upsell\w*|up-sell\w*|cross-?sell\w*|land and expand|seat expansion|licen[cs]e expansion)\b",
+                       re.I)
 # Growth words that are technical when what grows is storage, quota or performance.
 TECHNICAL = re.compile(r"\b(?:quota|storage|capacity|bandwidth|performance|disk|memory|cpu|mailbox size|"
                        r"throughput|retention|latency|timeout|security posture|secure score)\b", re.I)
@@ -51,15 +55,21 @@ def _growth_in(text: str) -> bool:
     text = without_names(text)  # 'drive the Dynamics 365 Sales rollout' is not sales growth
     if ADOPTION_WORK.search(text):
         return True
-    objects = [m.span() for m in OBJECT.finditer(text)]
+    if SELL_MORE.search(text):
+        return True
+    objects = [(m.span(), bool(COUNTABLE.fullmatch(m.group(0)))) for m in OBJECT.finditer(text)]
     if not objects:
         return False
     for g in GROWTH.finditer(text):
         gs, ge = g.span()
-        for os_, oe in objects:
+        for (os_, oe), countable in objects:
             if (os_ >= ge and os_ - ge <= NEAR) or (gs >= oe and gs - oe <= NEAR // 2):
                 between = text[min(ge, oe):max(gs, os_)]
                 if TECHNICAL.search(between) or COMMERCIAL.search(between):
+                    continue
+                # 'boost productivity for users' is not more users: people and things need the
+                # growth word right next to them ('300 additional users', 'number of devices').
+                if countable and (len(between) > 30 or re.search(r"\b(?:for|with|among|through|via|by)\b", between)):
                     continue
                 if g.group(0).lower() in ("new", "more", "additional", "extra") and not re.search(
                         r"\d|users|seats|licen|adoption|usage|employees|staff", text[ge:ge + 40], re.I):

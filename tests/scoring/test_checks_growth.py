@@ -100,3 +100,17 @@ def test_statement_shaped_like_a_label_still_counts():
 
 def test_commercial_terms_are_not_growth():
     assert growth(pdf("A price increase applies on renewal of licences.")).verdict == "not_met"
+
+
+@pytest.mark.parametrize("line,verdict", [
+    ("Boost productivity for 500 users with new collaboration tools.", "not_met"),
+    ("Upsell Dynamics 365 Customer Service to the support team.", "met"),
+    ("Expected outcome: 500 additional seats activated within 90 days.", "met"),
+    ("This engagement will drive consumption of Dynamics 365 by onboarding three business units.", "met"),
+    ("Increase the number of active users in Teams.", "met"),
+    ("Grow the customer's Microsoft 365 footprint.", "met"),
+    ("We will increase efficiency and reduce costs.", "not_met"),
+    ("Improve user experience for all staff.", "not_met"),
+])
+def test_growth_edge_phrasings(line, verdict):
+    assert growth(pdf(line)).verdict == verdict, line
