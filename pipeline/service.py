@@ -101,6 +101,30 @@ def _redact(details: dict[str, Any] | None, personal: bool) -> dict[str, Any]:
     return out
 
 
+def _claim_as_it_stands(row: ClaimRow, submitted: dict[str, Any]) -> dict[str, Any]:
+    """A submission's claim.json with the store's current editable fields (D-9): MPN location,
+    contacts and the products still claimed (D-6 removals dropped)."""
+    raw = dict(submitted)
+    raw["status"] = row.status
+    raw["mpn_location"] = {"mpn_id": row.mpn_id, "country": row.mpn_country}
+    raw["partner"] = {
+        **(raw.get("partner") or {}),
+        "contact_name": row.partner_contact_name,
+        "contact_email": row.partner_contact_email,
+    }
+    raw["customer"] = {
+        **(raw.get("customer") or {}),
+        "contact_name": row.customer_contact_name,
+        "contact_email": row.customer_contact_email,
+    }
+    raw["products"] = [
+        {k: v for k, v in (("name", p.name), ("code", p.code), ("subscription_id", p.subscription_id)) if v}
+        for p in row.products
+        if p.removed_at is None
+    ]
+    return raw
+
+
 def same_product(a: ClaimProductRow, b: ClaimProductRow) -> bool:
     """D-5/D-6 identity of an association line. Business Applications lines that both name a
     subscription are the same only when the subscription is the same; otherwise the product key
@@ -279,9 +303,12 @@ class ClaimService:
         try:
             cf = read_claim_folder(folder)
             claim_id = cf.claim.claim_id
-            if actor.is_partner and cf.claim.mpn_location.mpn_id != actor.partner_org:
-                raise AccessDenied(f"claim {claim_id} belongs to another partner organisation")
             with self._write(claim_id) as session:
+                if actor.is_partner:
+                    stored = session.get(ClaimRow, claim_id)
+                    org = stored.partner_org if stored is not None else cf.claim.mpn_location.mpn_id
+                    if org != actor.partner_org:
+                        raise AccessDenied(f"claim {claim_id} belongs to another partner organisation")
                 taken = take_in(session, cf, now, self.blobs_dir)
                 if taken.outcome == "unchanged":
                     return IngestItem(label, "unchanged", claim_id, taken.note, taken.seq)
@@ -575,6 +602,19 @@ class ClaimService:
         (folder / "claim.json").write_text(json.dumps(raw, indent=2, ensure_ascii=False), encoding="utf-8")
         return folder
 
+    def current_claim_json(self, actor: Actor, claim_id: str) -> dict[str, Any]:
+        """claim.json as the claim stands now: the current submission with the store's D-9
+        edits (MPN, contacts, products) and status. For building a re-submission (uploads)."""
+        require_role(actor, READERS, "read claims")
+        with session_scope(self.engine) as session:
+            row = self._load(session, actor, claim_id)
+            sub = session.scalar(
+                select(SubmissionRow).where(
+                    SubmissionRow.claim_id == row.claim_id, SubmissionRow.seq == row.current_submission
+                )
+            )
+            return _claim_as_it_stands(row, dict(sub.claim_json) if sub is not None else {})
+
     def record_analysis(
         self, claim_id: str, submission_seq: int, result: dict[str, Any], actor: Actor = SYSTEM
     ) -> None:
@@ -712,7 +752,10 @@ class ClaimService:
             )
             outcome = (claim_ids, result.get("recommended"), result.get("margin"))
             # History is written when the outcome changes, not for cosmetic changes of the JSON.
-            changed = conflict is None or (list(conflict.claim_ids), conflict.recommended, conflict.margin) != outcome
+            changed = (
+                conflict is None
+                or (list(conflict.claim_ids), conflict.recommended, conflict.margin) != outcome
+            )
             if conflict is None:
                 conflict = ConflictRow(tenant_id=tenant_id, product_key=product)
                 session.add(conflict)
@@ -899,28 +942,8 @@ class ClaimService:
         if edited is None:
             sub.analysed_at = None
             return
-        raw = dict(sub.claim_json)
+        raw = _claim_as_it_stands(row, sub.claim_json)
         raw["status"] = Status.SUBMITTED.value
-        raw["mpn_location"] = {"mpn_id": row.mpn_id, "country": row.mpn_country}
-        raw["partner"] = {
-            **(raw.get("partner") or {}),
-            "contact_name": row.partner_contact_name,
-            "contact_email": row.partner_contact_email,
-        }
-        raw["customer"] = {
-            **(raw.get("customer") or {}),
-            "contact_name": row.customer_contact_name,
-            "contact_email": row.customer_contact_email,
-        }
-        raw["products"] = [
-            {
-                k: v
-                for k, v in (("name", p.name), ("code", p.code), ("subscription_id", p.subscription_id))
-                if v
-            }
-            for p in row.products
-            if p.removed_at is None
-        ]
         raw["edited_at"] = now.isoformat()  # not part of the spec; keeps each edited submission distinct
         docs = list(
             session.scalars(

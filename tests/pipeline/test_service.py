@@ -452,3 +452,28 @@ def test_materialize_submission_gives_back_the_stored_bytes(service: ClaimServic
     assert cf.document_hashes == {"SOW.pdf": stored}
     claim, docs = service.submission("1")
     assert claim.claim_id == "1" and docs[0][1].is_file()
+
+
+def test_partner_resubmits_own_claim_after_editing_its_mpn_id(service: ClaimService, tmp_path: Path) -> None:
+    """The web upload path: the claim as it stands (edits included) goes back through intake."""
+    under_review(service, tmp_path, m365("1", "111", "Fabrikam", [EXO, TEAMS]))
+    service.decide(REVIEWER, "1", "request_info", "x", ["y"])
+    service.edit(FABRIKAM, "1", mpn_id="111-CA", customer_contact_name="Teo L.", products=[EXO])
+    raw = service.current_claim_json(FABRIKAM, "1")
+    assert raw["mpn_location"]["mpn_id"] == "111-CA" and raw["customer"]["contact_name"] == "Teo L."
+    assert raw["products"] == [EXO] and raw["status"] == "Partner action required"
+    with pytest.raises(AccessDenied):
+        service.current_claim_json(NORTHWIND, "1")
+    folder = service.materialize_submission("1", None, tmp_path / "upload")
+    import json
+
+    raw["documents"].append({"path": "extra.pdf", "uploaded_by": "ola"})
+    (folder / "extra.pdf").write_bytes(b"%PDF-1.4 countersigned")
+    (folder / "claim.json").write_text(json.dumps(raw))
+    report = service.ingest(folder, FABRIKAM)
+    assert [i.outcome for i in report.items] == ["resubmitted"], report.to_json()
+    view = service.get_claim(FABRIKAM, "1")
+    assert view.status == "Submitted" and view.customer_contact_name == "Teo L." and view.products == ["EXO"]
+    assert [d.path for d in view.documents] == ["SOW.pdf", "extra.pdf"]
+    assert view.partner_org == "111"
+    assert service.ingest(folder, NORTHWIND).refused[0].message.endswith("another partner organisation")
