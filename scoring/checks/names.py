@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from scoring.checks.context import CheckContext
 from scoring.checks.parties import FULL, NameMatcher, PartyMention, looks_like_org, party_mentions
 from scoring.checks.text import DocView, Segment, is_blank_value, template_fields
-from scoring.nlp import is_person
+from scoring.nlp import is_person, organisations
 from scoring.reasons import reason
 from scoring.types import CriterionResult, Evidence, Reason
 
@@ -33,6 +33,7 @@ class DocParty:
     in_position: list[tuple[Segment, float]] = field(default_factory=list)
     foreign: list[tuple[Segment, str]] = field(default_factory=list)
     placeholders: list[tuple[Segment, str]] = field(default_factory=list)
+    strong_foreign: set[str] = field(default_factory=set)  # clearly organisations, see _clearly_org
 
 
 def _classify(mention: PartyMention, own: NameMatcher, other: NameMatcher, ctx: CheckContext,
@@ -53,6 +54,18 @@ def _classify(mention: PartyMention, own: NameMatcher, other: NameMatcher, ctx: 
     return "foreign"
 
 
+_LEGAL_TAIL = re.compile(r"\b(?:ltd|limited|inc|incorporated|llc|gmbh|ag|plc|pty|llp|corp|corporation|s\.?a|b\.?v)\.?$",
+                         re.I)
+
+
+def _clearly_org(mention: PartyMention, context: str) -> bool:
+    """An organisation beyond doubt: in a 'between' / 'on behalf of' clause, with a legal
+    suffix, or tagged ORG by the model."""
+    if mention.how in ("between", "behalf") or _LEGAL_TAIL.search(mention.name):
+        return True
+    return any(mention.name in org or org in mention.name for org in organisations([context])[0])
+
+
 def _scan(ctx: CheckContext, view: DocView, party: str, own: NameMatcher, other: NameMatcher) -> DocParty:
     out = DocParty(view)
     either_foreign: list[tuple[Segment, str]] = []
@@ -67,6 +80,8 @@ def _scan(ctx: CheckContext, view: DocView, party: str, own: NameMatcher, other:
             elif kind == "placeholder" and mention.role in (party, "either"):
                 out.placeholders.append((seg, mention.name or seg.text.strip()))
             elif kind == "foreign":
+                if _clearly_org(mention, seg.text):
+                    out.strong_foreign.add(mention.name)
                 if mention.role == party:
                     out.foreign.append((seg, mention.name))
                 elif mention.role == "either":
@@ -102,7 +117,7 @@ def check_name(ctx: CheckContext, party: str) -> CriterionResult:
     strong: list[Evidence] = []
     plain: list[Evidence] = []
     weak: list[Evidence] = []
-    mixed: list[tuple[Evidence, tuple[Segment, str]]] = []
+    mixed: list[tuple[Evidence, tuple[Segment, str], bool]] = []
     foreign: list[tuple[Segment, str]] = []
     for s in scans:
         positioned = [(seg, sc) for seg, sc in s.in_position if sc >= FULL]
@@ -112,7 +127,8 @@ def check_name(ctx: CheckContext, party: str) -> CriterionResult:
         elif full_hits and not s.foreign:
             plain.append(_evidence(full_hits[0], own, f"{party} name"))
         elif full_hits:
-            mixed.append((_evidence(full_hits[0], own, f"{party} name"), s.foreign[0]))
+            mixed.append((_evidence(full_hits[0], own, f"{party} name"), s.foreign[0],
+                          any(name in s.strong_foreign for _, name in s.foreign)))
         elif s.foreign:
             foreign.extend(s.foreign)
         elif s.in_position or s.hits:
@@ -125,10 +141,12 @@ def check_name(ctx: CheckContext, party: str) -> CriterionResult:
     if plain:
         return CriterionResult(criterion, "met", 0.9, tuple(plain[:3]))
     if mixed:
-        ev, (seg, org) = mixed[0]
+        # The party position names another organisation; the claim's own name only appears
+        # elsewhere in the text. Clearly an organisation: not met; else unclear.
+        ev, (seg, org), clear = mixed[0]
         reasons.append(reason("R-NAME-004", party=party, org=org, document=seg.doc_path))
-        return CriterionResult(criterion, "unclear", 0.5, (ev, seg.evidence(f"another organisation as {party}")),
-                               tuple(reasons))
+        return CriterionResult(criterion, "not_met" if clear else "unclear", 0.75 if clear else 0.5,
+                               (seg.evidence(f"another organisation as {party}"), ev), tuple(reasons))
     if foreign:
         seg, org = foreign[0]
         reasons.append(reason("R-NAME-004", party=party, org=org, document=seg.doc_path))

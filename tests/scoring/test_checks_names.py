@@ -157,3 +157,11 @@ def test_microsoft_sku_codes_resolve():
     from scoring.catalogue import find_product
     assert find_product("DYN365_ENTERPRISE_SALES").code == "D365_SALES_ENT"
     assert find_product("EXCHANGESTANDARD").code == "EXO"
+
+
+def test_other_customer_in_parties_clause_while_claim_customer_named_in_passing():
+    d = pdf('This SOW is made between Fabrikam Consulting Ltd ("Partner") and Northwind Traders Ltd ("Customer").\n'
+            "The approach reuses the design delivered for Contoso last year.")
+    _, c = names(d)
+    assert c.verdict == "not_met"
+    assert c.evidence[0].text.startswith("This SOW is made between")
