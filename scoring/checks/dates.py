@@ -125,6 +125,11 @@ def check_dates(ctx: CheckContext) -> CriterionResult:
              (h.party == "partner" and ctx.date_status(h.value) == "stale")]
     future = [h for h in sig_hits if ctx.date_status(h.value) == "future"]
     stale = [h for h in sig_hits if h.party != "partner" and ctx.date_status(h.value) == "stale"]
+    customer_dates = [h for h in sig_hits if h.party == "customer"]
+    if customer_dates and stale and not any(ctx.date_status(h.value) == "ok" for h in customer_dates):
+        # D-22: the customer's acknowledgment is too old, whatever the partner's date.
+        reasons.append(reason("R-DATE-004", date=stale[0].value.isoformat(), submitted=ref))
+        return CriterionResult(crit, "not_met", 0.85, (stale[0].evidence,), tuple(reasons))
     if valid:
         valid.sort(key=lambda h: h.party != "customer")
         shown = [valid[0].evidence] + ([milestones[0].evidence] if milestones else [])

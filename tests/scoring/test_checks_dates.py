@@ -120,3 +120,11 @@ def test_no_dates_at_all():
 def test_legal_style_dates():
     assert find_dates("Dated this 3rd day of March 2026")[0].value == date(2026, 3, 3)
     assert find_dates("on the 12th of July, 2026")[0].value == date(2026, 7, 12)
+
+
+def test_stale_customer_date_with_recent_partner_date_is_not_met():
+    d = pdf("Contoso Ltd                  Fabrikam Consulting Ltd\nBy: /s/ Teo Lupu             By: /s/ Anna Smith\n"
+            "Date: 1 March 2025           Date: 1 July 2026")
+    r = dates(d)
+    assert r.verdict == "not_met"
+    assert "R-DATE-004" in {x.code for x in r.reasons}
