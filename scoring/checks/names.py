@@ -10,7 +10,7 @@ support the claim, and the reason names that organisation.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from scoring.checks.context import CheckContext
 from scoring.checks.parties import FULL, NameMatcher, PartyMention, looks_like_org, party_mentions
@@ -136,6 +136,10 @@ def check_name(ctx: CheckContext, party: str) -> CriterionResult:
             weak.append(_evidence(seg, own, f"{party} name in part"))
 
     reasons: list[Reason] = []
+
+    def coded(code: str, **fields: object) -> Reason:  # R-NAME-003..005 serve both name criteria
+        return replace(reason(code, **fields), criterion=criterion)
+
     if strong:
         return CriterionResult(criterion, "met", 0.97, tuple((strong + plain)[:3]))
     if plain:
@@ -144,21 +148,21 @@ def check_name(ctx: CheckContext, party: str) -> CriterionResult:
         # The party position names another organisation; the claim's own name only appears
         # elsewhere in the text. Clearly an organisation: not met; else unclear.
         ev, (seg, org), clear = mixed[0]
-        reasons.append(reason("R-NAME-004", party=party, org=org, document=seg.doc_path))
+        reasons.append(coded("R-NAME-004", party=party, org=org, document=seg.doc_path))
         return CriterionResult(criterion, "not_met" if clear else "unclear", 0.75 if clear else 0.5,
                                (seg.evidence(f"another organisation as {party}"), ev), tuple(reasons))
     if foreign:
         seg, org = foreign[0]
-        reasons.append(reason("R-NAME-004", party=party, org=org, document=seg.doc_path))
+        reasons.append(coded("R-NAME-004", party=party, org=org, document=seg.doc_path))
         return CriterionResult(criterion, "not_met", 0.85, (seg.evidence(f"another organisation as {party}"),),
                                tuple(reasons))
     if weak:
-        reasons.append(reason("R-NAME-005", party=party, name=display, text=weak[0].text))
+        reasons.append(coded("R-NAME-005", party=party, name=display, text=weak[0].text))
         return CriterionResult(criterion, "unclear", 0.5, tuple(weak[:2]), tuple(reasons))
     placeholders = [(seg, text) for s in scans for seg, text in s.placeholders]
     if placeholders:
         seg, text = placeholders[0]
-        reasons.append(reason("R-NAME-003", party=party, text=text))
+        reasons.append(coded("R-NAME-003", party=party, text=text))
         reasons.append(reason(missing_code, name=display))
         return CriterionResult(criterion, "not_met", 0.9, (seg.evidence(f"{party} name left as a placeholder"),),
                                tuple(reasons))

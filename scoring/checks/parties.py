@@ -137,12 +137,12 @@ class PartyMention:
 
 _LABEL_CUST = re.compile(
     rf"^\s*(?:the\s+)?(?:{CUSTOMER_LABEL_WORDS}|bill(?:ed)? to|sold to|ship to|prepared for|issued to|"
-    r"end user|customer legal entity)(?:\s+(?:legal\s+)?(?:name|entity|organi[sz]ation))?\s*(?:[:\-–|]|\s{2,})\s*(?P<v>.*)$", re.I)
+    r"end user|customer legal entity)(?:\s+(?:legal\s+)?(?:name|entity|organi[sz]ation))?\s*(?:[:\-–|\t]|\s{2,})\s*(?P<v>.*)$", re.I)
 _LABEL_PART = re.compile(
     rf"^\s*(?:the\s+)?(?:(?:microsoft\s+)?(?:{ROLE_WORDS_PARTNER})|prepared by|issued by|submitted by|delivered by)"
-    r"(?:\s+(?:legal\s+)?(?:name|entity|organi[sz]ation))?\s*(?:[:\-–|]|\s{2,})\s*(?P<v>.*)$", re.I)
+    r"(?:\s+(?:legal\s+)?(?:name|entity|organi[sz]ation))?\s*(?:[:\-–|\t]|\s{2,})\s*(?P<v>.*)$", re.I)
 _LABEL_EITHER = re.compile(
-    r"^\s*(?:company|organi[sz]ation|entity|legal entity)(?:\s+name)?\s*(?:[:\-–|]|\s{2,})\s*(?P<v>.*)$", re.I)
+    r"^\s*(?:company|organi[sz]ation|entity|legal entity)(?:\s+name)?\s*(?:[:\-–|\t]|\s{2,})\s*(?P<v>.*)$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+(?P<a>.{2,120}?)\s+and\s+(?P<b>.{2,120}?)(?:[.;]\s|[.;]?$|,\s+(?:effective|dated|on|for|with|whereby|under)\b|\s+\((?:each|together|collectively))", re.I)
 _BEHALF = re.compile(r"\b(?:for and )?on behalf of[:\s]+(?P<v>[^,;()]{2,80})", re.I)
 _ROLE_TAG = re.compile(rf"\(\s*(?:the\s+|hereinafter\s+)?[\"“'‘]?(?P<role>{ROLE_WORDS_CUSTOMER}|{ROLE_WORDS_PARTNER})[\"”'’]?\s*\)", re.I)

@@ -165,3 +165,9 @@ def test_other_customer_in_parties_clause_while_claim_customer_named_in_passing(
     _, c = names(d)
     assert c.verdict == "not_met"
     assert c.evidence[0].text.startswith("This SOW is made between")
+
+
+def test_tab_separated_label_lines():
+    d = pdf("Customer name\tContoso Ltd\nPartner name\tFabrikam Consulting Ltd")
+    p, c = names(d)
+    assert p.verdict == c.verdict == "met" and c.confidence > 0.95
