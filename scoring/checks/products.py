@@ -118,6 +118,8 @@ class _DocProducts:
         seg = self.view.segments[n]
         if NEGATED.search(seg.text) or MENTION_SECTION.search(seg.section if not seg.is_heading else ""):
             return None
+        if len({p.code for _, _, p in self.mentions[n]}) > 1:
+            return None  # D-23: a header listing several workloads ties no work line to any one of them
         for k in range(n + 1, min(len(self.view.segments), n + 6)):
             nxt = self.view.segments[k]
             if nxt.is_heading or self.mentions[k] and not _names(target, nxt.text, self.mentions[k]):

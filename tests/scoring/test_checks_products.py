@@ -174,3 +174,9 @@ def test_ongoing_support_work_is_linked():
 def test_strong_work_next_to_quantities_is_linked():
     r = links(pdf("Deploy Dynamics 365 Sales to 50 users."))
     assert r.products["D365_SALES_ENT"].verdict == "linked"
+
+
+def test_header_listing_several_workloads_links_none():
+    d = pdf("Workloads: Exchange Online, SharePoint Online\n- Migrate mailboxes\n- Build the intranet")
+    r = links(d, products=("EXO", "SPO"))
+    assert {k: v.verdict for k, v in r.products.items()} == {"EXO": "mentioned", "SPO": "mentioned"}

@@ -132,3 +132,33 @@ def test_blank_fallback_pipeline_still_finds_legal_orgs(monkeypatch):
 def test_pipeline_built_once():
     assert nlp.get_nlp() is nlp.get_nlp()
     assert "parser" not in nlp.get_nlp().pipe_names
+
+
+def test_odd_input_never_raises():
+    import random
+
+    from extractors.document import Location, Table, TextBlock
+    rng = random.Random(11)
+    alphabet = "abc XYZ 0123 /s/ : | \t ____ [] <> () Customer Partner Date Signature By 31/13/2026 2026-02-30 é€£"
+    for _ in range(60):
+        blocks = []
+        for i in range(rng.randint(0, 30)):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 120)))
+            loc = rng.choice([Location(page=1), Location(sheet="S", cell=f"{rng.choice('ABZ')}{i + 1}"),
+                              Location(part="body", table=0, row=i % 3, col=i % 2), Location(sheet="S", cell="??")])
+            blocks.append(TextBlock(text, loc, rng.choice(["text", "heading", "cell"])))
+        tables = [Table(rows=[["", "x"], ["Signature", ""]], location=Location(page=1, table=1), cells=None)]
+        d = ExtractedDocument(path="odd.bin", format="pdf", blocks=blocks, tables=tables,
+                              metadata={"from": "x@", "date": "not a date"})
+        results = run_checks(claim(products=("Unknown thing", "EXO")), [d])
+        assert set(results) == set(CRITERIA)
+        for r in results.values():
+            assert r.verdict in ("met", "not_met", "unclear")
+            assert r.verdict != "met" or r.evidence
+
+
+def test_claim_with_no_products_and_no_names():
+    results = run_checks(claim(products=(), partner_name="", customer_name=None, customer_domain=""),
+                         [pdf(*GOOD_SOW)])
+    assert results["product_links"].verdict == "unclear"
+    assert results["partner_name"].verdict == "not_met"
