@@ -133,7 +133,10 @@ class _DocProducts:
         for n, seg in enumerate(self.view.segments):
             if seg.is_heading or not seg.section or MENTION_SECTION.search(seg.section):
                 continue
-            if _names(target, seg.section, find_mentions(seg.section)) and WORK.search(seg.text) \
+            heading_mentions = find_mentions(seg.section)
+            if len({p.code for _, _, p in heading_mentions}) > 1:
+                continue
+            if _names(target, seg.section, heading_mentions) and WORK.search(seg.text) \
                     and not NEGATED.search(seg.text) and not self.mentions[n]:
                 return seg.evidence("work under a heading naming the product")
         return None
