@@ -81,15 +81,21 @@ def shared_keys(claims: Sequence[ClaimAssertion]) -> list[tuple[str, str]]:
     return out
 
 
-def require_shared_key(claims: Sequence[ClaimAssertion]) -> tuple[str, str]:
-    """The contested key of these claims (the first shared one, in the first claim's product
-    order); raises :class:`NoSharedKey` naming the claims when there is none."""
+def require_shared_key(claims: Sequence[ClaimAssertion], key: tuple[str, str] | None = None) -> tuple[str, str]:
+    """The contested key of these claims: ``key`` when given and shared by all, else the first
+    shared one in the first claim's product order; raises :class:`NoSharedKey` naming the
+    claims when there is none."""
     ids = ", ".join(c.claim_id for c in claims)
     if len(claims) < 2:
         raise NoSharedKey(f"compare needs two claims or more (got {len(claims)})")
     if len({c.claim_id for c in claims}) != len(claims):
         raise NoSharedKey(f"the same claim was given twice ({ids})")
     keys = shared_keys(claims)
+    if key is not None:
+        wanted = (key[0].strip().lower(), key[1])
+        if wanted not in keys:
+            raise NoSharedKey(reason("R-CONF-003", claims=ids).message + f" (asked for {wanted[1]})")
+        return wanted
     if not keys:
         raise NoSharedKey(reason("R-CONF-003", claims=ids).message)
     return keys[0]
@@ -203,11 +209,12 @@ def _product_verdict(claim: ClaimAssertion, analysis: Analysis, key: str) -> str
     return "absent"
 
 
-def compare(items: Sequence[tuple[ClaimAssertion, Analysis]]) -> Comparison:
-    """Rank claims sharing a tenant and product (D-18); raises :class:`NoSharedKey`."""
+def compare(items: Sequence[tuple[ClaimAssertion, Analysis]], key: tuple[str, str] | None = None) -> Comparison:
+    """Rank claims sharing a tenant and product (D-18) on ``key`` (tenant_id, product key),
+    by default the first key they share; raises :class:`NoSharedKey`."""
     claims = [c for c, _ in items]
     ids = ", ".join(c.claim_id for c in claims)
-    key = require_shared_key(claims)
+    key = require_shared_key(claims, key)
     ranked = sorted(
         (Ranked(c, a, _product_verdict(c, a, key[1]), engagement_date(c, a), activity_rank(c.activity))
          for c, a in items),

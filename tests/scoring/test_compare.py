@@ -136,3 +136,13 @@ def test_to_json_claims_detail_is_plain_json():
     out = compare([analysed(m365("1", created_at=created)), analysed(m365("2"), weak())]).to_json()
     json.dumps(out)
     assert out["claims"][0]["claim_id"] == "1" and out["claims"][0]["eligible"] is True
+
+
+def test_explicit_key_picks_the_contested_product():
+    both = (ClaimedProduct("Exchange Online", "EXO"), ClaimedProduct("Teams", "TEAMS"))
+    a = analysed(m365("1", *both))
+    b = analysed(m365("2", *reversed(both)))
+    assert compare([a, b]).key == (TENANT, "EXO")
+    assert compare([a, b], key=(TENANT.upper(), "TEAMS")).key == (TENANT, "TEAMS")
+    with pytest.raises(NoSharedKey, match="asked for INTUNE"):
+        compare([a, b], key=(TENANT, "INTUNE"))
