@@ -44,7 +44,7 @@ _FIELD = re.compile(
     rf"^\s*(?:(?P<role>{ROLE})(?:'s)?\s+)?(?P<field>{_SIG}|{_NAME}|{_TITLE}|{_DATE}|{_ORG})"
     rf"(?:\s+(?:(?:of|for|by|on behalf of)\s+)?(?:the\s+)?(?P<role2>{ROLE}))?"
     r"(?:\s*(?:\((?:print|please print|block letters)\)))?"
-    r"(?P<sep>\s*[:\-–]\s*|\s*$|\s+(?=_{2,}|/s/|\[|\.{3,}))(?P<value>.*)$", re.I)
+    r"(?P<sep>\s*[:–]\s*|\s+-\s+|\s*$|\s+(?=_{2,}|/s/|\[|\.{3,}))(?P<value>.*)$", re.I)
 _ROLE_LABEL = re.compile(rf"^\s*(?:for\s+(?:the\s+)?)?(?P<role>{ROLE})(?:\s+(?:name|legal name))?\s*:\s*(?P<value>.*)$", re.I)
 _INLINE_LABEL = re.compile(
     rf"(?<![\w-])(?<!signed )(?<!Signed )(?<!SIGNED )(?:(?:(?:{ROLE})(?:'s)?\s+)?(?:{_SIG}|{_NAME}|{_TITLE}|{_DATE}|{_ORG})"
