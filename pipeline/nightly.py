@@ -1,0 +1,445 @@
+"""The nightly run as plain functions over the claims store (spec section 5); no Prefect here.
+
+Steps, each safe to repeat and to kill at any instant:
+
+1. ``start_run``: a ``runs`` row (finished_at empty until the end, so a killed run stays visible).
+2. ``ingest_step``: ``ClaimService.ingest`` (one transaction per claim folder; unchanged
+   folders are no-ops).
+3. ``plan_batches``: pending submissions (Submitted, current, not analysed) cut into batches:
+   tens of batches a night, never one unit of work per document.
+4. ``analyse_batch`` (:mod:`pipeline.nightly_work`), in worker processes: documents through the
+   extraction cache, ``analyze_claim``, ``record_analysis`` (Submitted -> Under review with a
+   recommendation and its D-14 due date, one transaction per claim). No claim is approved or
+   rejected here: that is a reviewer's decision unless ``AutoDecisionPolicy`` is switched on.
+5. ``compare_step``: every conflict group whose inputs changed, recorded (D-18).
+6. ``tick_step``: the lifecycle clocks as of the run's time (D-15 30 days, D-17 7 days, D-14 SLA).
+7. ``finish_run``: the summary stored in ``runs.summary`` and returned.
+
+``run_nightly`` chains them with a ``ProcessPoolExecutor``; ``flows/nightly.py`` chains the same
+functions as Prefect tasks.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from pipeline.clock import as_utc
+from pipeline.nightly_work import DEFAULT_EXTRACTOR, WorkerSettings, analyse_batch
+from pipeline.store.db import make_engine, migrate, resolve_url, session_scope, store_data_dir
+from pipeline.store.schema import RunRow
+
+MAX_BATCH = 200
+BATCHES_PER_WORKER = 4
+RECOMMENDATIONS = ("approve", "request_info", "reject")
+
+Progress = Callable[[int, int], None]  # (claims done, claims pending)
+
+
+@dataclass
+class AutoDecisionPolicy:
+    """Off by default: the nightly run only recommends. When ``reject_ineligible`` is switched on
+    explicitly, claims whose analysis found them ineligible whatever their POE (D-3, D-7, D-8) are
+    rejected by the ``auto-policy`` actor with the eligibility reasons as the note; every other
+    claim still waits for a reviewer."""
+
+    reject_ineligible: bool = False
+
+    @property
+    def enabled(self) -> bool:
+        return self.reject_ineligible
+
+
+@dataclass
+class NightlyConfig:
+    inbox: str | None
+    db_url: str | None = None
+    as_of: str | None = None  # ISO instant; None: the wall clock at the start of the run
+    concurrency: int = 0  # worker processes; 0 = os.cpu_count()
+    batch_size: int | None = None  # claims per batch; None = sized for ~4 batches per worker
+    extractor: str = DEFAULT_EXTRACTOR
+    policy: AutoDecisionPolicy = field(default_factory=AutoDecisionPolicy)
+
+    def workers(self) -> int:
+        return self.concurrency if self.concurrency > 0 else (os.cpu_count() or 1)
+
+    def resolved(self) -> NightlyConfig:
+        """The same config with the store URL and the run's instant fixed (workers must agree)."""
+        as_of = as_utc(datetime.fromisoformat(self.as_of)) if self.as_of else datetime.now(UTC)
+        return NightlyConfig(
+            inbox=str(Path(self.inbox).resolve()) if self.inbox else None,
+            db_url=resolve_url(self.db_url),
+            as_of=as_of.isoformat(),
+            concurrency=self.workers(),
+            batch_size=self.batch_size,
+            extractor=self.extractor,
+            policy=self.policy,
+        )
+
+    def worker_settings(self) -> WorkerSettings:
+        assert self.db_url is not None and self.as_of is not None, "call resolved() first"
+        engine = make_engine(self.db_url)
+        try:
+            data_dir = str(store_data_dir(engine).resolve())
+        finally:
+            engine.dispose()
+        return WorkerSettings(db_url=self.db_url, data_dir=data_dir, as_of=self.as_of, extractor=self.extractor)
+
+    def to_json(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["db_url"] = _safe_url(self.db_url)
+        return out
+
+
+def _safe_url(url: str | None) -> str | None:
+    if not url:
+        return url
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def in_memory(url: str) -> bool:
+    from sqlalchemy.engine import make_url
+
+    u = make_url(url)
+    return u.get_backend_name() == "sqlite" and u.database in (None, "", ":memory:")
+
+
+# --- steps -------------------------------------------------------------------------------------
+
+
+def start_run(cfg: NightlyConfig) -> dict[str, Any]:
+    """Migrate the store and open a ``runs`` row; names the earlier runs that never finished."""
+    engine = make_engine(cfg.db_url)
+    try:
+        migrate(engine)
+        with session_scope(engine) as session:
+            unfinished = list(session.scalars(select(RunRow.id).where(RunRow.finished_at.is_(None))))
+            row = RunRow(
+                started_at=datetime.now(UTC),
+                as_of=datetime.fromisoformat(cfg.as_of or datetime.now(UTC).isoformat()),
+                inbox=cfg.inbox or "",
+                summary={"config": cfg.to_json()},
+            )
+            session.add(row)
+            session.flush()
+            return {"run_id": row.id, "started_at": row.started_at.isoformat(), "unfinished_before": unfinished}
+    finally:
+        engine.dispose()
+
+
+def ingest_step(cfg: NightlyConfig) -> dict[str, Any]:
+    """Take the inbox in; the report's counts plus each refused folder with its message."""
+    from pipeline.service import ClaimService
+
+    if not cfg.inbox:
+        return {"counts": {}, "refused": [], "tenants_loaded": 0, "tenants_error": None}
+    settings = cfg.worker_settings()
+    engine = make_engine(cfg.db_url)
+    try:
+        report = ClaimService(engine, settings.clock(), data_dir=Path(settings.data_dir or "data")).ingest(
+            Path(cfg.inbox)
+        )
+    finally:
+        engine.dispose()
+    return {
+        "counts": report.counts(),
+        "refused": [{"folder": i.folder, "claim_id": i.claim_id, "message": i.message} for i in report.refused],
+        "tenants_loaded": report.tenants_loaded,
+        "tenants_error": report.tenants_error,
+    }
+
+
+def pending_step(cfg: NightlyConfig) -> list[tuple[str, int]]:
+    from pipeline.service import ClaimService
+
+    engine = make_engine(cfg.db_url)
+    try:
+        return ClaimService(engine).pending_analysis()
+    finally:
+        engine.dispose()
+
+
+def plan_batches(
+    pending: Sequence[tuple[str, int]], workers: int, batch_size: int | None = None
+) -> list[list[tuple[str, int]]]:
+    """Cut pending submissions into batches: about BATCHES_PER_WORKER per worker (so a slow
+    batch does not leave the others idle), at most MAX_BATCH claims each."""
+    if not pending:
+        return []
+    size = batch_size or max(1, min(MAX_BATCH, math.ceil(len(pending) / (max(1, workers) * BATCHES_PER_WORKER))))
+    return [list(pending[i : i + size]) for i in range(0, len(pending), size)]
+
+
+def compare_step(cfg: NightlyConfig) -> dict[str, Any]:
+    from pipeline.nightly_conflicts import compare_all
+
+    return compare_all(cfg.worker_settings())
+
+
+def tick_step(cfg: NightlyConfig) -> list[dict[str, Any]]:
+    from pipeline.service import ClaimService
+
+    engine = make_engine(cfg.db_url)
+    try:
+        assert cfg.as_of is not None
+        return ClaimService(engine).tick(datetime.fromisoformat(cfg.as_of))
+    finally:
+        engine.dispose()
+
+
+def auto_decide_step(cfg: NightlyConfig, batches: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Apply the explicit auto-decision policy (off by default, see AutoDecisionPolicy)."""
+    if not cfg.policy.enabled:
+        return []
+    from pipeline.errors import PoeReviewError
+    from pipeline.roles import Actor, Role
+    from pipeline.service import ClaimService
+
+    actor = Actor("auto-policy", Role.REVIEWER, None)
+    engine = make_engine(cfg.db_url)
+    decided: list[dict[str, Any]] = []
+    try:
+        service = ClaimService(engine, cfg.worker_settings().clock())
+        for batch in batches:
+            for claim in batch.get("claims", []):
+                if cfg.policy.reject_ineligible and claim.get("eligible") is False and "error" not in claim:
+                    try:
+                        service.decide(
+                            actor, claim["claim_id"], "reject",
+                            "auto-decision policy: ineligible whatever the POE (D-3/D-7/D-8); see eligibility reasons",
+                        )
+                        decided.append({"claim_id": claim["claim_id"], "decision": "reject"})
+                    except PoeReviewError as exc:
+                        decided.append({"claim_id": claim["claim_id"], "error": str(exc)})
+    finally:
+        engine.dispose()
+    return decided
+
+
+def finish_run(cfg: NightlyConfig, run: dict[str, Any], summary: dict[str, Any]) -> dict[str, Any]:
+    engine = make_engine(cfg.db_url)
+    try:
+        with session_scope(engine) as session:
+            row = session.get(RunRow, run["run_id"])
+            assert row is not None
+            row.finished_at = datetime.now(UTC)
+            summary["finished_at"] = row.finished_at.isoformat()
+            row.summary = {**summary, "config": cfg.to_json()}
+    finally:
+        engine.dispose()
+    return summary
+
+
+# --- the summary -------------------------------------------------------------------------------
+
+
+def build_summary(
+    cfg: NightlyConfig,
+    run: dict[str, Any],
+    ingest: dict[str, Any],
+    pending: int,
+    batches: Sequence[dict[str, Any]],
+    conflicts: dict[str, Any],
+    clock: Sequence[dict[str, Any]],
+    decided: Sequence[dict[str, Any]] = (),
+    mode: str = "local",
+) -> dict[str, Any]:
+    """One JSON-able summary of the run: what came in, what was analysed and recommended,
+    conflicts, unreadable documents and clock transitions; ``changed`` is False when the run
+    found nothing to do."""
+    claims = [c for b in batches for c in b.get("claims", [])]
+    analysed = [c for c in claims if "error" not in c]
+    recs = Counter(str(c.get("recommendation")) for c in analysed)
+    counts = ingest.get("counts", {})
+    unreadable = [{"claim_id": c["claim_id"], **d} for c in analysed for d in c.get("unreadable", [])]
+    clock_by_action = Counter(str(t.get("action")) for t in clock)
+    changed = bool(
+        counts.get("accepted") or counts.get("resubmitted") or analysed or conflicts.get("recorded") or clock or decided
+    )
+    started = datetime.fromisoformat(run["started_at"])
+    return {
+        "run_id": run["run_id"],
+        "mode": mode,
+        "started_at": run["started_at"],
+        "seconds": round((datetime.now(UTC) - started).total_seconds(), 2),
+        "as_of": cfg.as_of,
+        "inbox": cfg.inbox,
+        "unfinished_before": run.get("unfinished_before", []),
+        "claims_in": {k: counts.get(k, 0) for k in ("accepted", "resubmitted", "unchanged", "refused")},
+        "refused": ingest.get("refused", []),
+        "tenants_loaded": ingest.get("tenants_loaded", 0),
+        "tenants_error": ingest.get("tenants_error"),
+        "pending": pending,
+        "batches": len(batches),
+        "analysed": len(analysed),
+        "failed": [c for c in claims if "error" in c],
+        "recommendations": {k: recs.get(k, 0) for k in RECOMMENDATIONS},
+        "documents": {
+            "extracted": sum(b.get("extracted", 0) for b in batches) + conflicts.get("extracted", 0),
+            "reused_from_cache": sum(b.get("cached", 0) for b in batches),
+            "pages_extracted": sum(b.get("pages_extracted", 0) for b in batches) + conflicts.get("pages_extracted", 0),
+            "unreadable": unreadable,
+        },
+        "conflicts": {
+            "groups": conflicts.get("groups", 0),
+            "recorded": conflicts.get("recorded", []),
+            "unchanged": conflicts.get("unchanged", 0),
+            "errors": conflicts.get("errors", []),
+        },
+        "clock": list(clock),
+        "clock_by_action": dict(sorted(clock_by_action.items())),
+        "auto_decisions": list(decided),
+        "changed": changed,
+        "headline": headline(changed, counts, len(analysed), clock),
+    }
+
+
+def headline(changed: bool, counts: dict[str, int], analysed: int, clock: Sequence[Any]) -> str:
+    if not changed:
+        return (
+            f"Nothing changed: {counts.get('unchanged', 0)} claim(s) unchanged since the last run, "
+            "nothing to analyse, no conflict or clock changes."
+        )
+    return (
+        f"{counts.get('accepted', 0)} new and {counts.get('resubmitted', 0)} re-submitted claim(s) taken in, "
+        f"{analysed} analysed, {len(clock)} clock transition(s)."
+    )
+
+
+def summary_rows(summary: dict[str, Any]) -> list[dict[str, str]]:
+    """The summary as (figure, value) rows: the Prefect table artifact and the CLI table."""
+    c = summary["claims_in"]
+    r = summary["recommendations"]
+    d = summary["documents"]
+    k = summary["conflicts"]
+    rows = [
+        ("claims in: new", c["accepted"]),
+        ("claims in: re-submitted", c["resubmitted"]),
+        ("claims in: unchanged", c["unchanged"]),
+        ("claims in: refused", c["refused"]),
+        ("analysed", summary["analysed"]),
+        ("recommended approve", r["approve"]),
+        ("recommended request_info", r["request_info"]),
+        ("recommended reject", r["reject"]),
+        ("analysis failures", len(summary["failed"])),
+        ("documents extracted", d["extracted"]),
+        ("documents reused from cache", d["reused_from_cache"]),
+        ("unreadable documents", len(d["unreadable"])),
+        ("conflict groups", k["groups"]),
+        ("conflicts recorded", len(k["recorded"])),
+        ("clock transitions", len(summary["clock"])),
+    ]
+    return [{"figure": name, "value": str(value)} for name, value in rows]
+
+
+def summary_markdown(summary: dict[str, Any]) -> str:
+    """The run summary as Markdown (the Prefect artifact, also the CLI's text)."""
+    lines = [f"# poe-review nightly run {summary['run_id']}", "", f"**{summary['headline']}**", ""]
+    lines += [f"As of {summary['as_of']}; inbox `{summary['inbox']}`; {summary['seconds']} s ({summary['mode']}).", ""]
+    lines += ["| figure | value |", "|---|---|"]
+    lines += [f"| {row['figure']} | {row['value']} |" for row in summary_rows(summary)]
+    if summary["refused"]:
+        lines += ["", "## Refused claim folders", ""]
+        lines += [f"- `{r['folder']}`: {r['message']}" for r in summary["refused"]]
+    if summary["documents"]["unreadable"]:
+        lines += ["", "## Unreadable documents", ""]
+        lines += [
+            f"- claim {u['claim_id']} `{u['path']}`: {u.get('status')}: {u.get('error')}"
+            for u in summary["documents"]["unreadable"]
+        ]
+    if summary["conflicts"]["recorded"]:
+        lines += ["", "## Conflicts compared (D-18)", ""]
+        lines += [
+            f"- {g['product']} on tenant {g['tenant_id']}: claims {', '.join(g['claims'])}; "
+            f"recommended {g['recommended'] or 'none'} (margin {g['margin']})"
+            for g in summary["conflicts"]["recorded"]
+        ]
+    if summary["clock"]:
+        lines += ["", "## Clock transitions", ""]
+        lines += [f"- claim {t['claim_id']}: {t['action']} ({t.get('rule', '')})" for t in summary["clock"]]
+    if summary["failed"]:
+        lines += ["", "## Claims that could not be analysed", ""]
+        lines += [f"- claim {f['claim_id']}: {f['error']}" for f in summary["failed"]]
+    if summary["unfinished_before"]:
+        lines += ["", f"Earlier run(s) {summary['unfinished_before']} did not finish; this run completed their work."]
+    return "\n".join(lines) + "\n"
+
+
+# --- the plain runner (no Prefect) -------------------------------------------------------------
+
+
+@contextmanager
+def worker_pool(cfg: NightlyConfig) -> Iterator[Executor | None]:
+    """Worker processes for the batches; None (work in this process) for an in-memory store,
+    which other processes cannot see, or when one worker is asked for."""
+    assert cfg.db_url is not None
+    if in_memory(cfg.db_url) or cfg.workers() <= 1:
+        yield None
+        return
+    import multiprocessing
+
+    # spawn, not fork: the parent may hold threads (Prefect's event loop, SQLAlchemy pools).
+    pool = ProcessPoolExecutor(max_workers=cfg.workers(), mp_context=multiprocessing.get_context("spawn"))
+    try:
+        yield pool
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def run_batches(
+    cfg: NightlyConfig,
+    batches: Sequence[Sequence[tuple[str, int]]],
+    progress: Progress | None = None,
+    on_batch: Callable[[dict[str, Any]], None] | None = None,
+) -> list[dict[str, Any]]:
+    settings = cfg.worker_settings()
+    total = sum(len(b) for b in batches)
+    done = 0
+    results: list[dict[str, Any]] = []
+    with worker_pool(cfg) as pool:
+        if pool is None:
+            outcomes: Iterable[dict[str, Any]] = (analyse_batch(settings, b) for b in batches)
+        else:
+            futures: list[Future[dict[str, Any]]] = [pool.submit(analyse_batch, settings, b) for b in batches]
+            outcomes = (f.result() for f in as_completed(futures))
+        for outcome in outcomes:
+            results.append(outcome)
+            done += len(outcome.get("claims", []))
+            if on_batch is not None:
+                on_batch(outcome)
+            if progress is not None:
+                progress(done, total)
+    return results
+
+
+def run_nightly(
+    cfg: NightlyConfig,
+    progress: Progress | None = None,
+    on_batch: Callable[[dict[str, Any]], None] | None = None,
+) -> dict[str, Any]:
+    """The whole nightly run without Prefect; returns the summary (also kept in ``runs``)."""
+    cfg = cfg.resolved()
+    run = start_run(cfg)
+    ingest = ingest_step(cfg)
+    pending = pending_step(cfg)
+    batches = plan_batches(pending, cfg.workers(), cfg.batch_size)
+    if progress is not None:
+        progress(0, len(pending))
+    results = run_batches(cfg, batches, progress, on_batch)
+    decided = auto_decide_step(cfg, results)
+    conflicts = compare_step(cfg)
+    clock = tick_step(cfg)
+    summary = build_summary(cfg, run, ingest, len(pending), results, conflicts, clock, decided, mode="local")
+    return finish_run(cfg, run, summary)

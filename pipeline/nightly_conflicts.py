@@ -1,0 +1,179 @@
+"""Conflict groups of the nightly run (D-18): claims of different partners on one tenant + product.
+
+Every claim with an analysis of its current submission that still stakes a product out (Under
+review, Partner action required, Approved) is keyed with ``scoring.compare.conflict_keys``;
+keys held by two partner organisations or more form a group. A group is compared again only
+when its inputs changed (members, their submissions or analyses): the fingerprint of those
+inputs is kept in the stored comparison (``inputs``), so a re-run over unchanged claims does no
+analysis work and writes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine, select
+
+from pipeline.models import ClaimFile, Status, Tenant
+from pipeline.nightly_work import (
+    ExtractionCache,
+    WorkerSettings,
+    analyse_submission,
+    load_extractor,
+    load_tenant_directory,
+)
+from pipeline.store.db import make_engine, session_scope
+from pipeline.store.schema import AnalysisRow, ClaimRow, ConflictRow, SubmissionRow
+
+CONTESTING = (Status.UNDER_REVIEW.value, Status.PARTNER_ACTION_REQUIRED.value, Status.APPROVED.value)
+
+
+@dataclass(frozen=True)
+class Member:
+    claim_id: str
+    seq: int
+    partner_org: str
+    analysis_stamp: str  # when and what the current analysis said
+
+
+@dataclass(frozen=True)
+class Group:
+    tenant_id: str
+    product: str
+    members: tuple[Member, ...]
+
+    @property
+    def claim_ids(self) -> list[str]:
+        return [m.claim_id for m in self.members]
+
+    def fingerprint(self) -> str:
+        raw = json.dumps(
+            [self.tenant_id, self.product, [(m.claim_id, m.seq, m.analysis_stamp) for m in self.members]]
+        )
+        return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def conflict_groups(engine: Engine, tenants: dict[str, Tenant] | None) -> list[Group]:
+    """All current conflict groups, in (tenant, product) order."""
+    from pipeline.analysis import to_assertion
+    from scoring.compare import conflict_keys
+
+    by_key: dict[tuple[str, str], list[Member]] = defaultdict(list)
+    with session_scope(engine) as session:
+        rows = session.execute(
+            select(
+                ClaimRow.claim_id,
+                ClaimRow.partner_org,
+                ClaimRow.current_submission,
+                SubmissionRow.claim_json,
+                AnalysisRow.analysed_at,
+                AnalysisRow.recommendation,
+                AnalysisRow.score,
+                AnalysisRow.scoring_version,
+            )
+            .join(
+                SubmissionRow,
+                (SubmissionRow.claim_id == ClaimRow.claim_id)
+                & (SubmissionRow.seq == ClaimRow.current_submission),
+            )
+            .join(
+                AnalysisRow,
+                (AnalysisRow.claim_id == ClaimRow.claim_id)
+                & (AnalysisRow.submission_seq == ClaimRow.current_submission),
+            )
+            .where(ClaimRow.status.in_(CONTESTING))
+            .order_by(ClaimRow.claim_id, AnalysisRow.analysed_at)
+        )
+        latest: dict[str, tuple[Any, ...]] = {}
+        for row in rows:
+            latest[row[0]] = tuple(row)  # ordered by analysed_at: the last one wins
+    for claim_id, partner_org, seq, claim_json, analysed_at, rec, score, version in latest.values():
+        assertion = to_assertion(ClaimFile.model_validate(claim_json), tenants)
+        stamp = f"{analysed_at.isoformat()}|{rec}|{score}|{version}"
+        for key in conflict_keys(assertion):
+            by_key[key].append(Member(claim_id, seq, partner_org, stamp))
+    groups = []
+    for (tenant_id, product), members in sorted(by_key.items()):
+        if len({m.partner_org for m in members}) >= 2:
+            groups.append(Group(tenant_id, product, tuple(sorted(members, key=lambda m: m.claim_id))))
+    return groups
+
+
+def _contested_first(assertion: Any, product: str) -> Any:
+    """The claim with the group's product listed first, so ``compare`` (which contests the first
+    shared key in the first claim's order) ranks the claims on this group's product."""
+    from dataclasses import replace
+
+    from scoring.compare import product_key
+
+    ordered = sorted(assertion.products, key=lambda p: product_key(p) != product)
+    return replace(assertion, products=tuple(ordered))
+
+
+def _stored_fingerprint(engine: Engine, group: Group) -> str | None:
+    with session_scope(engine) as session:
+        row = session.scalar(
+            select(ConflictRow).where(
+                ConflictRow.tenant_id == group.tenant_id, ConflictRow.product_key == group.product
+            )
+        )
+        return None if row is None else (row.result or {}).get("inputs")
+
+
+def compare_all(settings: WorkerSettings) -> dict[str, Any]:
+    """Compare every conflict group whose inputs changed and record it; returns a summary."""
+    from pipeline.service import ClaimService
+    from scoring.compare import NoSharedKey, compare
+
+    engine = make_engine(settings.db_url)
+    try:
+        service = ClaimService(engine, settings.clock())
+        tenants = load_tenant_directory(engine)
+        extract, version = load_extractor(settings.extractor)
+        cache = ExtractionCache(engine, extract, version)
+        groups = conflict_groups(engine, tenants)
+        recorded: list[dict[str, Any]] = []
+        unchanged = 0
+        errors: list[dict[str, str]] = []
+        for group in groups:
+            fingerprint = group.fingerprint()
+            if _stored_fingerprint(engine, group) == fingerprint:
+                unchanged += 1
+                continue
+            try:
+                items = []
+                for m in group.members:
+                    _, assertion, analysis = analyse_submission(engine, cache, tenants, m.claim_id, m.seq)
+                    items.append((_contested_first(assertion, group.product), analysis))
+                result = compare(items).to_json()
+            except NoSharedKey:  # different subscriptions of one product: not a conflict (D-5)
+                unchanged += 1
+                continue
+            except Exception as exc:
+                errors.append({"key": f"{group.tenant_id}/{group.product}", "error": f"{type(exc).__name__}: {exc}"})
+                continue
+            result["inputs"] = fingerprint
+            service.record_conflict(result)
+            recorded.append(
+                {
+                    "tenant_id": group.tenant_id,
+                    "product": group.product,
+                    "claims": group.claim_ids,
+                    "recommended": result.get("recommended"),
+                    "margin": result.get("margin"),
+                }
+            )
+        return {
+            "groups": len(groups),
+            "recorded": recorded,
+            "unchanged": unchanged,
+            "errors": errors,
+            "extracted": cache.parsed,
+            "pages_extracted": cache.pages_parsed,
+        }
+    finally:
+        engine.dispose()
