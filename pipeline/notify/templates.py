@@ -153,7 +153,8 @@ def render_consent(facts: ConsentFacts) -> RenderedMessage:
     lines = [CONSENT_SUBJECT, ""]
     if greeting:
         lines += [greeting, ""]
-    lines += [opening, "", deny.replace("click here", f"click here ({facts.deny_url})"), "", questions, ""]
+    # Plain text cannot hyperlink "click here": the link follows on its own line.
+    lines += [opening, "", deny, f"Deny or cancel: {facts.deny_url}", "", questions, ""]
     lines += [f"{k}: {v}" for k, v in fields.items()]
     lines += ["", "Thanks, Microsoft", "", PRIVACY_LINE, ""]
     e = html.escape
