@@ -79,6 +79,10 @@ _NEGATIVE_VALUE = re.compile(r"^\s*(?:no|n|false|not (?:yet )?(?:signed|acknowle
 _PO = re.compile(r"\bpurchase\s+order\b|\bP\.?O\.?\s*(?:number|no\.?|#)\s*[:#]?\s*\w", re.I)
 _EMAIL_ACK = re.compile(r"acknowledg|confirm|approv|agree|accept|happy to|pleased|proceed|go ahead|engag|"
                         r"thank|appoint|select|chosen|sign", re.I)
+_EMAIL_REFUSAL = re.compile(
+    r"\b(?:not|no longer|declin\w*|reject\w*|cancel\w*|terminat\w*|don't|won't|unable)\b.{0,40}"
+    r"\b(?:agree|approv\w*|proceed|engag\w*|select\w*|partner|confirm\w*|sign\w*)", re.I)
+_QUOTED_FROM = re.compile(r"^\s*(?:>\s*)*from\s*:", re.I)
 _EMAIL_ADDR = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
 
 SIG_FIELDS = {"sig"}
@@ -581,33 +585,50 @@ class _Analyzer:
         return [SigFinding("customer", "ack", not blank, [seg.evidence("customer acknowledgment field")],
                            0.85, found[0].value if found else None, found[0].text if found else "")]
 
-    def email_finding(self) -> list[SigFinding]:
-        doc = self.view.doc
-        sender = doc.metadata.get("from", "")
-        if not sender:
-            return []
-        m = _EMAIL_ADDR.search(sender)
+    def _customer_address(self, text: str) -> bool:
+        m = _EMAIL_ADDR.search(text)
         domain = m.group(1).lower() if m else ""
-        if not domain or not any(domain == d or domain.endswith("." + d) for d in self.ctx.customer_domains):
-            return []
-        body = self.view.text
-        if not (self.ctx.partner.match(body) or _EMAIL_ACK.search(body)):
-            return []
-        when = None
-        for td in doc.dates:
-            if td.location.part in (None, "headers"):
-                when = td.value
-                break
-        if when is None and doc.metadata.get("date"):
-            try:
-                when = parsedate_to_datetime(doc.metadata["date"]).date()
-            except (TypeError, ValueError):
-                found = find_dates(doc.metadata["date"], self.dayfirst)
-                when = found[0].value if found else None
-        header = next((s for s in self.view.segments if sender.split("<")[-1].strip("> ") in s.text), None)
-        ev = header.evidence("email from the customer's domain") if header else Evidence(
-            doc.path, sender, Location(part="headers"), "email from the customer's domain (From header)")
-        return [SigFinding("customer", "email", True, [ev], 0.8, when, doc.metadata.get("date", ""))]
+        return bool(domain) and any(domain == d or domain.endswith("." + d) for d in self.ctx.customer_domains)
+
+    def _acknowledges(self, body: str) -> bool:
+        return bool((self.ctx.partner.match(body) or _EMAIL_ACK.search(body)) and not _EMAIL_REFUSAL.search(body))
+
+    def email_finding(self) -> list[SigFinding]:
+        """An email from the customer's domain acknowledging the partner: the message itself
+        (From header), or a customer's message quoted in a forwarded / replied email."""
+        doc = self.view.doc
+        sender = doc.metadata.get("from", "") or doc.metadata.get("sender", "")
+        if sender and self._customer_address(sender) and self._acknowledges(self.view.text):
+            when = None
+            for td in doc.dates:
+                if td.location.part in (None, "headers"):
+                    when = td.value
+                    break
+            if when is None and doc.metadata.get("date"):
+                try:
+                    when = parsedate_to_datetime(doc.metadata["date"]).date()
+                except (TypeError, ValueError, IndexError):
+                    found = find_dates(doc.metadata["date"], self.dayfirst)
+                    when = found[0].value if found else None
+            address = sender.split("<")[-1].strip("> ")
+            header = next((s for s in self.view.segments if address and address in s.text), None)
+            ev = header.evidence("email from the customer's domain") if header else Evidence(
+                doc.path, sender, Location(part="headers"), "email from the customer's domain (From header)")
+            return [SigFinding("customer", "email", True, [ev], 0.8, when, doc.metadata.get("date", ""))]
+        segs = self.view.segments
+        for n, seg in enumerate(segs):
+            if not (_QUOTED_FROM.match(seg.text) and self._customer_address(seg.text)):
+                continue
+            end = next((k for k in range(n + 1, min(len(segs), n + 25)) if _QUOTED_FROM.match(segs[k].text)),
+                       min(len(segs), n + 25))
+            quoted = "\n".join(x.text for x in segs[n + 1:end])
+            if not self._acknowledges(quoted):
+                continue
+            sent = next((x for x in segs[n + 1:n + 4] if re.match(r"^\s*(?:sent|date)\s*:", x.text, re.I)), None)
+            found = [f for f in find_dates(sent.text, self.dayfirst) if not f.partial] if sent else []
+            return [SigFinding("customer", "email", True, [seg.evidence("quoted email from the customer's domain")],
+                               0.75, found[0].value if found else None, found[0].text if found else "")]
+        return []
 
 
 def find_signatures(ctx: CheckContext) -> list[SigFinding]:

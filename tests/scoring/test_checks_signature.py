@@ -402,3 +402,20 @@ def test_uk_execution_clause_dotted_is_blank():
 def test_uk_execution_clause_signed():
     d = docx("Signed by Teo Lupu for and on behalf of CONTOSO LIMITED /s/ Teo Lupu  Date: 20/05/2026")
     assert sig(d).verdict == "met"
+
+
+def test_forwarded_customer_email_in_body():
+    d = pdf("From: Anna Smith <anna.smith@fabrikam.example>\nSent: 3 July 2026\nSubject: FW: SOW\n"
+            "Forwarding the customer's confirmation below.\n"
+            "From: Teo Lupu <teo.lupu@contoso.example>\nSent: Thursday, 2 July 2026 10:02\n"
+            "We confirm Fabrikam Consulting is engaged to deploy Dynamics 365 Sales.", path="fw.msg")
+    r = sig(d)
+    assert r.verdict == "met"
+    assert "teo.lupu@contoso.example" in r.evidence[0].text
+
+
+def test_customer_email_declining_does_not_count():
+    d = pdf("We have decided not to proceed with Fabrikam at this time.", path="no.eml")
+    d.format = "eml"
+    d.metadata.update({"from": "teo.lupu@contoso.example", "date": "Thu, 2 Jul 2026 10:00:00 +0000"})
+    assert sig(d).verdict == "not_met"
