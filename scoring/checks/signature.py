@@ -166,6 +166,11 @@ class _Analyzer:
             if items_of(seg):
                 break  # the block above: its fields say nothing about this one
             before.append(column_text(seg))
+        inside = [column_text(seg) for seg in self.view.segments[first + 1:last] if not items_of(seg)]
+        for t in inside:  # 'Email: teo.lupu@contoso.example' between the fields
+            p = self.party_of_text(t, roles=False)
+            if p:
+                return p, ""
         for t in [*before, head_seg.section]:
             order = self.ordered_parties(t)
             if len(order) >= 2 and len(set(order)) == 2:

@@ -419,3 +419,8 @@ def test_customer_email_declining_does_not_count():
     d.format = "eml"
     d.metadata.update({"from": "teo.lupu@contoso.example", "date": "Thu, 2 Jul 2026 10:00:00 +0000"})
     assert sig(d).verdict == "not_met"
+
+
+def test_block_attributed_by_an_email_line_inside_it():
+    d = pdf("Signature: /s/ Jo Brown\nName: Jo Brown\nEmail: jo.brown@contoso.example\nDate: 2 July 2026")
+    assert sig(d).verdict == "met"
