@@ -142,7 +142,12 @@ _SECTION_WORDS = re.compile(
     r"customer acknowledge?ment|acknowledge?ment|terms(?: and conditions)?|general terms|parties|"
     r"success (?:measures|criteria|metrics)|adoption(?: plan)?|growth(?: plan)?|kpis?|governance|"
     r"current (?:state|environment)|existing environment|prerequisites|dependencies|risks?|contacts?|"
-    r"products?(?: and workloads)?|workloads?|summary|executive summary)\s*:?\s*$", re.I)
+    r"products?(?: and workloads)?|workloads?|summary|executive summary|reporting|roles(?: and responsibilities)?|"
+    r"responsibilities|staffing|(?:project )?team|resources|change (?:control|management|requests?)|"
+    r"acceptance criteria|support|warranty|hypercare|training|testing|deployment|implementation|migration|"
+    r"design|discovery|requirements|solution(?: overview)?|appendix(?: [A-Z0-9]+)?|annex(?: [A-Z0-9]+)?|"
+    r"project (?:overview|scope|approach|details|information)|customer information|partner information|"
+    r"engagement (?:details|summary)|contact details|next steps|general|miscellaneous)\s*:?\s*$", re.I)
 
 
 def _looks_like_heading(text: str, kind: str) -> bool:
