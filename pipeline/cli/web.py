@@ -1,1 +1,86 @@
-"""Commands of this group; registered on pipeline.cli.app.app."""
+"""Web commands: ``serve`` (the reviewer/partner/analyst UI and /api) and ``users add``.
+
+Heavy imports (FastAPI, uvicorn, argon2) happen inside the commands so ``poe-review --help``
+stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from pipeline.cli.app import app, global_db
+from pipeline.cli.claims import DB_OPTION, cli_errors, fail
+
+users_app = typer.Typer(help="Local accounts for the web UI (argon2-hashed passwords, D-1 roles).", no_args_is_help=True)
+app.add_typer(users_app, name="users")
+
+
+@app.command()
+def serve(
+    ctx: typer.Context,
+    host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on."),
+    port: int = typer.Option(8000, "--port", help="TCP port."),
+    db: str | None = DB_OPTION,
+    https_only: bool = typer.Option(False, "--https-only", help="Mark the session cookie Secure (behind TLS)."),
+) -> None:
+    """Serve the web UI and the JSON API (OpenAPI at /api/docs)."""
+    import logging
+
+    import uvicorn
+
+    from pipeline.store.db import make_engine, migrate
+    from pipeline.web import create_app
+
+    with cli_errors():
+        engine = make_engine(global_db(ctx, db))
+        migrate(engine)
+        web_app = create_app(engine, https_only=https_only)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    typer.echo(f"poe-review web UI on http://{host}:{port}/ (API docs: /api/docs)", err=True)
+    # uvicorn's own access log prints client addresses and full URLs; ours logs route templates.
+    uvicorn.run(web_app, host=host, port=port, access_log=False, log_level="info")
+
+
+@users_app.command("add")
+def users_add(
+    ctx: typer.Context,
+    username: str = typer.Argument(..., help="Sign-in name."),
+    role: str = typer.Option(..., "--role", help="reviewer, analyst, incentive_admin or incentive_user."),
+    partner_org: str | None = typer.Option(None, "--partner-org", metavar="MPN", help="Partner users: their MPN ID."),
+    password_stdin: bool = typer.Option(False, "--password-stdin", help="Read the password from standard input."),
+    display_name: str = typer.Option("", "--display-name", help="Name shown in the UI."),
+    replace: bool = typer.Option(False, "--replace", help="Update the account if it exists (new password, role)."),
+    db: str | None = DB_OPTION,
+) -> None:
+    """Create a local account; the password is asked for (twice) unless --password-stdin."""
+    from pipeline.store.db import make_engine, migrate
+    from pipeline.web.accounts import add_user
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    if not password:
+        fail("password: empty", 2)
+    with cli_errors():
+        engine = make_engine(global_db(ctx, db))
+        migrate(engine)
+        actor = add_user(engine, username, role, password, partner_org=partner_org, display_name=display_name, replace=replace)
+    org = f" of partner organisation {actor.partner_org}" if actor.partner_org else ""
+    typer.echo(f"{'updated' if replace else 'added'} {actor.name} ({actor.role.value}{org})")
+
+
+@users_app.command("list")
+def users_list(ctx: typer.Context, db: str | None = DB_OPTION) -> None:
+    """Accounts with their roles (no password hashes)."""
+    from pipeline.store.db import make_engine, migrate
+    from pipeline.web.accounts import list_users
+
+    with cli_errors():
+        engine = make_engine(global_db(ctx, db))
+        migrate(engine)
+        rows = list_users(engine)
+    for name, role, org in rows:
+        typer.echo(f"{name}\t{role}\t{org or ''}")

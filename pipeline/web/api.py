@@ -1,0 +1,175 @@
+"""JSON API under ``/api``: the pages' operations for scripts and other tools.
+
+Authentication: ``POST /api/login`` sets the same session cookie as the sign-in page and returns
+the CSRF token; every POST after it sends that token in ``X-CSRF-Token``. Errors are
+``{"error": <type>, "message": <one line>}`` with 400/401/403/404/409.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+
+from pipeline.models import Status
+from pipeline.web import ops, uploads
+from pipeline.web.accounts import authenticate
+from pipeline.web.deps import (
+    PARTNERS,
+    STAFF,
+    check_csrf,
+    csrf_token,
+    require_actor,
+    require_role,
+    sign_in,
+    sign_out,
+)
+from pipeline.web.views import QueueFilters, build_queue, evidence_refs, open_requests, partner_view
+
+router = APIRouter(prefix="/api", tags=["api"])
+CSRF = [Depends(check_csrf)]
+
+
+class LoginIn(BaseModel):
+    username: str
+    password: str
+
+
+class DecisionIn(BaseModel):
+    decision: Literal["approve", "reject", "request_info"]
+    note: str = ""
+    requests: list[str] = Field(default_factory=list, description="What the partner must supply (request_info)")
+    expected_version: int | None = Field(None, description="The claim version you decided on (optimistic lock)")
+
+
+class ConflictDecisionIn(BaseModel):
+    winner: str = Field(description="Claim ID to approve; the others lose the product (D-6)")
+    note: str = ""
+    expected_version: int | None = None
+
+
+def _me(request: Request) -> dict[str, Any]:
+    actor = require_actor(request)
+    return {"username": actor.name, "role": actor.role.value, "partner_org": actor.partner_org, "csrf_token": csrf_token(request)}
+
+
+@router.post("/login")
+def api_login(request: Request, body: LoginIn) -> Any:
+    actor = authenticate(request.app.state.engine, body.username, body.password)
+    if actor is None:
+        return JSONResponse({"error": "login_failed", "message": "unknown username or wrong password"}, status_code=401)
+    sign_in(request, actor)
+    request.state.actor = actor
+    return _me(request)
+
+
+@router.post("/logout", dependencies=CSRF)
+def api_logout(request: Request) -> dict[str, str]:
+    sign_out(request)
+    return {"status": "signed out"}
+
+
+@router.get("/me")
+def api_me(request: Request) -> dict[str, Any]:
+    return _me(request)
+
+
+@router.get("/queue")
+def api_queue(
+    request: Request,
+    program: str = "",
+    solution_area: str = "",
+    product: str = "",
+    recommendation: str = "",
+    overdue: bool = False,
+    conflict: bool = False,
+    sort: str = "due",
+    desc: bool = False,
+    page: int = 1,
+) -> dict[str, Any]:
+    """The Under review queue, 50 a page, sorted by D-14 due date unless told otherwise."""
+    actor = require_actor(request)
+    require_role(actor, STAFF, "open the review queue")
+    claims = request.app.state.service.list_claims(actor, status=Status.UNDER_REVIEW.value)
+    filters = QueueFilters(program, solution_area, product, recommendation, overdue, conflict, sort, desc, page)
+    return build_queue(request.app.state.engine, claims, filters, request.app.state.clock.now()).to_json()
+
+
+@router.get("/claims")
+def api_claims(request: Request, status: str | None = None) -> list[dict[str, Any]]:
+    """Claims the user may see (partners: their organisation's only)."""
+    actor = require_actor(request)
+    claims = request.app.state.service.list_claims(actor, status=status)
+    if actor.is_partner:
+        hidden = ("recommendation", "score", "in_conflict", "review_due_at")
+        return [{k: v for k, v in c.to_json().items() if k not in hidden} for c in claims]
+    return [c.to_json() for c in claims]
+
+
+@router.get("/claims/{claim_id}")
+def api_claim(request: Request, claim_id: str) -> dict[str, Any]:
+    actor = require_actor(request)
+    view = ops.get_claim(request.app.state.service, actor, claim_id)
+    if actor.is_partner:
+        return {**partner_view(view), "open_requests": open_requests(view)}
+    data = view.to_json()
+    data["evidence"] = [
+        {"index": r.index, "criterion": r.criterion, "product": r.product, **r.evidence} for r in evidence_refs(view.analysis)
+    ]
+    return data
+
+
+@router.post("/claims/{claim_id}/decision", dependencies=CSRF)
+def api_decide(request: Request, claim_id: str, body: DecisionIn) -> dict[str, Any]:
+    """Approve, reject or request information (D-13, D-15, D-16); 409 when the claim changed since
+    ``expected_version`` or the lifecycle does not allow it."""
+    actor = require_actor(request)
+    view = ops.decide(
+        request.app.state.service, actor, claim_id, body.decision, body.note, body.requests, body.expected_version
+    )
+    return view.to_json()
+
+
+@router.get("/conflicts/{conflict_id}")
+def api_conflict(request: Request, conflict_id: int) -> dict[str, Any]:
+    actor = require_actor(request)
+    return ops.get_conflict(request.app.state.service, request.app.state.engine, actor, conflict_id).to_json()
+
+
+@router.post("/conflicts/{conflict_id}/decision", dependencies=CSRF)
+def api_conflict_decide(request: Request, conflict_id: int, body: ConflictDecisionIn) -> dict[str, Any]:
+    actor = require_actor(request)
+    view = ops.decide_conflict(
+        request.app.state.service, request.app.state.engine, actor, conflict_id, body.winner, body.note, body.expected_version
+    )
+    return view.to_json()
+
+
+@router.post("/claims/{claim_id}/documents", dependencies=CSRF)
+def api_upload(
+    request: Request, claim_id: str, files: Annotated[list[UploadFile], File()], comment: str = Form("")
+) -> dict[str, Any]:
+    """A partner adds POE documents (checked within the extractors' limits) and re-submits (D-15)."""
+    actor = require_actor(request)
+    require_role(actor, PARTNERS, "upload proof of execution")
+    item = uploads.add_documents(
+        request.app.state.service,
+        actor,
+        claim_id,
+        [uploads.Upload(f.filename or "", f.file) for f in files],
+        comment,
+        request.app.state.clock.now(),
+    )
+    view = ops.get_claim(request.app.state.service, actor, claim_id)
+    return {"outcome": item.outcome, "submission": item.submission_seq, "status": view.status}
+
+
+@router.post("/claims/{claim_id}/resubmit", dependencies=CSRF)
+def api_resubmit(request: Request, claim_id: str) -> dict[str, Any]:
+    actor = require_actor(request)
+    require_role(actor, PARTNERS, "re-submit claims")
+    ops.get_claim(request.app.state.service, actor, claim_id)
+    view = request.app.state.service.submit(actor, claim_id)
+    return {**partner_view(view), "open_requests": open_requests(view)}

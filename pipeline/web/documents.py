@@ -1,0 +1,312 @@
+"""Showing a POE document at the place a piece of evidence points to.
+
+- PDF: the page rendered to PNG with pypdfium2; the evidence region (the extractor's bbox, else
+  the evidence text found on the page) is drawn over it by the page as a highlight box.
+- Everything else (DOCX, XLSX, CSV, e-mail...): the extracted text view, the evidence's
+  paragraph / table cell / sheet cell marked. The extraction is read from the store's
+  extraction cache (by content hash), else extracted now through the extractors' safety limits.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, select
+
+from pipeline.claim_views import ClaimView, DocumentView
+from pipeline.store.db import session_scope
+from pipeline.store.schema import ExtractionRow
+
+RENDER_SCALE = 1.5  # 108 dpi: readable, and a page PNG stays around 100-300 KB
+MAX_RENDER_PAGES = 2000
+MAX_GRID_CELLS = 5000
+
+
+def find_document(view: ClaimView, path: str) -> DocumentView | None:
+    for doc in view.documents:
+        if doc.path == path:
+            return doc
+    # Evidence in an e-mail's attachment names 'mail.eml/attachment.pdf' or similar.
+    for doc in view.documents:
+        if path.startswith(doc.path):
+            return doc
+    return None
+
+
+def is_pdf(doc: DocumentView) -> bool:
+    if doc.detected_type == "pdf":
+        return True
+    try:
+        with open(doc.stored_path, "rb") as fh:
+            return fh.read(5) == b"%PDF-"
+    except OSError:
+        return False
+
+
+# --- PDF pages --------------------------------------------------------------------------------
+
+
+class PdfError(Exception):
+    """The PDF cannot be opened or the page does not exist (shown to the reviewer as it stands)."""
+
+
+_RENDER_LOCK = threading.Lock()  # pdfium is not thread-safe
+_PNG_CACHE: OrderedDict[tuple[str, int], bytes] = OrderedDict()
+_PNG_CACHE_SIZE = 48
+
+
+def _open(path: str) -> Any:
+    import pypdfium2 as pdfium
+
+    if not Path(path).is_file():
+        raise PdfError("the stored file is missing")
+    try:
+        return pdfium.PdfDocument(path)
+    except Exception as exc:  # pdfium raises its own error types for corrupt/encrypted files
+        raise PdfError(f"cannot open the PDF: {exc}") from None
+
+
+def pdf_info(path: str, page: int) -> tuple[int, float, float]:
+    """(page count, width, height in points) of 1-based ``page``."""
+    with _RENDER_LOCK:
+        pdf = _open(path)
+        try:
+            count = len(pdf)
+            if not 1 <= page <= min(count, MAX_RENDER_PAGES):
+                raise PdfError(f"page {page} does not exist (the document has {count})")
+            width, height = pdf[page - 1].get_size()
+            return count, float(width), float(height)
+        finally:
+            pdf.close()
+
+
+def render_pdf_page(path: str, page: int) -> bytes:
+    """PNG bytes of 1-based ``page`` (cached: reviewers flip between a few pages)."""
+    key = (path, page)
+    with _RENDER_LOCK:
+        cached = _PNG_CACHE.get(key)
+        if cached is not None:
+            _PNG_CACHE.move_to_end(key)
+            return cached
+        pdf = _open(path)
+        try:
+            if not 1 <= page <= min(len(pdf), MAX_RENDER_PAGES):
+                raise PdfError(f"page {page} does not exist")
+            import io
+
+            image = pdf[page - 1].render(scale=RENDER_SCALE).to_pil()
+            buf = io.BytesIO()
+            image.save(buf, format="PNG", optimize=False)
+            png = buf.getvalue()
+        except PdfError:
+            raise
+        except Exception as exc:
+            raise PdfError(f"cannot render page {page}: {exc}") from None
+        finally:
+            pdf.close()
+        _PNG_CACHE[key] = png
+        while len(_PNG_CACHE) > _PNG_CACHE_SIZE:
+            _PNG_CACHE.popitem(last=False)
+        return png
+
+
+def find_text_boxes(path: str, page: int, text: str) -> list[tuple[float, float, float, float]]:
+    """Boxes (x0, top, x1, bottom; points from the top-left, as the extractors give bboxes) of
+    ``text`` on the page, when the evidence has no bbox of its own. Whitespace in the evidence
+    may differ from the page's, so the longest line of it is searched."""
+    needle = max((ln.strip() for ln in text.splitlines()), key=len, default="")
+    needle = re.sub(r"\s+", " ", needle)[:200]
+    if len(needle) < 3:
+        return []
+    with _RENDER_LOCK:
+        pdf = _open(path)
+        try:
+            if not 1 <= page <= len(pdf):
+                return []
+            pg = pdf[page - 1]
+            height = pg.get_size()[1]
+            textpage = pg.get_textpage()
+            searcher = textpage.search(needle, match_case=False)
+            found = searcher.get_next()
+            if not found:
+                return []
+            index, count = found
+            boxes = []
+            for i in range(textpage.count_rects(index, count)):
+                left, bottom, right, top = textpage.get_rect(i)
+                boxes.append((left, height - top, right, height - bottom))
+            return boxes
+        except Exception:
+            return []
+        finally:
+            pdf.close()
+
+
+def highlight_style(box: tuple[float, float, float, float], width: float, height: float) -> str:
+    """CSS placing a highlight over the rendered page, in percent so it scales with the image."""
+    x0, top, x1, bottom = box
+    pad = 2.0
+    left = max(0.0, (x0 - pad) / width * 100)
+    tp = max(0.0, (top - pad) / height * 100)
+    w = min(100.0 - left, (x1 - x0 + 2 * pad) / width * 100)
+    h = min(100.0 - tp, (bottom - top + 2 * pad) / height * 100)
+    return f"left:{left:.3f}%;top:{tp:.3f}%;width:{w:.3f}%;height:{h:.3f}%"
+
+
+# --- extracted text view ----------------------------------------------------------------------
+
+
+def load_extraction(engine: Engine, doc: DocumentView) -> dict[str, Any] | None:
+    """The extracted document (``ExtractedDocument.to_dict()``): cached in the store by content
+    hash, else extracted now within the extractors' limits; None when no extractor is there."""
+    with session_scope(engine) as session:
+        row = session.scalars(
+            select(ExtractionRow)
+            .where(ExtractionRow.content_hash == doc.content_hash)
+            .order_by(ExtractionRow.extracted_at.desc())
+            .limit(1)
+        ).first()
+        if row is not None:
+            return dict(row.document)
+    try:
+        from extractors import extract  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    if not Path(doc.stored_path).is_file():
+        return None
+    try:
+        return dict(extract(Path(doc.stored_path), display_path=doc.path).to_dict())
+    except Exception as exc:  # extract() should never raise; if it does, say so instead of a 500
+        return {"path": doc.path, "status": "unreadable", "error": f"{type(exc).__name__}: {exc}", "blocks": []}
+
+
+_LOC_KEYS = ("part", "paragraph", "table", "row", "col", "sheet", "cell", "line", "page")
+
+
+def location_matches(block_loc: dict[str, Any], wanted: dict[str, Any]) -> bool:
+    """True when the block stands where the evidence points (every key the evidence gives,
+    except page/bbox which only PDFs use, must agree; 'body' is the default part)."""
+    keys = [k for k in _LOC_KEYS if k in wanted and k != "page"]
+    if not keys:
+        return False
+    for key in keys:
+        a, b = block_loc.get(key), wanted.get(key)
+        if key == "part":
+            a, b = a or "body", b or "body"
+        if key == "cell" and isinstance(a, str) and isinstance(b, str):
+            a, b = a.upper().replace("$", ""), b.upper().replace("$", "")
+        if a != b:
+            return False
+    return True
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+@dataclass
+class TextBlockView:
+    text: str
+    label: str
+    kind: str
+    highlighted: bool
+
+
+@dataclass
+class SheetGrid:
+    name: str
+    columns: list[str]
+    rows: list[tuple[int, list[tuple[str, bool]]]]  # (row number, [(text, highlighted)])
+
+
+@dataclass
+class TextView:
+    status: str
+    error: str | None
+    blocks: list[TextBlockView] = field(default_factory=list)
+    sheets: list[SheetGrid] = field(default_factory=list)
+    matched: bool = False
+
+
+_CELL_RE = re.compile(r"^\$?([A-Z]{1,3})\$?(\d{1,7})$")
+
+
+def _col_index(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ord(ch) - 64)
+    return n
+
+
+def _col_letters(n: int) -> str:
+    out = ""
+    while n:
+        n, rem = divmod(n - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+def _label(loc: dict[str, Any]) -> str:
+    from extractors.document import Location
+
+    try:
+        return Location.from_dict({k: v for k, v in loc.items() if k in Location.__dataclass_fields__}).label()
+    except Exception:
+        return ", ".join(f"{k} {v}" for k, v in loc.items())
+
+
+def text_view(extraction: dict[str, Any], wanted: dict[str, Any], evidence_text: str = "") -> TextView:
+    """Blocks of the extracted text with the evidence's block highlighted; spreadsheets as a grid
+    per sheet with the evidence cell highlighted. When no block stands at the evidence's location
+    (an older extraction), the block containing the evidence text is highlighted instead."""
+    blocks = [b for b in extraction.get("blocks") or [] if isinstance(b, dict)]
+    for attachment in extraction.get("attachments") or []:
+        blocks.extend(b for b in attachment.get("blocks") or [] if isinstance(b, dict))
+    view = TextView(status=str(extraction.get("status") or "ok"), error=extraction.get("error"))
+    hits = [location_matches(b.get("location") or {}, wanted) for b in blocks]
+    if not any(hits) and evidence_text.strip():
+        needle = _norm(evidence_text)[:120]
+        hits = [bool(needle) and (needle in _norm(b.get("text", "")) or _norm(b.get("text", "")) == needle) for b in blocks]
+        if any(hits):  # only the first occurrence
+            first = hits.index(True)
+            hits = [i == first for i in range(len(hits))]
+    view.matched = any(hits)
+    cells = [(b, h) for b, h in zip(blocks, hits, strict=True) if (b.get("location") or {}).get("cell")]
+    if cells and len(cells) >= len(blocks) / 2:
+        view.sheets = _grids(cells)
+        return view
+    view.blocks = [
+        TextBlockView(str(b.get("text", "")), _label(b.get("location") or {}), str(b.get("kind", "text")), h)
+        for b, h in zip(blocks, hits, strict=True)
+    ]
+    return view
+
+
+def _grids(cells: list[tuple[dict[str, Any], bool]]) -> list[SheetGrid]:
+    sheets: dict[str, dict[tuple[int, int], tuple[str, bool]]] = {}
+    for block, hit in cells[:MAX_GRID_CELLS]:
+        loc = block.get("location") or {}
+        m = _CELL_RE.match(str(loc.get("cell", "")).upper())
+        if not m:
+            continue
+        sheet = sheets.setdefault(str(loc.get("sheet") or "Sheet"), {})
+        key = (int(m.group(2)), _col_index(m.group(1)))
+        text, was = sheet.get(key, ("", False))
+        sheet[key] = ((text + " " + str(block.get("text", ""))).strip(), was or hit)
+    grids = []
+    for name, content in sheets.items():
+        max_col = max(c for _, c in content)
+        rows = sorted({r for r, _ in content})
+        grids.append(
+            SheetGrid(
+                name,
+                [_col_letters(c) for c in range(1, max_col + 1)],
+                [(r, [content.get((r, c), ("", False)) for c in range(1, max_col + 1)]) for r in rows],
+            )
+        )
+    return grids

@@ -1,0 +1,48 @@
+"""Jinja filters: dates in UTC, scores, verdict and status badges."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlencode
+
+from jinja2 import Environment
+
+from pipeline.web.views import CRITERIA_LABELS, CRITERIA_SHORT
+
+
+def when(value: Any, with_time: bool = True) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            return value
+    return value.strftime("%Y-%m-%d %H:%M UTC" if with_time else "%Y-%m-%d")
+
+
+def score(value: Any) -> str:
+    return "—" if value is None else f"{float(value):.0f}"
+
+
+def slug(value: Any) -> str:
+    return str(value or "none").lower().replace(" ", "-").replace("_", "-")
+
+
+def rec_label(value: Any) -> str:
+    return {"approve": "Approve", "reject": "Reject", "request_info": "Request info"}.get(str(value), "—")
+
+
+def query(params: dict[str, Any], **changes: Any) -> str:
+    merged = {**params, **changes}
+    return "?" + urlencode({k: v for k, v in merged.items() if v not in (None, "", False, 0) or k == "page"})
+
+
+def install(env: Environment) -> None:
+    env.filters.update(when=when, score=score, slug=slug, rec_label=rec_label)
+    env.globals.update(
+        criterion_label=lambda c: CRITERIA_LABELS.get(c, c.replace("_", " ")),
+        criterion_short=lambda c: CRITERIA_SHORT.get(c, c.replace("_", " ")),
+        query=query,
+    )

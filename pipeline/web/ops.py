@@ -1,0 +1,138 @@
+"""The operations behind both the pages and ``/api``: one place for each rule the web adds on
+top of the library (a partner never learns that another partner's claim exists; overruling the
+recommendation needs a note; a conflict decision approves one claim and resolves the others)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine
+
+from pipeline.claim_views import ClaimView
+from pipeline.errors import AccessDenied, ClaimNotFound, InvalidInput
+from pipeline.roles import Actor
+from pipeline.service import ClaimService
+from pipeline.store.db import session_scope
+from pipeline.store.schema import ConflictRow
+from pipeline.web.deps import REVIEWERS, STAFF, require_role
+
+DECISION_LABELS = {"approve": "Approve", "reject": "Reject", "request_info": "Request information"}
+
+
+def get_claim(service: ClaimService, actor: Actor, claim_id: str) -> ClaimView:
+    try:
+        return service.get_claim(actor, claim_id)
+    except AccessDenied:
+        if actor.is_partner:  # D-1: not even the existence of another partner's claim
+            raise ClaimNotFound(claim_id) from None
+        raise
+
+
+def overrule_check(recommendation: str | None, decision: str, note: str) -> None:
+    if recommendation and decision != recommendation and not note.strip():
+        raise InvalidInput(
+            f"note: the recommendation is {DECISION_LABELS.get(recommendation, recommendation)}; "
+            f"say why you {DECISION_LABELS.get(decision, decision).lower()} instead (overruling needs a note)"
+        )
+
+
+def decide(
+    service: ClaimService,
+    actor: Actor,
+    claim_id: str,
+    decision: str,
+    note: str,
+    requests: list[str] | None,
+    expected_version: int | None,
+) -> ClaimView:
+    require_role(actor, REVIEWERS, "decide claims")
+    key = decision.strip().lower().replace("-", "_")
+    if key not in DECISION_LABELS:
+        raise InvalidInput(f"decision: approve, reject or request_info, not {decision!r}")
+    view = get_claim(service, actor, claim_id)
+    overrule_check(view.recommendation, key, note)
+    clean = [r.strip() for r in requests or [] if r.strip()] if key == "request_info" else None
+    return service.decide(actor, claim_id, key, note.strip(), clean, expected_version)
+
+
+@dataclass
+class ConflictPage:
+    id: int
+    tenant_id: str
+    product: str
+    claim_ids: list[str]
+    recommended: str | None
+    margin: float | None
+    resolved_at: Any
+    result: dict[str, Any]
+    claims: list[ClaimView]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "tenant_id": self.tenant_id,
+            "product": self.product,
+            "claim_ids": self.claim_ids,
+            "recommended": self.recommended,
+            "margin": self.margin,
+            "resolved_at": self.resolved_at.isoformat() if self.resolved_at else None,
+            "result": self.result,
+            "claims": [
+                {k: c.to_json()[k] for k in ("claim_id", "partner", "status", "recommendation", "score", "version")}
+                for c in self.claims
+            ],
+        }
+
+
+def get_conflict(service: ClaimService, engine: Engine, actor: Actor, conflict_id: int) -> ConflictPage:
+    """A conflict group (D-18) with its claims; Microsoft staff only (partners never see one)."""
+    require_role(actor, STAFF, "see conflicts between partners")
+    with session_scope(engine) as session:
+        row = session.get(ConflictRow, conflict_id)
+        if row is None:
+            raise InvalidInput(f"conflict {conflict_id} not found")
+        data = ConflictPage(
+            row.id,
+            row.tenant_id,
+            row.product_key,
+            [str(c) for c in row.claim_ids],
+            row.recommended,
+            row.margin,
+            row.resolved_at,
+            dict(row.result or {}),
+            [],
+        )
+    ranking = [str(c) for c in data.result.get("ranking") or []]
+    order = ranking + [c for c in data.claim_ids if c not in ranking]
+    for cid in order:
+        try:
+            data.claims.append(service.get_claim(actor, cid))
+        except ClaimNotFound:
+            continue
+    return data
+
+
+def decide_conflict(
+    service: ClaimService,
+    engine: Engine,
+    actor: Actor,
+    conflict_id: int,
+    winner: str,
+    note: str,
+    expected_version: int | None = None,
+) -> ClaimView:
+    """Approve ``winner``; the library then takes the product from the others (D-6) and marks
+    the conflict resolved; a loser left with no product is closed by the lifecycle."""
+    require_role(actor, REVIEWERS, "decide conflicts")
+    conflict = get_conflict(service, engine, actor, conflict_id)
+    if winner not in conflict.claim_ids:
+        raise InvalidInput(f"winner: claim {winner} is not part of conflict {conflict_id}")
+    if conflict.recommended and winner != conflict.recommended and not note.strip():
+        raise InvalidInput(
+            f"note: the comparison recommends claim {conflict.recommended}; say why you approve {winner} instead"
+        )
+    view = get_claim(service, actor, winner)
+    if view.recommendation and view.recommendation != "approve" and not note.strip():
+        overrule_check(view.recommendation, "approve", note)
+    return service.decide(actor, winner, "approve", note.strip(), None, expected_version)

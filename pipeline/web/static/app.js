@@ -1,0 +1,24 @@
+// Small progressive enhancements; every page works without them.
+document.addEventListener("DOMContentLoaded", () => {
+  // Bring the highlighted evidence into view on the document page.
+  const here = document.querySelector("[data-testid=highlight]");
+  if (here) here.scrollIntoView({ block: "center" });
+
+  // Decision form: show the request lines only for "request information"; remind about the
+  // note when the reviewer overrules the recommendation (the server enforces it too).
+  const form = document.querySelector("form.decision");
+  if (!form) return;
+  const requests = form.querySelector("label.requests");
+  const hint = form.querySelector(".overrule-hint");
+  const note = form.querySelector("textarea[name=note]");
+  const update = () => {
+    const chosen = form.querySelector("input[name=decision]:checked");
+    const value = chosen ? chosen.value : "";
+    if (requests) requests.hidden = value !== "request_info";
+    const overrule = form.dataset.recommendation && value && value !== form.dataset.recommendation;
+    if (hint) hint.style.fontWeight = overrule ? "700" : "normal";
+    if (note) note.required = Boolean(overrule) || value === "reject";
+  };
+  form.addEventListener("change", update);
+  update();
+});

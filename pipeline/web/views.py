@@ -1,0 +1,347 @@
+"""What the pages and the JSON API show, built from the library's read models.
+
+Kept free of FastAPI so the rules (queue filters and order, evidence references, what a partner
+may see) are plain functions, tested once and shared by the HTML pages and ``/api``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Engine, select
+
+from pipeline.claim_views import ClaimSummary, ClaimView, jsonable
+from pipeline.models import Status
+from pipeline.store.db import session_scope
+from pipeline.store.schema import AnalysisRow, ClaimRow, FindingRow
+
+CRITERIA_LABELS: dict[str, str] = {
+    "customer_signature": "Customer signature or acknowledgment (D-11.1)",
+    "product_links": "Products linked to the work (D-11.2)",
+    "growth_activities": "Growth activities stated (D-11.3)",
+    "partner_name": "Partner name visible (D-11.4)",
+    "customer_name": "Customer name visible (D-11.4)",
+    "dates": "Dates shown clearly (D-11.5)",
+}
+CRITERIA_SHORT: dict[str, str] = {
+    "customer_signature": "signature",
+    "product_links": "products",
+    "growth_activities": "growth",
+    "partner_name": "partner name",
+    "customer_name": "customer name",
+    "dates": "dates",
+}
+RECOMMENDATIONS = ("approve", "request_info", "reject")
+SORTS = ("due", "score", "claim", "submitted", "partner", "recommendation")
+PAGE_SIZE = 50
+
+
+# --- queue ------------------------------------------------------------------------------------
+
+
+@dataclass
+class QueueFilters:
+    program: str = ""
+    solution_area: str = ""
+    product: str = ""
+    recommendation: str = ""
+    overdue: bool = False
+    conflict: bool = False
+    sort: str = "due"
+    desc: bool = False
+    page: int = 1
+
+    def normalised(self) -> QueueFilters:
+        self.sort = self.sort if self.sort in SORTS else "due"
+        self.recommendation = self.recommendation if self.recommendation in RECOMMENDATIONS else ""
+        self.page = max(1, self.page)
+        return self
+
+
+@dataclass
+class QueueRow:
+    claim: ClaimSummary
+    failed: list[str]  # criteria not met (not_met or unclear), in CRITERIA_LABELS order
+    overdue: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.claim.to_json(), "failed_criteria": self.failed, "overdue": self.overdue}
+
+
+@dataclass
+class QueuePage:
+    rows: list[QueueRow]
+    total: int
+    page: int
+    pages: int
+    filters: QueueFilters
+    programs: list[str] = field(default_factory=list)
+    solution_areas: list[str] = field(default_factory=list)
+    overdue_total: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "total": self.total,
+            "page": self.page,
+            "pages": self.pages,
+            "page_size": PAGE_SIZE,
+            "overdue_total": self.overdue_total,
+            "filters": jsonable(self.filters),
+            "items": [r.to_json() for r in self.rows],
+        }
+
+
+def is_overdue(claim: ClaimSummary, now: datetime) -> bool:
+    return claim.status == Status.UNDER_REVIEW.value and claim.review_due_at is not None and claim.review_due_at <= now
+
+
+def _sort_key(sort: str, now: datetime) -> Any:
+    far = datetime.max.replace(tzinfo=now.tzinfo)
+    keys: dict[str, Any] = {
+        "due": lambda c: (c.review_due_at or far, c.claim_id),
+        "score": lambda c: (c.score if c.score is not None else math.inf, c.claim_id),
+        "claim": lambda c: (c.claim_id.zfill(20),),
+        "submitted": lambda c: (c.submitted_at or far, c.claim_id),
+        "partner": lambda c: (c.partner.casefold(), c.claim_id),
+        "recommendation": lambda c: (
+            RECOMMENDATIONS.index(c.recommendation) if c.recommendation in RECOMMENDATIONS else 9,
+            c.review_due_at or far,
+        ),
+    }
+    return keys[sort]
+
+
+def build_queue(engine: Engine, claims: list[ClaimSummary], filters: QueueFilters, now: datetime) -> QueuePage:
+    """Filter, sort and page the Under review claims; failed criteria only for the shown page."""
+    f = filters.normalised()
+    programs = sorted({c.program for c in claims})
+    areas = sorted({c.solution_area for c in claims})
+    product = f.product.strip().casefold()
+    chosen = [
+        c
+        for c in claims
+        if (not f.program or c.program == f.program)
+        and (not f.solution_area or c.solution_area == f.solution_area)
+        and (not product or any(product in p.casefold() for p in c.products))
+        and (not f.recommendation or c.recommendation == f.recommendation)
+        and (not f.overdue or is_overdue(c, now))
+        and (not f.conflict or c.in_conflict)
+    ]
+    chosen.sort(key=_sort_key(f.sort, now), reverse=f.desc)
+    total = len(chosen)
+    pages = max(1, math.ceil(total / PAGE_SIZE))
+    page = min(f.page, pages)
+    f.page = page
+    shown = chosen[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    failed = failed_criteria(engine, [c.claim_id for c in shown])
+    return QueuePage(
+        rows=[QueueRow(c, failed.get(c.claim_id, []), is_overdue(c, now)) for c in shown],
+        total=total,
+        page=page,
+        pages=pages,
+        filters=f,
+        programs=programs,
+        solution_areas=areas,
+        overdue_total=sum(1 for c in claims if is_overdue(c, now)),
+    )
+
+
+def failed_criteria(engine: Engine, claim_ids: list[str]) -> dict[str, list[str]]:
+    """Criteria not met in the latest analysis of each claim's current submission (one query
+    for the analyses, one for their findings: a page of the queue costs two queries)."""
+    if not claim_ids:
+        return {}
+    order = list(CRITERIA_LABELS)
+    with session_scope(engine) as session:
+        latest: dict[str, tuple[int, Any, int]] = {}
+        rows = session.execute(
+            select(AnalysisRow.claim_id, AnalysisRow.id, AnalysisRow.submission_seq, AnalysisRow.analysed_at)
+            .join(ClaimRow, ClaimRow.claim_id == AnalysisRow.claim_id)
+            .where(AnalysisRow.claim_id.in_(claim_ids), AnalysisRow.submission_seq == ClaimRow.current_submission)
+        )
+        for cid, aid, _seq, at in rows:
+            if cid not in latest or (at, aid) > (latest[cid][1], latest[cid][2]):
+                latest[cid] = (aid, at, aid)
+        by_analysis = {v[0]: cid for cid, v in latest.items()}
+        out: dict[str, list[str]] = {cid: [] for cid in latest}
+        if by_analysis:
+            for aid, criterion, verdict in session.execute(
+                select(FindingRow.analysis_id, FindingRow.criterion, FindingRow.verdict).where(
+                    FindingRow.analysis_id.in_(list(by_analysis))
+                )
+            ):
+                if verdict != "met":
+                    out[by_analysis[aid]].append(criterion)
+    for cid in out:
+        out[cid].sort(key=lambda c: order.index(c) if c in order else len(order))
+    return out
+
+
+# --- evidence ---------------------------------------------------------------------------------
+
+
+@dataclass
+class EvidenceRef:
+    """One piece of evidence of the claim's analysis, numbered so a link can point at it."""
+
+    index: int
+    criterion: str
+    product: str | None
+    evidence: dict[str, Any]
+
+    @property
+    def document(self) -> str:
+        return str(self.evidence.get("document") or "")
+
+    @property
+    def where(self) -> str:
+        ev = self.evidence
+        if ev.get("where"):
+            return str(ev["where"])
+        if ev.get("sheet"):
+            return f"{ev['sheet']}!{ev.get('cell', '')}"
+        if ev.get("page"):
+            return f"page {ev['page']}"
+        if ev.get("paragraph") is not None:
+            return f"paragraph {int(ev['paragraph']) + 1}"
+        return "document"
+
+    def location(self) -> dict[str, Any]:
+        loc = dict(self.evidence.get("location") or {})
+        for key in ("page", "sheet", "cell", "paragraph"):
+            if key not in loc and self.evidence.get(key) is not None:
+                loc[key] = self.evidence[key]
+        return loc
+
+
+def evidence_refs(analysis: dict[str, Any] | None) -> list[EvidenceRef]:
+    """Every evidence item in a stable order: criteria in the spec's order, each criterion's own
+    evidence, then the per-product evidence of product_links."""
+    if not analysis:
+        return []
+    refs: list[EvidenceRef] = []
+    criteria = analysis.get("criteria") or {}
+    for name in list(CRITERIA_LABELS) + sorted(set(criteria) - set(CRITERIA_LABELS)):
+        found = criteria.get(name)
+        if not isinstance(found, dict):
+            continue
+        for ev in found.get("evidence") or []:
+            if isinstance(ev, dict):
+                refs.append(EvidenceRef(len(refs), name, None, ev))
+        for key, product in (found.get("products") or {}).items():
+            for ev in (product or {}).get("evidence") or []:
+                if isinstance(ev, dict):
+                    refs.append(EvidenceRef(len(refs), name, str(key), ev))
+    return refs
+
+
+# --- what partners may see --------------------------------------------------------------------
+
+# History actions that name another partner's claim or organisation (D-6, D-18).
+_OTHER_PARTNER_ACTIONS = {"conflict", "product_removed"}
+_PARTNER_DECISION_NOTES = {"request_info", "reject"}
+
+
+def partner_view(view: ClaimView) -> dict[str, Any]:
+    """The claim as its own partner may see it: no other partner's claim ID, name or documents,
+    even when the claim is in a conflict (D-18) or lost a product to another partner (D-6); no
+    reviewers' internal analysis."""
+    data = view.to_json()
+    for key in ("conflicts", "analysis", "analysis_seq", "recommendation", "score", "in_conflict", "review_due_at"):
+        data.pop(key, None)
+    for line in data.get("product_lines") or []:
+        if line.get("removed_at"):
+            line["removed_reason"] = "associated with another partner on this customer (D-6)"
+    history = []
+    for h in data.get("history") or []:
+        if h["action"] in _OTHER_PARTNER_ACTIONS or h["action"].startswith("review_overdue"):
+            continue
+        entry = {k: h[k] for k in ("at", "actor", "action", "from_status", "to_status", "reason")}
+        if (h.get("details") or {}).get("rule") == "D-6":
+            entry["reason"] = "every product is associated with another partner on this customer (D-6)"
+        if h["action"] == "analysed":
+            entry["reason"] = "analysed"
+        if h["actor"].startswith("system:"):
+            entry["actor"] = "Microsoft"
+        history.append(entry)
+    data["history"] = history
+    data["decisions"] = [
+        {
+            "decided_at": d["decided_at"],
+            "decision": d["decision"],
+            "note": d["note"] if d["decision"] in _PARTNER_DECISION_NOTES else "",
+            "requests": d["requests"] if d["decision"] == "request_info" else [],
+        }
+        for d in data.get("decisions") or []
+    ]
+    return data
+
+
+def open_requests(view: ClaimView) -> list[str]:
+    """What the partner was last asked for (D-15), while the claim awaits their action."""
+    if view.status != Status.PARTNER_ACTION_REQUIRED.value:
+        return []
+    for d in reversed(view.decisions):
+        if d.decision == "request_info":
+            return [str(r) for r in d.requests] or ([d.note] if d.note else [])
+    return []
+
+
+# --- status diagram (as partners see it, D-13) ------------------------------------------------
+
+MAIN_STEPS = ("Draft", "Submitted", "Under review", "Reviewed")
+
+
+@dataclass
+class Diagram:
+    steps: list[tuple[str, str]]  # (label, state): done | current | todo
+    outcome: str | None  # Approved | Rejected | Customer consent denied
+    action_required: bool
+
+
+def status_diagram(status: str) -> Diagram:
+    """Draft -> Submitted -> Under review -> Reviewed -> Approved/Rejected, with Partner action
+    required as a loop back to the partner and Customer consent denied after approval."""
+    final = status in (Status.APPROVED.value, Status.REJECTED.value, Status.CONSENT_DENIED.value)
+    at = {
+        Status.DRAFT.value: 0,
+        Status.SUBMITTED.value: 1,
+        Status.UNDER_REVIEW.value: 2,
+        Status.PARTNER_ACTION_REQUIRED.value: 2,
+    }.get(status, 3)
+    steps = []
+    for i, label in enumerate(MAIN_STEPS):
+        state = "done" if i < at or (final and i == at) else "current" if i == at else "todo"
+        steps.append((label, state))
+    return Diagram(steps, status if final else None, status == Status.PARTNER_ACTION_REQUIRED.value)
+
+
+def request_prefill(analysis: dict[str, Any] | None) -> list[str]:
+    """The request form's starting lines: what the analysis says is missing (reasons of criteria
+    not met, eligibility findings), one line each, for the reviewer to edit (D-15, D-12)."""
+    if not analysis:
+        return []
+    lines: list[str] = []
+    for reason in list(analysis.get("eligibility") or []) + list(analysis.get("reasons") or []):
+        if not isinstance(reason, dict):
+            continue
+        message = str(reason.get("message") or "").strip()
+        if not message:
+            continue
+        criterion = reason.get("criterion")
+        verdict = ((analysis.get("criteria") or {}).get(criterion) or {}).get("verdict") if criterion else None
+        if verdict == "met":
+            continue  # a note on a criterion that is met asks the partner for nothing
+        line = f"{message} ({reason.get('rule')})" if reason.get("rule") else message
+        if line not in lines:
+            lines.append(line)
+    products = ((analysis.get("criteria") or {}).get("product_links") or {}).get("products") or {}
+    for key, found in products.items():
+        if (found or {}).get("verdict") == "absent":
+            line = f"Show the work done on {key} in the POE, or remove {key} from the claim (D-12)"
+            if not any(key in existing for existing in lines):
+                lines.append(line)
+    return lines
