@@ -84,6 +84,7 @@ class SigFinding:
     date_text: str = ""
     date_blank: bool = False
     org: str = ""  # the third organisation that signed, when party == 'other'
+    signer: str = ""  # the person who signed (or was to sign), as written
 
 
 class _Analyzer:
@@ -171,6 +172,13 @@ class _Analyzer:
             p = self.party_of_text(t, roles=False)
             if p:
                 return p, ""
+        own_lines = {i.seg.text.strip() for i in b.items}
+        for item in b.items:  # the signer, named elsewhere as the customer's or partner's person
+            person = re.sub(r"^/s/\s*", "", item.value) if item.kind in ("name", "sig") else ""
+            if _PERSON_LIKE.match(person):
+                known = _party_of_person(self.ctx, self, person.strip(), own_lines)
+                if known:
+                    return known, ""
         for t in [*before, head_seg.section]:
             order = self.ordered_parties(t)
             if len(order) >= 2 and len(set(order)) == 2:
@@ -258,20 +266,22 @@ class _Analyzer:
             if found:
                 d_value, d_blank, d_text = found[0].value, False, sig.text
         evidence_items = [i for i in (sig, name, dt) if i is not None]
+        signer = name.value if name is not None and not is_blank_value(name.value) else re.sub(r"^/s/\s*", "", value)
+        signer = signer if _PERSON_LIKE.match(signer or "") else ""
         if sig is not None and not is_blank_value(value) and not _NEGATIVE_VALUE.match(value):
             note = "e-signature /s/" if "/s/" in value else "signed block"
             conf = 0.93 if party != "unknown" else 0.5
             shown = [i.evidence(f"{party} {note}") for i in evidence_items]
             if value_line is not None:
                 shown.insert(0, value_line.evidence(f"{party} {note}"))
-            return SigFinding(party, "block", True, shown, conf, d_value, d_text, d_blank, org)
+            return SigFinding(party, "block", True, shown, conf, d_value, d_text, d_blank, org, signer)
         name_filled = name is not None and not is_blank_value(name.value)
         if sig is None and name_filled and d_value is not None and self.signed_off(b):
             return SigFinding(party, "block", True, [i.evidence(f"{party} block, name and date filled")
-                                                     for i in evidence_items], 0.7, d_value, d_text, d_blank, org)
+                                                     for i in evidence_items], 0.7, d_value, d_text, d_blank, org, signer)
         if sig is not None and name_filled and (self.stamped or self.image_near(b)):
             return SigFinding(party, "block", True, [i.evidence(f"{party} block, signed by e-signature/image")
-                                                     for i in evidence_items], 0.8, d_value, d_text, d_blank, org)
+                                                     for i in evidence_items], 0.8, d_value, d_text, d_blank, org, signer)
         return SigFinding(party, "block", False, [i.evidence(f"{party} signature block left blank")
                                                   for i in evidence_items], 0.9, d_value, d_text, d_blank, org)
 
@@ -431,6 +441,21 @@ def find_signatures(ctx: CheckContext) -> list[SigFinding]:
     ctx.shared["signatures"] = out
     clear_cache()
     return out
+
+
+def _party_of_person(ctx: CheckContext, a: _Analyzer, person: str, own_lines: set[str]) -> str | None:
+    """The party a person belongs to, from the other lines naming them ('Customer contact: Jo
+    Brown', 'Jo Brown, CIO, Contoso Ltd'), when all such lines agree."""
+    votes: set[str] = set()
+    low = person.lower()
+    for view in ctx.views:
+        for seg in view.segments:
+            if low in seg.text.lower() and seg.text.strip() not in own_lines:
+                rest = re.sub(re.escape(person), " ", seg.text, flags=re.I)
+                p = a.party_of_text(rest)
+                if p:
+                    votes.add(p)
+    return votes.pop() if len(votes) == 1 else None
 
 
 _PO_ISSUER = re.compile(r"^\s*(?:bill(?:ed)? to|buyer|purchaser|issued by|ordered by|customer|client|sold to|ship to)\b", re.I)

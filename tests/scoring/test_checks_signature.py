@@ -424,3 +424,14 @@ def test_customer_email_declining_does_not_count():
 def test_block_attributed_by_an_email_line_inside_it():
     d = pdf("Signature: /s/ Jo Brown\nName: Jo Brown\nEmail: jo.brown@contoso.example\nDate: 2 July 2026")
     assert sig(d).verdict == "met"
+
+
+def test_signer_attributed_by_other_lines_naming_them():
+    d = pdf("Project contacts\nCustomer project sponsor: Jo Brown\nPartner lead: Anna Smith\n"
+            "Signature: /s/ Jo Brown\nName: Jo Brown\nDate: 2 July 2026")
+    assert sig(d).verdict == "met"
+
+
+def test_signer_named_for_both_parties_is_not_the_customer_for_sure():
+    d = pdf("Customer sponsor: Jo Brown\nPartner sponsor: Jo Brown\nSignature: /s/ Jo Brown\nDate: 2 July 2026")
+    assert sig(d).verdict != "met"
