@@ -356,7 +356,7 @@ def summary_markdown(summary: dict[str, Any]) -> str:
     if summary["documents"]["unreadable"]:
         lines += ["", "## Unreadable documents", ""]
         lines += [
-            f"- claim {u['claim_id']} `{u['path']}`: {u.get('status')}: {u.get('error')}"
+            f"- claim {u['claim_id']} `{u['path']}`: {u.get('error') or u.get('status')}"
             for u in summary["documents"]["unreadable"]
         ]
     if summary["conflicts"]["recorded"]:
@@ -375,6 +375,56 @@ def summary_markdown(summary: dict[str, Any]) -> str:
     if summary["unfinished_before"]:
         lines += ["", f"Earlier run(s) {summary['unfinished_before']} did not finish; this run completed their work."]
     return "\n".join(lines) + "\n"
+
+
+# --- progress -----------------------------------------------------------------------------------
+
+
+class ClaimProgress:
+    """A rich progress bar of claims analysed, for long runs in a terminal; use as a context
+    manager and call it with (done, total) like a :data:`Progress` callback."""
+
+    def __init__(self, enabled: bool = True) -> None:
+        self.enabled = enabled
+        self._bar: Any = None
+        self._task: Any = None
+
+    def __enter__(self) -> ClaimProgress:
+        if self.enabled:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self._bar = Progress(
+                TextColumn("analysing claims"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                transient=False,
+            )
+            self._bar.start()
+        return self
+
+    def __call__(self, done: int, total: int) -> None:
+        if self._bar is None:
+            return
+        if self._task is None:
+            self._task = self._bar.add_task("claims", total=total)
+        self._bar.update(self._task, completed=done, total=total)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+
+@contextmanager
+def progress_bar(total: int, enabled: bool = True) -> Iterator[Callable[[int], None]]:
+    """``advance(n)`` for a known total (the flow's batch loop)."""
+    done = 0
+    with ClaimProgress(enabled and total > 0) as bar:
+        bar(0, total)
+
+        def advance(n: int) -> None:
+            nonlocal done
+            done += n
+            bar(done, total)
+
+        yield advance
 
 
 # --- the plain runner (no Prefect) -------------------------------------------------------------

@@ -1,0 +1,199 @@
+"""The nightly Prefect flow: orchestration only; the work is :mod:`pipeline.nightly`.
+
+Tasks are coarse: one for intake, one per *batch* of claims (tens a night, never one per
+document: Prefect keeps ~35 KB per task run and drops events past a few thousand), one for
+conflicts, one for the clocks. Tasks take IDs and return small summaries; per-claim outcomes live
+in the claims store, so Prefect's result cache is off (``NO_CACHE``) and the store's unique keys
+make every task safe to re-run.
+
+Where the CPU-bound batches run:
+
+- default: Prefect's thread pool submits each batch to one shared ``ProcessPoolExecutor``
+  (``concurrency`` processes) in this machine;
+- ``dask_address``: Prefect's ``DaskTaskRunner`` sends each batch task to a Dask scheduler; its
+  workers (other processes or machines) run the batch themselves against the same store URL.
+  Across machines that store must be PostgreSQL and the Prefect API a real server.
+"""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict
+from typing import Any
+
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.futures import as_completed
+from prefect.task_runners import ThreadPoolTaskRunner
+
+from pipeline import nightly as nl
+from pipeline.nightly_work import DEFAULT_EXTRACTOR, WorkerSettings, analyse_batch
+
+FLOW_NAME = "poe-review-nightly"
+DEPLOYMENT_NAME = "nightly"
+DEFAULT_CRON = "0 2 * * *"
+
+_pool_lock = threading.Lock()
+_pools: dict[int, ProcessPoolExecutor] = {}
+
+
+def _local_pool(workers: int) -> ProcessPoolExecutor:
+    """One process pool per flow run, shared by the batch tasks (created on first use)."""
+    import multiprocessing
+
+    with _pool_lock:
+        pool = _pools.get(workers)
+        if pool is None:
+            pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+            _pools[workers] = pool
+        return pool
+
+
+def _close_pools() -> None:
+    with _pool_lock:
+        for pool in _pools.values():
+            pool.shutdown(wait=True, cancel_futures=True)
+        _pools.clear()
+
+
+@task(name="ingest-inbox", cache_policy=NO_CACHE)
+def ingest_task(cfg: nl.NightlyConfig) -> dict[str, Any]:
+    report = nl.ingest_step(cfg)
+    logger = get_run_logger()
+    logger.info("intake: %s", report.get("counts"))
+    for refused in report.get("refused", []):
+        logger.warning("refused %s: %s", refused["folder"], refused["message"])
+    return report
+
+
+@task(name="analyse-batch", cache_policy=NO_CACHE, task_run_name="analyse-batch-{index}")
+def analyse_batch_task(
+    settings: dict[str, Any], items: list[tuple[str, int]], index: int, local_workers: int
+) -> dict[str, Any]:
+    """Extract and analyse one batch; in the shared local process pool, or right here when this
+    task already runs in a worker process of its own (Dask)."""
+    worker_settings = WorkerSettings(**settings)
+    if local_workers > 1:
+        result = _local_pool(local_workers).submit(analyse_batch, worker_settings, items).result()
+    else:
+        result = analyse_batch(worker_settings, items)
+    logger = get_run_logger()
+    for claim in result["claims"]:
+        if "error" in claim:
+            logger.error("claim %s (submission %s): analysis failed: %s", claim["claim_id"], claim["seq"], claim["error"])
+            continue
+        unreadable = ", ".join(f"{u['path']} ({u['status']})" for u in claim["unreadable"])
+        logger.info(
+            "claim %s (submission %s): recommend %s, score %s%s",
+            claim["claim_id"], claim["seq"], claim["recommendation"], claim["score"],
+            f"; unreadable: {unreadable}" if unreadable else "",
+        )
+    logger.info(
+        "batch %s: %s claims, %s documents extracted, %s from cache, %.1f s",
+        index, len(result["claims"]), result["extracted"], result["cached"], result["seconds"],
+    )
+    return result
+
+
+@task(name="compare-conflicts", cache_policy=NO_CACHE)
+def compare_task(cfg: nl.NightlyConfig) -> dict[str, Any]:
+    result = nl.compare_step(cfg)
+    logger = get_run_logger()
+    for group in result["recorded"]:
+        logger.info(
+            "conflict %s on %s: claims %s, recommended %s (margin %s)",
+            group["product"], group["tenant_id"], ", ".join(group["claims"]), group["recommended"], group["margin"],
+        )
+    logger.info("%s conflict group(s), %s unchanged", result["groups"], result["unchanged"])
+    return result
+
+
+@task(name="apply-clocks", cache_policy=NO_CACHE)
+def tick_task(cfg: nl.NightlyConfig) -> list[dict[str, Any]]:
+    applied = nl.tick_step(cfg)
+    logger = get_run_logger()
+    for t in applied:
+        logger.info("clock: claim %s %s (%s)", t["claim_id"], t["action"], t.get("rule", ""))
+    return applied
+
+
+@flow(name=FLOW_NAME, task_runner=ThreadPoolTaskRunner(max_workers=8), log_prints=True)
+def nightly_flow(
+    inbox: str | None = None,
+    db_url: str | None = None,
+    as_of: str | None = None,
+    concurrency: int = 0,
+    batch_size: int | None = None,
+    extractor: str = DEFAULT_EXTRACTOR,
+    reject_ineligible: bool = False,
+    dask: bool = False,
+    show_progress: bool = False,
+) -> dict[str, Any]:
+    """Inbox -> store -> extract/analyse in batches -> conflicts -> clocks -> summary (spec 5).
+
+    ``as_of``: the run's instant (ISO 8601), default now; ``concurrency``: worker processes
+    (0 = CPU count); ``reject_ineligible``: the explicit, off-by-default auto-decision policy.
+    """
+    cfg = nl.NightlyConfig(
+        inbox=inbox, db_url=db_url, as_of=as_of, concurrency=concurrency, batch_size=batch_size,
+        extractor=extractor, policy=nl.AutoDecisionPolicy(reject_ineligible=reject_ineligible),
+    ).resolved()
+    logger = get_run_logger()
+    run = nl.start_run(cfg)
+    logger.info("run %s as of %s on %s", run["run_id"], cfg.as_of, nl._safe_url(cfg.db_url))
+    ingest = ingest_task(cfg)
+    pending = nl.pending_step(cfg)
+    batches = nl.plan_batches(pending, cfg.workers(), cfg.batch_size)
+    logger.info("%s submission(s) to analyse in %s batch(es)", len(pending), len(batches))
+    settings = asdict(cfg.worker_settings())
+    local_workers = 0 if dask or nl.in_memory(cfg.db_url or "") else cfg.workers()
+    results: list[dict[str, Any]] = []
+    try:
+        with nl.progress_bar(len(pending), enabled=show_progress) as advance:
+            futures = [
+                analyse_batch_task.submit(settings, batch, index, local_workers)
+                for index, batch in enumerate(batches, start=1)
+            ]
+            for future in as_completed(futures):
+                result = future.result()
+                results.append(result)
+                advance(len(result["claims"]))
+    finally:
+        _close_pools()
+    decided = nl.auto_decide_step(cfg, results)
+    conflicts = compare_task(cfg)
+    clock = tick_task(cfg)
+    mode = "prefect+dask" if dask else "prefect"
+    summary = nl.build_summary(cfg, run, ingest, len(pending), results, conflicts, clock, decided, mode=mode)
+    summary = nl.finish_run(cfg, run, summary)
+    create_markdown_artifact(nl.summary_markdown(summary), key="nightly-summary", description=summary["headline"])
+    create_table_artifact(nl.summary_rows(summary), key="nightly-figures", description="nightly run figures")
+    logger.info(summary["headline"])
+    return summary
+
+
+def run_flow(dask_address: str | None = None, **parameters: Any) -> dict[str, Any]:
+    """Run the nightly flow once; with ``dask_address`` the batch tasks go to that Dask scheduler."""
+    if dask_address:
+        from prefect_dask import DaskTaskRunner
+
+        runner = DaskTaskRunner(address=dask_address)
+        return nightly_flow.with_options(task_runner=runner)(dask=True, **parameters)
+    return nightly_flow(**parameters)
+
+
+def serve_nightly(cron: str = DEFAULT_CRON, **parameters: Any) -> None:
+    """Create the ``nightly`` deployment (cron in UTC, default 02:00) and serve it until stopped.
+    Needs a Prefect server (``prefect server start``, ``PREFECT_API_URL``): the temporary
+    server that single runs use cannot hold schedules."""
+    from prefect.schedules import Cron
+
+    nightly_flow.serve(
+        name=DEPLOYMENT_NAME,
+        schedule=Cron(cron, timezone="UTC"),
+        parameters={k: v for k, v in parameters.items() if v is not None},
+        description="poe-review nightly run: intake, analysis, conflicts, clocks (spec section 5)",
+        tags=["poe-review", "nightly"],
+    )
