@@ -117,6 +117,7 @@ def check_name(ctx: CheckContext, party: str) -> CriterionResult:
     strong: list[Evidence] = []
     plain: list[Evidence] = []
     weak: list[Evidence] = []
+    short: list[Evidence] = []
     mixed: list[tuple[Evidence, tuple[Segment, str], bool]] = []
     foreign: list[tuple[Segment, str]] = []
     for s in scans:
@@ -133,7 +134,12 @@ def check_name(ctx: CheckContext, party: str) -> CriterionResult:
             foreign.extend(s.foreign)
         elif s.in_position or s.hits:
             seg = (s.in_position or s.hits)[0][0]
-            weak.append(_evidence(seg, own, f"{party} name in part"))
+            # The short form ('Fabrikam' for 'Fabrikam Consulting Ltd') in a party position or
+            # used throughout the document names the organisation; once in passing, unclear.
+            if s.in_position or len({id(x) for x, _ in s.hits}) >= 2:
+                short.append(_evidence(seg, own, f"{party} named by its short name"))
+            else:
+                weak.append(_evidence(seg, own, f"{party} name in part"))
 
     reasons: list[Reason] = []
 
@@ -144,6 +150,8 @@ def check_name(ctx: CheckContext, party: str) -> CriterionResult:
         return CriterionResult(criterion, "met", 0.97, tuple((strong + plain)[:3]))
     if plain:
         return CriterionResult(criterion, "met", 0.9, tuple(plain[:3]))
+    if short and not mixed and not foreign:
+        return CriterionResult(criterion, "met", 0.7, tuple(short[:2]))
     if mixed:
         # The party position names another organisation; the claim's own name only appears
         # elsewhere in the text. Clearly an organisation: not met; else unclear.

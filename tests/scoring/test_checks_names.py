@@ -171,3 +171,9 @@ def test_tab_separated_label_lines():
     d = pdf("Customer name\tContoso Ltd\nPartner name\tFabrikam Consulting Ltd")
     p, c = names(d)
     assert p.verdict == c.verdict == "met" and c.confidence > 0.95
+
+
+def test_short_name_used_throughout_is_met():
+    d = pdf("Fabrikam will deploy Dynamics 365 Sales.\nFabrikam will train 40 sellers.")
+    p, _ = names(d)
+    assert p.verdict == "met" and p.confidence < 0.9
