@@ -110,7 +110,13 @@ class _DocProducts:
             if status == "mentioned":
                 mentioned_piece = mentioned_piece or piece
         if linked_piece is not None:
-            return "linked", _ev(seg, target, "named with the work on it", linked_piece), None
+            work_cell = None
+            if len(seg.cells) > 1:  # the row's cell that describes the work, quoted beside the product's
+                cell = next((c for c in seg.cells if WORK.search(without_names(c.text))
+                             and not _names(target, c.text, find_mentions(c.text))), None)
+                if cell is not None:
+                    work_cell = Evidence(seg.doc_path, cell.text.strip(), cell.location, "the work on it")
+            return "linked", _ev(seg, target, "named with the work on it", linked_piece), work_cell
         return "mentioned", _ev(seg, target, "named without work", mentioned_piece), None
 
     def block_under(self, target: Target, n: int) -> Evidence | None:
@@ -218,9 +224,9 @@ def check_products(ctx: CheckContext) -> CriterionResult:
         mentioned: list[Evidence] = []
         for d in docs:
             for n in range(len(d.view.segments)):
-                verdict, ev, _ = d.sentence_hits(t, n)
+                verdict, ev, work = d.sentence_hits(t, n)
                 if verdict == "linked" and ev is not None:
-                    linked.append(ev)
+                    linked.extend([ev, work] if work is not None else [ev])
                 elif verdict == "mentioned" and ev is not None:
                     under = d.block_under(t, n)
                     if under is not None:
