@@ -283,6 +283,7 @@ def build_summary(
         "tenants_error": ingest.get("tenants_error"),
         "pending": pending,
         "batches": len(batches),
+        "workers": sorted({str(b["worker"]) for b in batches if b.get("worker")}),
         "analysed": len(analysed),
         "failed": [c for c in claims if "error" in c],
         "recommendations": {k: recs.get(k, 0) for k in RECOMMENDATIONS},

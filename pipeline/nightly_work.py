@@ -14,6 +14,8 @@ durable effect goes through the store:
 from __future__ import annotations
 
 import importlib
+import os
+import socket
 import time
 import traceback
 from collections.abc import Callable, Sequence
@@ -281,6 +283,7 @@ def analyse_batch(settings: WorkerSettings, items: Sequence[tuple[str, int]]) ->
         "cached": cache.reused,
         "pages_extracted": cache.pages_parsed,
         "seconds": round(time.perf_counter() - started, 3),
+        "worker": f"{socket.gethostname()}:{os.getpid()}",
     }
 
 
