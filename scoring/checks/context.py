@@ -42,6 +42,8 @@ class CheckContext:
         self.partner_domain = partner_email.split("@")[-1] if "@" in partner_email else ""
         ref = c.submitted_at or c.created_at
         self.reference_date: date | None = ref.date() if ref else None
+        for view in self.views:
+            view.not_after = self.reference_date + FUTURE_GRACE if self.reference_date else None
 
     def is_contact(self, name: str) -> bool:
         """True when ``name`` is the claim's customer or partner contact person."""

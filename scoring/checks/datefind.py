@@ -86,8 +86,13 @@ def day_first(text: str) -> bool:
     return uk > us
 
 
-def find_dates(text: str, dayfirst: bool = False) -> list[FoundDate]:
-    """Every date in ``text``, non-overlapping, in text order."""
+def find_dates(text: str, dayfirst: bool = False, not_after: date | None = None) -> list[FoundDate]:
+    """Every date in ``text``, non-overlapping, in text order.
+
+    ``not_after``: a numeric date whose order the text leaves open and that would fall after this
+    day in the document's order is read the other way when that falls before it (a signature
+    cannot postdate the claim's submission; '07/12/2026' in a July claim is 7 December only
+    when nothing else is possible)."""
     found: list[FoundDate] = []
     if not _DIGIT.search(text):
         return found
@@ -115,6 +120,9 @@ def find_dates(text: str, dayfirst: bool = False) -> list[FoundDate]:
                 else:
                     value = _make(y, b, a) if dayfirst else _make(y, a, b)
                     ambiguous = a != b
+                    other = _make(y, a, b) if dayfirst else _make(y, b, a)
+                    if ambiguous and not_after and value and other and value > not_after >= other:
+                        value = other
             elif kind == "month_year":
                 value = _make(int(m.group("year")), MONTHS[m.group("mon").lower()[:3]], 1)
                 partial = True

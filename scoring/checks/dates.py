@@ -18,7 +18,7 @@ from datetime import date
 from scoring.checks.context import CheckContext
 from scoring.checks.datefind import NOT_A_DATE, find_dates
 from scoring.checks.signature import find_signatures
-from scoring.checks.text import Segment
+from scoring.checks.text import DocView, Segment
 from scoring.reasons import reason
 from scoring.types import CriterionResult, Evidence, Reason
 
@@ -47,13 +47,13 @@ def _role(text_before: str, seg: Segment) -> str:
     return "other"
 
 
-def _segment_dates(seg: Segment, dayfirst: bool) -> list[DateHit]:
+def _segment_dates(seg: Segment, view: DocView) -> list[DateHit]:
     out: list[DateHit] = []
     cells = seg.cells if len(seg.cells) > 1 else (None,)
     row_label = seg.cells[0].text if len(seg.cells) > 1 else ""
     for idx, cell in enumerate(cells):
         text = cell.text if cell is not None else seg.text
-        for f in find_dates(text, dayfirst):
+        for f in find_dates(text, view.dayfirst, view.not_after):
             before = text[max(0, f.start - 60): f.start]
             context = f"{row_label} {before}" if idx > 0 else before
             if cell is not None and idx > 0 and not before.strip():
@@ -110,7 +110,7 @@ def check_dates(ctx: CheckContext) -> CriterionResult:
                 if c.location.cell:
                     seg_by_loc.setdefault((c.location.sheet, _row_of(c.location.cell)), seg)
                 seg_by_loc.setdefault(("loc", c.location), seg)
-            hits.extend(_segment_dates(seg, dayfirst))
+            hits.extend(_segment_dates(seg, view))
             m = _DATE_LABEL.search(seg.text)
             if m and NOT_A_DATE.search(m.group("v") or "") and not find_dates(m.group("v"), dayfirst):
                 blanks.append(seg.evidence("date left blank / TBD"))

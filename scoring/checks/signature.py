@@ -224,7 +224,7 @@ class _Analyzer:
         """(date, blank) of a date field value."""
         if not text.strip() or NOT_A_DATE.search(text) or is_blank_value(text):
             return None, True
-        found = [f for f in find_dates(text, self.dayfirst) if not f.partial]
+        found = self.view.find_dates(text)
         if found:
             return found[0].value, False
         serial = excel_serial(text)
@@ -262,7 +262,7 @@ class _Analyzer:
                 d_blank = d_value is None
             d_text = dt.text
         if sig and d_value is None:  # '/s/ Teo Lupu 12 March 2026'
-            found = [f for f in find_dates(value, self.dayfirst) if not f.partial]
+            found = self.view.find_dates(value)
             if found:
                 d_value, d_blank, d_text = found[0].value, False, sig.text
         evidence_items = [i for i in (sig, name, dt) if i is not None]
@@ -326,14 +326,14 @@ class _Analyzer:
                 who = m.group("who") or (view.segments[n + 1].text if n + 1 < len(view.segments) else "")
                 party = self.party_of_text(who) or self.party_of_text(seg.text) or self.party_near(n)
                 when = m.groupdict().get("when") or seg.text
-                found = [f for f in find_dates(when, self.dayfirst) if not f.partial]
+                found = self.view.find_dates(when)
                 out.append(SigFinding(party, "esign", True, [seg.evidence(f"{party} e-signature")],
                                       0.9 if party != "unknown" else 0.5,
                                       found[0].value if found else None, found[0].text if found else ""))
             elif self.stamped and any(d and "@" + d in seg.text.lower() for d in self.ctx.customer_domains) and \
                     re.search(r"\b(?:signed|completed|signature)\b", " ".join(
                         s.text for s in view.segments[n:n + 3]), re.I):
-                found = [f for s in view.segments[n:n + 3] for f in find_dates(s.text, self.dayfirst) if not f.partial]
+                found = [f for s in view.segments[n:n + 3] for f in view.find_dates(s.text)]
                 out.append(SigFinding("customer", "esign", True, [seg.evidence("customer signer in e-signature record")],
                                       0.85, found[0].value if found else None, found[0].text if found else ""))
             elif len(seg.cells) > 1 or ":" in seg.text:
@@ -365,7 +365,7 @@ class _Analyzer:
             label, _, value = seg.text.partition(":")
         if not _ACK_FIELD_LABEL.match(label):
             return []
-        found = [f for f in find_dates(value, self.dayfirst) if not f.partial]
+        found = self.view.find_dates(value)
         blank = is_blank_value(value) or _NEGATIVE_VALUE.match(value) is not None
         if not blank and not (_YES_VALUE.match(value) or _PERSON_LIKE.match(value) or found):
             return []  # 'Customer acceptance: deliverables are accepted within 5 days' is a term, not an act
@@ -412,7 +412,7 @@ class _Analyzer:
             if not self._acknowledges(quoted):
                 continue
             sent = next((x for x in segs[n + 1:n + 4] if re.match(r"^\s*(?:sent|date)\s*:", x.text, re.I)), None)
-            found = [f for f in find_dates(sent.text, self.dayfirst) if not f.partial] if sent else []
+            found = self.view.find_dates(sent.text) if sent else []
             return [SigFinding("customer", "email", True, [seg.evidence("quoted email from the customer's domain")],
                                0.75, found[0].value if found else None, found[0].text if found else "")]
         return []
@@ -472,11 +472,10 @@ def _po_issued(ctx: CheckContext, view: DocView) -> list[SigFinding]:
         ctx.partner.match(s.text) for s in view.segments)
     if issuer is None or not vendor:
         return []
-    dayfirst = view.dayfirst
     when = None
     for s in view.segments:
         if re.match(r"^\s*(?:po |order |issue |)date\b", s.text, re.I):
-            found = [f for f in find_dates(s.text, dayfirst) if not f.partial]
+            found = view.find_dates(s.text)
             if found:
                 when = found[0]
                 break

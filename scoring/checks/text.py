@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 
 from extractors.document import ExtractedDocument, Location
-from scoring.checks.datefind import day_first
+from scoring.checks.datefind import FoundDate, day_first, find_dates
 from scoring.types import Evidence
 
 CELL_SEP = " | "
@@ -58,6 +59,7 @@ class DocView:
 
     doc: ExtractedDocument
     segments: list[Segment] = field(default_factory=list)
+    not_after: date | None = None  # the claim's submission day (+ grace), set by the check context
 
     @property
     def path(self) -> str:
@@ -75,6 +77,10 @@ class DocView:
     def dayfirst(self) -> bool:
         """Numeric date order of this document (see :func:`scoring.checks.datefind.day_first`)."""
         return day_first(self.text)
+
+    def find_dates(self, text: str) -> list[FoundDate]:
+        """Full dates in ``text`` read in this document's day/month order."""
+        return [f for f in find_dates(text, self.dayfirst, self.not_after) if not f.partial]
 
 
 # ---------------------------------------------------------------- normalisation

@@ -128,3 +128,11 @@ def test_stale_customer_date_with_recent_partner_date_is_not_met():
     r = dates(d)
     assert r.verdict == "not_met"
     assert "R-DATE-004" in {x.code for x in r.reasons}
+
+
+def test_ambiguous_numeric_date_never_read_after_submission_when_the_other_order_fits():
+    # Contoso Ltd hints day-first (07/12 = 7 December, after the July submission); month-first fits.
+    d = pdf("Customer Signature: /s/ Teo Lupu\nDate: 07/12/2026\nContoso Ltd")
+    assert dates(d).verdict == "met"
+    assert find_dates("07/12/2026", dayfirst=True, not_after=date(2026, 7, 21))[0].value == date(2026, 7, 12)
+    assert find_dates("07/12/2026", dayfirst=True)[0].value == date(2026, 12, 7)
