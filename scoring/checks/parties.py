@@ -143,7 +143,7 @@ _LABEL_PART = re.compile(
     r"(?:\s+(?:legal\s+)?(?:name|entity|organi[sz]ation))?\s*(?:[:\-–|\t]|\s{2,})\s*(?P<v>.*)$", re.I)
 _LABEL_EITHER = re.compile(
     r"^\s*(?:company|organi[sz]ation|entity|legal entity)(?:\s+name)?\s*(?:[:\-–|\t]|\s{2,})\s*(?P<v>.*)$", re.I)
-_BETWEEN = re.compile(r"\bbetween\s+(?P<a>.{2,120}?)\s+and\s+(?P<b>.{2,120}?)(?:[.;]\s|[.;]?$|,\s+(?:effective|dated|on|for|with|whereby|under)\b|\s+\((?:each|together|collectively))", re.I)
+_BETWEEN = re.compile(r"\b(?:between|entered into by|made by|concluded by|agreed by)\s+(?:the\s+parties\s*:?\s*)?(?P<a>.{2,120}?)\s+and\s+(?P<b>.{2,120}?)(?:[.;]\s|[.;]?$|,\s+(?:effective|dated|on|for|with|whereby|under)\b|\s+\((?:each|together|collectively))", re.I)
 _BEHALF = re.compile(r"\b(?:for and )?on behalf of[:\s]+(?P<v>[^,;()]{2,80})", re.I)
 _ROLE_TAG = re.compile(rf"\(\s*(?:the\s+|hereinafter\s+)?[\"“'‘]?(?P<role>{ROLE_WORDS_CUSTOMER}|{ROLE_WORDS_PARTNER})[\"”'’]?\s*\)", re.I)
 _GENERIC_PARTY = re.compile(rf"^(?:the\s+)?(?:{ROLE_WORDS_CUSTOMER}|{ROLE_WORDS_PARTNER}|undersigned|parties|party)s?$", re.I)

@@ -177,3 +177,8 @@ def test_short_name_used_throughout_is_met():
     d = pdf("Fabrikam will deploy Dynamics 365 Sales.\nFabrikam will train 40 sellers.")
     p, _ = names(d)
     assert p.verdict == "met" and p.confidence < 0.9
+
+
+def test_entered_into_by_clause():
+    ms = party_mentions("This SOW is entered into by Northwind Traders Ltd and Fabrikam Consulting Ltd.")
+    assert [m.name for m in ms] == ["Northwind Traders Ltd", "Fabrikam Consulting Ltd"]
