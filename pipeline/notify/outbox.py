@@ -351,3 +351,20 @@ def _catalogue_code(name: str) -> str | None:
 
 def default_outbox(data_dir: Path) -> Path:
     return Path(data_dir) / "outbox"
+
+
+def notify_pending(
+    engine: Engine, now: datetime | None = None, *, outbox: Path | None = None, base_url: str | None = None
+) -> NotifyReport:
+    """Queue and deliver every pending notification with the configured transport and secret:
+    ``POE_SMTP_URL`` else ``.eml`` files in ``outbox`` (default ``<data dir>/outbox``); the consent
+    secret shared with the web app (:func:`pipeline.notify.tokens.consent_secret`)."""
+    from pipeline.clock import FixedClock
+    from pipeline.notify.tokens import consent_secret
+    from pipeline.notify.transports import transport_from_env
+    from pipeline.store.db import store_data_dir
+
+    data_dir = store_data_dir(engine)
+    transport = transport_from_env(outbox or default_outbox(data_dir))
+    clock = FixedClock(now) if now is not None else SystemClock()
+    return Notifier(engine, transport, consent_secret(data_dir), clock, base_url=base_url).run()
