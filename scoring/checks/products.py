@@ -52,7 +52,10 @@ NEGATED = re.compile(
     r"does not (?:include|cover)|not covered|not be (?:deployed|configured|implemented|migrated|delivered)|"
     r"licen[cs]es? only|already (?:licensed|deployed|in place|implemented|configured)|by others|"
     r"by the customer'?s? (?:own|internal)|future phase|not required|deferred|descoped|de-scoped|"
-    r"is not being|are not being|no longer", re.I)
+    r"is not being|are not being|no longer|"
+    r"(?:customer|client)(?:'s)? (?:is|are|will be|shall be|remains?) responsible|responsibility of the (?:customer|client)|"
+    r"(?:customer|client) responsibilit|(?:customer|client) (?:will|shall) (?:itself |themselves )?(?:own|handle|perform)|"
+    r"third[- ]party (?:vendor|supplier|partner) (?:will|shall)", re.I)
 # Sections whose contents are never the partner's work.
 MENTION_SECTION = re.compile(
     r"out[- ]of[- ]scope|exclusion|excluded|not in scope|licen[cs]|subscription|pricing|price|fees|"

@@ -180,3 +180,9 @@ def test_header_listing_several_workloads_links_none():
     d = pdf("Workloads: Exchange Online, SharePoint Online\n- Migrate mailboxes\n- Build the intranet")
     r = links(d, products=("EXO", "SPO"))
     assert {k: v.verdict for k, v in r.products.items()} == {"EXO": "mentioned", "SPO": "mentioned"}
+
+
+def test_work_left_to_the_customer_is_not_the_partners():
+    r = links(pdf("Deploy Exchange Online. The Customer is responsible for configuring SharePoint Online."),
+              products=("EXO", "SPO"))
+    assert {k: v.verdict for k, v in r.products.items()} == {"EXO": "linked", "SPO": "mentioned"}
