@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from scoring.checks.context import CheckContext
-from scoring.checks.products import MENTION_SECTION, NEGATED, without_names
+from scoring.checks.products import NEGATED, excluded_section, without_names
 from scoring.checks.text import Segment, is_blank_value, sentences
 from scoring.reasons import reason
 from scoring.types import CriterionResult, Evidence
@@ -110,7 +110,7 @@ def check_growth(ctx: CheckContext) -> CriterionResult:
     found: list[Evidence] = []
     for view in ctx.views:
         for seg in view.segments:
-            if MENTION_SECTION.search(seg.section) and not re.search(r"growth|adoption|usage|success", seg.section, re.I):
+            if excluded_section(seg.section) and not re.search(r"growth|adoption|usage|success", seg.section, re.I):
                 continue
             for st in _statements(seg):
                 if not _growth_in(st):

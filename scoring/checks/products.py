@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from scoring.catalogue import Product, find_mentions, find_product
 from scoring.checks.context import CheckContext
@@ -62,6 +63,20 @@ MENTION_SECTION = re.compile(
     r"commercial|bill of materials|order summary|background|current (?:state|environment)|existing "
     r"(?:environment|estate|landscape)|as-is|assumption|prerequisite|dependenc|glossary|definitions|"
     r"terms and conditions|general terms", re.I)
+_NEGATIVE_HEADING = re.compile(r"out[- ]of[- ]scope|not in scope|exclusions?|excluded", re.I)
+_WORK_HEADING = re.compile(r"\bscope\b|deliverables|activities|approach|\bwork\b|implementation|deployment|"
+                           r"migration|training|adoption|phases?|milestones?", re.I)
+
+
+@lru_cache(maxsize=4096)
+def excluded_section(heading: str) -> bool:
+    """True for a section whose contents are not the partner's work ('Out of scope', 'Licensing',
+    'Assumptions'); 'Scope and exclusions' or 'Licensing and deployment' stay work sections."""
+    if not heading or not MENTION_SECTION.search(heading):
+        return False
+    rest = _NEGATIVE_HEADING.sub(" ", heading)
+    rest = MENTION_SECTION.sub(" ", rest)
+    return not _WORK_HEADING.search(rest)
 
 
 @dataclass(frozen=True)
@@ -101,7 +116,7 @@ class _DocProducts:
         seg = self.view.segments[n]
         if not _names(target, seg.text, self.mentions[n]):
             return "", None, None
-        if MENTION_SECTION.search(seg.section) and not seg.is_heading:
+        if excluded_section(seg.section) and not seg.is_heading:
             return "mentioned", _ev(seg, target, "named in a " + seg.section.strip()[:40] + " section"), None
         pieces = [seg.text] if len(seg.cells) > 1 else sentences(seg.text)
         linked_piece = mentioned_piece = None
@@ -125,7 +140,7 @@ class _DocProducts:
     def block_under(self, target: Target, n: int) -> Evidence | None:
         """A work line under a line/heading naming the product (D-23: 'Exchange Online' then '- Migrate...')."""
         seg = self.view.segments[n]
-        if NEGATED.search(seg.text) or MENTION_SECTION.search(seg.section if not seg.is_heading else ""):
+        if NEGATED.search(seg.text) or excluded_section(seg.section if not seg.is_heading else ""):
             return None
         if len({p.code for _, _, p in self.mentions[n]}) > 1:
             return None  # D-23: a header listing several workloads ties no work line to any one of them
@@ -140,7 +155,7 @@ class _DocProducts:
     def in_section(self, target: Target) -> Evidence | None:
         """A work line in a section whose heading names the product."""
         for n, seg in enumerate(self.view.segments):
-            if seg.is_heading or not seg.section or MENTION_SECTION.search(seg.section):
+            if seg.is_heading or not seg.section or excluded_section(seg.section):
                 continue
             heading_mentions = find_mentions(seg.section)
             if len({p.code for _, _, p in heading_mentions}) > 1:

@@ -186,3 +186,13 @@ def test_work_left_to_the_customer_is_not_the_partners():
     r = links(pdf("Deploy Exchange Online. The Customer is responsible for configuring SharePoint Online."),
               products=("EXO", "SPO"))
     assert {k: v.verdict for k, v in r.products.items()} == {"EXO": "linked", "SPO": "mentioned"}
+
+
+@pytest.mark.parametrize("heading,expected", [
+    ("Out of Scope", True), ("3. Exclusions", True), ("Licensing", True), ("Assumptions and Dependencies", True),
+    ("Scope and Exclusions", False), ("Licensing and Deployment", False), ("Project Scope", False),
+    ("Out-of-scope services", True), ("", False),
+])
+def test_excluded_section(heading, expected):
+    from scoring.checks.products import excluded_section
+    assert excluded_section(heading) is expected
