@@ -82,6 +82,8 @@ def require_role(actor: Actor, roles: frozenset[Role], what: str) -> None:
 async def check_csrf(request: Request) -> None:
     """Forms send the token as a field, API clients as a header; either must match the session."""
     expected = request.session.get(SESSION_CSRF)
+    if request.url.path != "/login" and not request.session.get(SESSION_USER):
+        raise LoginRequired()  # nobody signed in: say so rather than blame the token
     sent: Any = request.headers.get("x-csrf-token")
     if not sent:
         content_type = request.headers.get("content-type", "")

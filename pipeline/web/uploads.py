@@ -24,6 +24,7 @@ from pipeline.intake import IngestItem
 from pipeline.models import Status
 from pipeline.roles import Actor
 from pipeline.service import ClaimService
+from pipeline.web.ops import get_claim
 
 UPLOAD_STATES = frozenset({Status.DRAFT.value, Status.PARTNER_ACTION_REQUIRED.value})
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -100,7 +101,7 @@ def add_documents(
     now: datetime,
 ) -> IngestItem:
     """Add ``uploads`` to the claim and re-submit it; returns the intake's report item."""
-    view = service.get_claim(actor, claim_id)  # AccessDenied / ClaimNotFound first
+    view = get_claim(service, actor, claim_id)  # another partner's claim: not found (D-1)
     if view.status not in UPLOAD_STATES:
         raise IllegalTransition(
             f"claim {view.claim_id} is {view.status}; documents can be added only while it is Draft "

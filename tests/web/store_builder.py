@@ -233,6 +233,16 @@ def build_store(root: Path) -> Built:
     exo = [{"name": "Exchange Online", "code": "EXO"}]
     m365 = {"program": "OSU-Microsoft 365", "solution_area": "Microsoft 365"}
 
+    (root / "inbox").mkdir(exist_ok=True)
+    (root / "inbox" / "tenants.json").write_text(
+        json.dumps(
+            [
+                {"tenant_id": TENANT_A, "display_name": "Contoso Ltd", "domains": ["contoso.example"], "subscriptions": []},
+                {"tenant_id": TENANT_B, "display_name": "Adatum Corporation", "domains": ["adatum.example"], "subscriptions": []},
+            ]
+        )
+    )
+
     def take(claim_id: str, data: dict[str, Any], result: dict[str, Any]) -> None:
         inbox = root / "inbox" / claim_id
         _write(inbox, data, files)
