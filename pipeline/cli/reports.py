@@ -49,15 +49,17 @@ def _since(value: str | None) -> datetime | None:
 def _exporter(engine: Engine, who: str | None) -> Actor:
     """``--as`` is a role (reviewer, analyst) or a users-table account; default analyst, so an
     export without ``--as`` never carries personal data."""
-    from pipeline.roles import Actor, Role
+    from pipeline.roles import PARTNER_ROLES, Actor, Role
     from pipeline.service import ClaimService
 
     if not who:
         return Actor("cli", Role.ANALYST)
     try:
-        return Actor("cli", Role(who.strip().lower()))
+        role = Role(who.strip().lower())
     except ValueError:
         pass
+    else:  # a partner role gets a placeholder organisation; export_tables refuses it (D-1)
+        return Actor("cli", role, "(cli)" if role in PARTNER_ROLES else None)
     known = ClaimService(engine).actor(who)
     if known is None:
         fail(f"--as: {who!r} is neither a role ({', '.join(r.value for r in Role)}) nor a known user", 2)
