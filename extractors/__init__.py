@@ -2,12 +2,17 @@
 
 Public surface::
 
-    from extractors import extract, ExtractedDocument, Limits
+    from extractors import extract, sniff, Limits, EXTRACTOR_VERSION, ExtractedDocument
     doc = extract(path)            # never raises for bad input: see doc.status / doc.error
 
-Extractors know nothing of claims.
+Extractors know nothing of claims. Heavy parsing libraries load on first use, so importing this
+package is cheap.
 """
 
+from extractors import docx as _docx  # noqa: F401 - each import registers its formats
+from extractors import pdf as _pdf  # noqa: F401
+from extractors import xlsx as _xlsx  # noqa: F401
+from extractors.api import ACCEPTED, extract
 from extractors.document import (
     ExtractedDocument,
     ImageInfo,
@@ -17,13 +22,24 @@ from extractors.document import (
     TextBlock,
     TypedDate,
 )
+from extractors.errors import ExtractionError, ExtractorBug
+from extractors.limits import Limits
+from extractors.sniff import sniff
+from extractors.version import EXTRACTOR_VERSION
 
 __all__ = [
+    "ACCEPTED",
+    "EXTRACTOR_VERSION",
     "ExtractedDocument",
+    "ExtractionError",
+    "ExtractorBug",
     "ImageInfo",
+    "Limits",
     "Location",
     "SignatureField",
     "Table",
     "TextBlock",
     "TypedDate",
+    "extract",
+    "sniff",
 ]

@@ -1,0 +1,270 @@
+"""PDF: pypdfium2 for text on every page (fast), pdfplumber only on pages whose ruling lines
+suggest a table, pyHanko for AcroForm signature fields, Tesseract for pages without text."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from pathlib import Path
+from typing import Any, ClassVar
+
+from extractors.base import Extractor
+from extractors.document import ExtractedDocument, ImageInfo, Location, Table, TextBlock, TypedDate
+from extractors.errors import NeedsOCR, PasswordProtected, Unreadable
+from extractors.limits import check_pages
+from extractors.ocr import NEEDS_OCR, OCR_DPI, ocr_lines, tesseract_available
+from extractors.pdf_layout import (
+    BBox,
+    Segment,
+    mostly_vertical,
+    near_label,
+    reading_order,
+    rotate_box,
+    to_display,
+)
+
+log = logging.getLogger(__name__)
+
+MIN_TABLE_PATHS = 6  # thin path objects on a page before pdfplumber is asked for tables
+MIN_SCAN_COVER = 0.3  # share of the page an image must cover for a text-less page to be a scan
+
+
+class PdfExtractor(Extractor):
+    formats = ("pdf",)
+    label = "PDF"
+    damaged_errors: ClassVar[tuple[type[BaseException], ...]] = (ValueError, KeyError, IndexError, OSError)
+
+    def parse(self, path: Path, doc: ExtractedDocument) -> None:
+        import pypdfium2 as pdfium
+
+        try:
+            pdf = pdfium.PdfDocument(str(path))
+        except pdfium.PdfiumError as e:
+            if "password" in str(e).lower():
+                raise PasswordProtected("PDF") from e
+            raise Unreadable("damaged PDF: the file is not a readable PDF (truncated or corrupt)") from e
+        try:
+            doc.pages = len(pdf)
+            check_pages(doc.pages, self.limits)
+            if doc.pages == 0:
+                raise Unreadable("damaged PDF: it has no pages")
+            doc.metadata.update(_metadata(pdf))
+            textless: list[int] = []
+            self.scans = 0
+            table_pages: list[int] = []
+            for index in range(doc.pages):
+                page = pdf[index]
+                try:
+                    has_text, wants_tables = self._page(pdf, page, index + 1, doc)
+                finally:
+                    page.close()
+                if not has_text:
+                    textless.append(index + 1)
+                if wants_tables:
+                    table_pages.append(index + 1)
+            if table_pages:
+                _tables_with_pdfplumber(path, table_pages, doc)
+            if _has_signatures(pdf):
+                from extractors.pdf_signatures import read_signature_fields
+
+                read_signature_fields(path, doc)
+        finally:
+            pdf.close()
+        if textless:
+            if len(textless) == doc.pages and not doc.blocks:
+                if not self.scans:
+                    raise Unreadable("no text: the PDF's pages are blank or their content cannot be read")
+                raise NeedsOCR(NEEDS_OCR)
+            doc.warnings.append(f"no text layer on page(s) {_ranges(textless)}: " + NEEDS_OCR.split(": ", 1)[1])
+
+    def _page(self, pdf: Any, page: Any, number: int, doc: ExtractedDocument) -> tuple[bool, bool]:
+        """Text lines and images of one page; (page has text, page may hold a ruled table)."""
+        import pypdfium2.raw as raw
+
+        rotation = page.get_rotation() % 360
+        crop = page.get_cropbox()
+        width = page.get_width()
+        textpage = page.get_textpage()
+        try:
+            rects = []
+            for i in range(textpage.count_rects()):
+                rect = textpage.get_rect(i)
+                text = textpage.get_text_bounded(*rect)
+                if text.strip():
+                    rects.append((text.replace("\r\n", " ").replace("\n", " "), rect))
+        finally:
+            textpage.close()
+        # Lines are built where the text runs horizontally: on the unrotated page for most
+        # files, on the displayed page when the text was drawn turned; boxes end up displayed.
+        segments = [Segment(text, to_display(rect, crop, 0)) for text, rect in rects]
+        upright = rotation == 0 or mostly_vertical(segments)  # pdfplumber's frame reads upright
+        if rotation and upright:
+            segments = [Segment(text, to_display(rect, crop, rotation)) for text, rect in rects]
+            lines = reading_order(segments, width)
+        else:
+            lines = reading_order(segments, crop[2] - crop[0])
+            for line in lines:
+                line.bbox = rotate_box(line.bbox, crop, rotation)
+        paths = 0
+        images: list[BBox] = []
+        for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE), max_depth=3):
+            if obj.type == raw.FPDF_PAGEOBJ_IMAGE:
+                images.append(to_display(obj.get_bounds(), crop, rotation))
+            elif paths < MIN_TABLE_PATHS:
+                left, bottom, right, top = obj.get_bounds()
+                if min(right - left, top - bottom) < 3 or (right - left > 20 and top - bottom > 8):  # rules and cell boxes
+                    paths += 1
+        page_area = max(1.0, page.get_width() * page.get_height())
+        for box in images:
+            w, h = box[2] - box[0], box[3] - box[1]
+            if w * h >= page_area * 0.9 and not lines:
+                continue  # the scan itself, not a picture on a page
+            if w >= 8 and h >= 8:
+                doc.images.append(ImageInfo(Location(page=number, bbox=box), round(w, 2), round(h, 2),
+                                            near_label(box, lines)))
+        if not lines:
+            scanned = any((b[2] - b[0]) * (b[3] - b[1]) >= page_area * MIN_SCAN_COVER for b in images)
+            self.scans += scanned
+            if scanned and self.limits.ocr and tesseract_available():
+                lines = _ocr_page(page, self.limits.timeout_seconds or 120.0)
+                for line in lines:
+                    doc.blocks.append(TextBlock(line.text, Location(page=number, bbox=line.bbox), "ocr"))
+                return bool(lines), False
+            return False, False
+        for line in lines:
+            doc.blocks.append(TextBlock(line.text, Location(page=number, bbox=line.bbox)))
+        return True, upright and paths >= MIN_TABLE_PATHS
+
+
+def _ocr_page(page: Any, timeout: float) -> list[Segment]:
+    scale = OCR_DPI / 72.0
+    image = page.render(scale=scale).to_pil()
+    return [Segment(text, (round(b[0] / scale, 2), round(b[1] / scale, 2), round(b[2] / scale, 2),
+                           round(b[3] / scale, 2))) for text, b in ocr_lines(image, timeout)]
+
+
+def _tables_with_pdfplumber(path: Path, pages: list[int], doc: ExtractedDocument) -> None:
+    """Ruled tables on the given pages; their cells replace the plain lines inside them."""
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(str(path)) as plumber:
+            for number in pages:
+                try:
+                    _page_tables(plumber.pages[number - 1], number, doc)
+                except Exception as e:  # noqa: BLE001 - pdfminer fails many ways on odd pages
+                    doc.warnings.append(f"page {number}: table layout not read ({type(e).__name__})")
+    except Exception as e:  # noqa: BLE001
+        doc.warnings.append(f"table layout not read ({type(e).__name__}); text kept as lines")
+
+
+def _page_tables(page: Any, number: int, doc: ExtractedDocument) -> None:
+    found = [t for t in page.find_tables() if len(t.rows) >= 2 or len(t.columns) >= 2]
+    if not found:
+        return
+    boxes = [t.bbox for t in found]
+
+    def inside(b: BBox) -> bool:
+        cx, cy = (b[0] + b[2]) / 2, (b[1] + b[3]) / 2
+        return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+    first_table = sum(1 for t in doc.tables if t.location.page == number)
+    kept = [b for b in doc.blocks if b.location.page != number or b.location.bbox is None
+            or not inside(b.location.bbox)]
+    page_blocks: list[TextBlock] = []
+    for offset, table in enumerate(found):
+        t_index = first_table + offset
+        rows: list[list[str]] = []
+        cells: list[list[Location]] = []
+        extracted = table.extract()
+        for r, row in enumerate(table.rows):
+            texts, locs = [], []
+            for c, cell in enumerate(row.cells):
+                bbox = tuple(round(v, 2) for v in cell) if cell is not None else None
+                text = (extracted[r][c] or "").strip() if r < len(extracted) and c < len(extracted[r]) else ""
+                loc = Location(page=number, bbox=bbox, table=t_index, row=r, col=c)  # type: ignore[arg-type]
+                texts.append(text)
+                locs.append(loc)
+                if text:
+                    page_blocks.append(TextBlock(text, loc, "cell"))
+            rows.append(texts)
+            cells.append(locs)
+        doc.tables.append(Table(rows, Location(page=number, bbox=tuple(round(v, 2) for v in table.bbox),  # type: ignore[arg-type]
+                                               table=t_index), cells))
+    # Cells go where the table starts in the page's reading order.
+    table_top = min(b[1] for b in boxes)
+    out: list[TextBlock] = []
+    inserted = False
+    for b in kept:
+        if (not inserted and b.location.page == number and b.location.bbox is not None
+                and b.location.bbox[1] > table_top) or not inserted and b.location.page is not None and b.location.page > number:
+            out.extend(page_blocks)
+            inserted = True
+        out.append(b)
+    if not inserted:
+        out.extend(page_blocks)
+    doc.blocks[:] = out
+
+
+def _has_signatures(pdf: Any) -> bool:
+    import pypdfium2.raw as raw
+
+    return bool(raw.FPDF_GetSignatureCount(pdf.raw) > 0 or pdf.get_formtype() != raw.FORMTYPE_NONE)
+
+
+def _metadata(pdf: Any) -> dict[str, str]:
+    try:
+        meta = pdf.get_metadata_dict(skip_empty=True)
+    except Exception:  # noqa: BLE001 - metadata is a nicety; a broken Info dict is no reason to fail
+        return {}
+    out = {k.lower(): str(v)[:500] for k, v in meta.items() if k in ("Title", "Author", "Subject", "Creator", "Producer")}
+    for key in ("CreationDate", "ModDate"):
+        if key in meta and (when := pdf_date(meta[key])):
+            out[key.lower()] = when.isoformat()
+    return out
+
+
+def pdf_date(text: str | None) -> datetime | None:
+    """A PDF date string ``D:YYYYMMDDHHmmSS+HH'mm'`` as a datetime (aware when it gives a zone)."""
+    if not text:
+        return None
+    s = text.strip()
+    if s.startswith("D:"):
+        s = s[2:]
+    s = s.replace("'", "")
+    try:
+        base = datetime.strptime(s[:14].ljust(14, "0") if len(s) >= 8 else "", "%Y%m%d%H%M%S")
+    except ValueError:
+        return None
+    rest = s[14:]
+    if rest.startswith("Z"):
+        from datetime import UTC
+
+        return base.replace(tzinfo=UTC)
+    if rest[:1] in "+-" and len(rest) >= 3:
+        from datetime import timedelta, timezone
+
+        try:
+            hours, minutes = int(rest[1:3]), int(rest[3:5] or 0)
+        except ValueError:
+            return base
+        sign = 1 if rest[0] == "+" else -1
+        return base.replace(tzinfo=timezone(sign * timedelta(hours=hours, minutes=minutes)))
+    return base
+
+
+def _ranges(numbers: list[int]) -> str:
+    out: list[str] = []
+    start = prev = numbers[0]
+    for n in numbers[1:] + [None]:  # type: ignore[list-item]
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        out.append(str(start) if start == prev else f"{start}-{prev}")
+        if n is not None:
+            start = prev = n
+    return ", ".join(out)
+
+
+def typed_date(value: datetime, text: str, location: Location) -> TypedDate:
+    return TypedDate(value.date(), text, location)
