@@ -94,3 +94,26 @@ def test_migrations_ship_inside_the_package() -> None:
     assert (db.MIGRATIONS_DIR / "script.py.mako").is_file()
     assert db.ALEMBIC_INI.is_file()
     assert list((db.MIGRATIONS_DIR / "versions").glob("0001_*.py"))
+
+
+def test_two_processes_migrating_a_fresh_store_at_once(tmp_path: Path) -> None:
+    import threading
+
+    url = f"sqlite:///{tmp_path / 'fresh.db'}"
+    errors: list[BaseException] = []
+
+    def start() -> None:
+        try:
+            engine = db.make_engine(url)  # its own engine and connection, as a second process has
+            db.migrate(engine)
+            engine.dispose()
+        except BaseException as exc:  # collected for the assertion below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=start) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert errors == []
+    assert db.current_revision(db.make_engine(url)) is not None
