@@ -19,7 +19,9 @@ from functools import cached_property
 
 from rapidfuzz import fuzz
 
+from scoring.catalogue import find_mentions
 from scoring.checks.text import is_blank_value, normalize
+from scoring.nlp import organisations
 
 FULL_RATIO = 90.0
 FULL, PART = 1.0, 0.6
@@ -143,6 +145,10 @@ _LABEL_PART = re.compile(
     r"(?:\s+(?:legal\s+)?(?:name|entity|organi[sz]ation))?\s*(?:[:\-–|\t]|\s{2,})\s*(?P<v>.*)$", re.I)
 _LABEL_EITHER = re.compile(
     r"^\s*(?:company|organi[sz]ation|entity|legal entity)(?:\s+name)?\s*(?:[:\-–|\t]|\s{2,})\s*(?P<v>.*)$", re.I)
+# 'Statement of Work for Northwind Traders Ltd', 'Proposal for Contoso: Teams roll-out'
+_TITLE_FOR = re.compile(
+    r"^\s*(?:statement of work|sow|proposal|master (?:services )?agreement|services agreement|quotation|quote|"
+    r"engagement letter|order form)\b[^:]{0,40}?\bfor\s+(?P<v>[A-Z][^:,;()]{1,60}?)\s*(?:[:\-–(,]|$)", re.I)
 _BETWEEN = re.compile(r"\b(?:between|entered into by|made by|concluded by|agreed by)\s+(?:the\s+parties\s*:?\s*)?(?P<a>.{2,120}?)\s+and\s+(?P<b>.{2,120}?)(?:[.;]\s|[.;]?$|,\s+(?:effective|dated|on|for|with|whereby|under)\b|\s+\((?:each|together|collectively))", re.I)
 _BEHALF = re.compile(r"\b(?:for and )?on behalf of[:\s]+(?P<v>[^,;()]{2,80})", re.I)
 _ROLE_TAG = re.compile(rf"\(\s*(?:the\s+|hereinafter\s+)?[\"“'‘]?(?P<role>{ROLE_WORDS_CUSTOMER}|{ROLE_WORDS_PARTNER})[\"”'’]?\s*\)", re.I)
@@ -181,6 +187,18 @@ def looks_like_org(value: str) -> bool:
     return not re.fullmatch(r"[\d\s\-/.,:]+", v)
 
 
+_LEGAL_END = re.compile(r"\b(?:ltd|limited|inc|incorporated|llc|gmbh|ag|plc|pty|llp|corp|corporation|s\.?a|b\.?v)\.?$",
+                        re.I)
+
+
+def _is_named_org(name: str, context: str) -> bool:
+    """A title's 'for X' is a customer only when X is clearly an organisation (legal suffix or
+    a model ORG), not a product or a project ('SOW for Dynamics 365 Sales Phase 1')."""
+    if not looks_like_org(name) or find_mentions(name):
+        return False
+    return bool(_LEGAL_END.search(name)) or any(name in o or o in name for o in organisations([context])[0])
+
+
 def party_mentions(text: str) -> list[PartyMention]:
     """Organisations this line or paragraph puts in a party position."""
     out: list[PartyMention] = []
@@ -196,6 +214,9 @@ def party_mentions(text: str) -> list[PartyMention]:
         m = _LABEL_PART.match(flat)
         if m:
             out.append(PartyMention(clean_party(m.group("v")), "partner", "label"))
+    t = _TITLE_FOR.match(text)
+    if t and _is_named_org(clean_party(t.group("v")), text):
+        out.append(PartyMention(clean_party(t.group("v")), "customer", "label"))
     for m in _BETWEEN.finditer(text):
         for key in ("a", "b"):
             raw = m.group(key)

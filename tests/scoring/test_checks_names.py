@@ -182,3 +182,16 @@ def test_short_name_used_throughout_is_met():
 def test_entered_into_by_clause():
     ms = party_mentions("This SOW is entered into by Northwind Traders Ltd and Fabrikam Consulting Ltd.")
     assert [m.name for m in ms] == ["Northwind Traders Ltd", "Fabrikam Consulting Ltd"]
+
+
+def test_title_naming_the_customer():
+    assert party_mentions("Statement of Work for Northwind Traders Ltd")[0].name == "Northwind Traders Ltd"
+    assert party_mentions("Proposal for Contoso Ltd: Teams roll-out")[0].name == "Contoso Ltd"
+    d = pdf("Statement of Work for Northwind Traders Ltd\nPrepared by: Fabrikam Consulting Ltd")
+    _, c = names(d)
+    assert c.verdict == "not_met"
+
+
+def test_title_naming_a_product_or_project_is_no_party():
+    assert party_mentions("Statement of Work for Dynamics 365 Sales Implementation") == []
+    assert party_mentions("Statement of Work for Phase 1") == []
