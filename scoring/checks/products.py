@@ -261,7 +261,8 @@ def check_products(ctx: CheckContext) -> CriterionResult:
             reasons.append(reason("R-PROD-003", product=t.label))
         if linked:
             findings[t.key] = ProductFinding("linked", tuple(linked[:2]))
-            evidence.append(linked[0])
+            if linked[0] not in evidence:  # one sentence often links several products
+                evidence.append(linked[0])
         elif mentioned:
             findings[t.key] = ProductFinding("mentioned", tuple(mentioned[:2]))
             reasons.append(reason("R-PROD-002", product=t.label, context=mentioned[0].note))
