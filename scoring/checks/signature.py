@@ -307,6 +307,19 @@ class _Analyzer:
                 return True
         return False
 
+    def party_near_location(self, loc: Location) -> str | None:
+        """The party of the text just above a PDF field or image (same page, nearest above)."""
+        if loc.page is None or loc.bbox is None:
+            return None
+        above = [s for s in self.view.segments if s.location.page == loc.page and s.location.bbox is not None
+                 and s.location.bbox[3] <= loc.bbox[1] + 2]
+        above.sort(key=lambda s: -(s.location.bbox[3] if s.location.bbox else 0))
+        for seg in above[:3]:
+            p = self.party_of_text(seg.text)
+            if p:
+                return p
+        return None
+
     def party_near(self, n: int) -> str:
         """The party named closest to segment n (a few lines up, then down, then its section)."""
         segs = self.view.segments
@@ -341,7 +354,9 @@ class _Analyzer:
         for sf in view.doc.signature_fields:
             if not sf.signed:
                 continue
-            party = self.party_of_text(f"{sf.signer or ''}") or self.party_of_text(sf.name) or "unknown"
+            field_words = re.sub(r"(?<=[a-z])(?=[A-Z])|[_.\-]+", " ", sf.name)  # 'CustomerSignature_1'
+            party = (self.party_of_text(sf.signer or "") or self.party_of_text(field_words)
+                     or self.party_near_location(sf.location) or "unknown")
             text = f"{sf.name}: signed by {sf.signer}" if sf.signer else f"{sf.name}: signed"
             out.append(SigFinding(party, "field", True, [Evidence(view.path, text, sf.location,
                                                                    f"{party} PDF signature field")],
@@ -349,8 +364,8 @@ class _Analyzer:
                                   sf.signed_at.date() if sf.signed_at else None,
                                   sf.signed_at.isoformat() if sf.signed_at else ""))
         for img in view.doc.images:
-            if img.near_text and re.search(r"sign|acknowledg|approv", img.near_text, re.I):
-                img_party = self.party_of_text(img.near_text)
+            if img.near_text and re.search(r"sign|acknowledg|approv|^\s*by\b", img.near_text, re.I):
+                img_party = self.party_of_text(img.near_text) or self.party_near_location(img.location)
                 if img_party:
                     out.append(SigFinding(img_party, "image", True, [Evidence(view.path, img.near_text.strip(), img.location,
                                                                           f"signature image by the {img_party} label")], 0.75))

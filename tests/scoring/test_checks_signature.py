@@ -435,3 +435,18 @@ def test_signer_attributed_by_other_lines_naming_them():
 def test_signer_named_for_both_parties_is_not_the_customer_for_sure():
     d = pdf("Customer sponsor: Jo Brown\nPartner sponsor: Jo Brown\nSignature: /s/ Jo Brown\nDate: 2 July 2026")
     assert sig(d).verdict != "met"
+
+
+def test_signed_pdf_field_attributed_by_its_name_or_the_label_above():
+    d = pdf("Statement of Work")
+    d.signature_fields.append(SignatureField("CustomerSignature_1", True, Location(page=1)))
+    assert sig(d).verdict == "met"
+    d = pdf("Statement of Work\nFor the Client:")
+    d.signature_fields.append(SignatureField("Sig1", True, Location(page=1, bbox=(60, 80, 200, 110)), signer="J. Doe"))
+    assert sig(d).verdict == "met"
+
+
+def test_signature_image_by_a_plain_label_under_the_customer_heading():
+    d = pdf("Statement of Work\nFor the Customer:")
+    d.images.append(ImageInfo(Location(page=1, bbox=(60, 80, 200, 110)), 140, 30, "Signature:"))
+    assert sig(d).verdict == "met"
