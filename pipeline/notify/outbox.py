@@ -23,9 +23,9 @@ from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import CursorResult, Engine, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -288,7 +288,7 @@ class Notifier:
                 .where(NotificationRow.id == nid, NotificationRow.attempts == attempts, NotificationRow.sent_at.is_(None))
                 .values(attempts=attempts + 1)
             )
-            if took.rowcount != 1:
+            if cast("CursorResult[Any]", took).rowcount != 1:
                 return
             row = session.get(NotificationRow, nid)
             claim = session.get(ClaimRow, row.claim_id) if row else None

@@ -20,6 +20,7 @@ and, where open intervals matter, ``as_of`` (the report's "now"). Decisions writ
 from __future__ import annotations
 
 from datetime import datetime
+from statistics import median
 from typing import TYPE_CHECKING, Any
 
 from pipeline.lifecycle import review_due_at
@@ -107,8 +108,8 @@ def event_causes(fr: Frames, since: datetime | None = None) -> pd.DataFrame:
         elif e.kind == "products_taken":
             codes = [PRODUCTS_TAKEN]
         else:
-            codes = by_analysis.get(e.analysis_id) if pd.notna(e.analysis_id) else None
-            codes = codes or [NO_CODE]
+            found: list[str] | None = by_analysis.get(e.analysis_id) if pd.notna(e.analysis_id) else None
+            codes = found or [NO_CODE]
         rows += [{"event_id": e.event_id, "claim_id": e.claim_id, "outcome": e.outcome, "code": c} for c in codes]
     return pd.DataFrame(rows, columns=["event_id", "claim_id", "outcome", "code"])
 
@@ -210,7 +211,8 @@ def time_in_state(fr: Frames, as_of: datetime, since: datetime | None = None) ->
     iv = state_intervals(fr, as_of)
     if since is not None and not iv.empty:
         iv = iv[iv["end"].isna() | (iv["end"] >= since)]
-    states = [s.value for s in Status]
+    # Rejected and Customer consent denied are final: time "in" them measures nothing.
+    states = [s.value for s in Status if s not in (Status.REJECTED, Status.CONSENT_DENIED)]
     rows = []
     for state in states:
         s = iv[iv["state"] == state]
@@ -267,8 +269,8 @@ def action_required_outcomes(fr: Frames, as_of: datetime, since: datetime | None
         iv = iv[iv["end"].isna() | (iv["end"] >= since)]
     ev = adverse_events(fr, None)
     expired = set(zip(ev.loc[ev["kind"] == "expired", "claim_id"], ev.loc[ev["kind"] == "expired", "at"], strict=True))
-    out = {"requests": len(iv), "responded": 0, "expired": 0, "closed_other": 0, "open": 0}
-    responded_days = []
+    out: dict[str, Any] = {"requests": len(iv), "responded": 0, "expired": 0, "closed_other": 0, "open": 0}
+    responded_days: list[float] = []
     for r in iv.itertuples(index=False):
         if r.open:
             out["open"] += 1
@@ -281,7 +283,7 @@ def action_required_outcomes(fr: Frames, as_of: datetime, since: datetime | None
             out["closed_other"] += 1
     finished = out["requests"] - out["open"]
     out["expiry_rate"] = round(out["expired"] / finished, 4) if finished else None
-    out["median_days_to_respond"] = round(sorted(responded_days)[len(responded_days) // 2], 2) if responded_days else None
+    out["median_days_to_respond"] = round(median(responded_days), 2) if responded_days else None
     return out
 
 
@@ -353,6 +355,28 @@ def overrules(fr: Frames, since: datetime | None = None) -> tuple[pd.DataFrame, 
         "stricter": int((diff < 0).sum()),
     }
     return table, figures
+
+
+def notification_status(fr: Frames) -> pd.DataFrame:
+    """Outbox by kind: sent, pending after a failed attempt, waiting, without recipient."""
+    import pandas as pd
+
+    n = fr.notifications
+    kinds = ["consent", "action_required", "action_reminder"]
+    if n.empty:
+        return pd.DataFrame(columns=["sent", "failed, will retry", "queued", "no recipient"], dtype="int64")
+    unsent = n["sent_at"].isna()
+    no_rcpt = unsent & n["last_error"].fillna("").str.startswith("no recipient")
+    state = pd.Series("queued", index=n.index)
+    state[~unsent] = "sent"
+    state[unsent & (n["attempts"] > 0) & ~no_rcpt] = "failed, will retry"
+    state[no_rcpt] = "no recipient"
+    out = pd.crosstab(n["kind"], state).reindex(
+        index=[k for k in kinds if k in set(n["kind"])], columns=["sent", "failed, will retry", "queued", "no recipient"],
+        fill_value=0,
+    )
+    out.columns.name = None
+    return out
 
 
 def headline(fr: Frames, as_of: datetime, since: datetime | None = None) -> dict[str, Any]:

@@ -112,7 +112,6 @@ def render_html(engine: Engine, since: datetime | None, as_of: datetime) -> tupl
         "<h2>Criteria failing together</h2>",
         "<p class='note'>Latest analysis of each claim: cell = claims failing both criteria (diagonal: failing that one).</p>",
         _img(charts.heatmap(co, "Claims failing both criteria"), "co-failure heatmap"),
-        _table(co),
     ]
     tis = m.time_in_state(fr, as_of, since)
     parts += [
@@ -155,6 +154,11 @@ def render_html(engine: Engine, since: datetime | None, as_of: datetime) -> tupl
         f"({_pct(over['overrule_rate'])}): <b>{over['more_lenient']} more lenient</b>, "
         f"<b>{over['stricter']} stricter</b>. Rows: recommendation; columns: the reviewer's decision.</p>",
         _table(table),
+    ]
+    parts += [
+        "<h2>Notifications (D-15, D-19)</h2>",
+        "<p class='note'>Customer consent emails on approval, partner requests and their reminders.</p>",
+        _table(m.notification_status(fr)),
     ]
     doc = (
         "<!doctype html><html><head><meta charset='utf-8'><title>POE review outcomes</title>"

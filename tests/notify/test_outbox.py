@@ -60,6 +60,14 @@ def history(engine: Engine, claim_id: str, action: str) -> list[HistoryRow]:
         return list(s.scalars(select(HistoryRow).where(HistoryRow.claim_id == claim_id, HistoryRow.action == action)))
 
 
+def outbox_table(engine: Engine) -> dict[str, dict[str, int]]:
+    """The report's notification table (pipeline.reports.metrics.notification_status)."""
+    from pipeline.reports.frames import load_frames
+    from pipeline.reports.metrics import notification_status
+
+    return {k: {c: int(v) for c, v in row.items()} for k, row in notification_status(load_frames(engine)).iterrows()}
+
+
 def notifications(engine: Engine) -> list[NotificationRow]:
     with session_scope(engine) as s:
         return list(s.scalars(select(NotificationRow).order_by(NotificationRow.id)))
@@ -161,12 +169,14 @@ def test_failed_send_is_kept_and_retried_without_touching_the_claim(
     assert row.sent_at is None and row.attempts == 1 and "ConnectionRefusedError" in (row.last_error or "")
     assert service.get_claim(REVIEWER, "1000005").status == "Approved"
     assert history(engine, "1000005", "notified") == []
+    assert outbox_table(engine) == {"consent": {"sent": 0, "failed, will retry": 1, "queued": 0, "no recipient": 0}}
     clock.advance(hours=24)
     second = n.run()
     assert (second.queued, second.sent, second.failed) == (0, 1, 0)
     (row,) = notifications(engine)
     assert row.sent_at == START + timedelta(hours=24) and row.attempts == 2 and row.last_error is None
     assert len(flaky.sent) == 1 and history(engine, "1000005", "notified")[0].details["attempt"] == 2
+    assert outbox_table(engine)["consent"]["sent"] == 1
 
 
 def test_transition_already_left_gets_no_message(
@@ -191,6 +201,7 @@ def test_missing_partner_address_is_queued_as_undeliverable_not_retried(
     assert (report.queued, report.sent, report.undeliverable) == (1, 0, 1) and fake.sent == []
     (row,) = notifications(engine)
     assert row.attempts == 0 and (row.last_error or "").startswith("no recipient")
+    assert outbox_table(engine)["action_required"]["no recipient"] == 1
 
 
 @pytest.mark.parametrize("kind", ["smtp"])
