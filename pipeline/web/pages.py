@@ -164,7 +164,7 @@ def _claim_context(request: Request, view: ClaimView) -> dict[str, Any]:
     ordered = [c for c in CRITERIA_LABELS if c in criteria] + [c for c in criteria if c not in CRITERIA_LABELS]
     return {
         "view": view,
-        "diagram": status_diagram(view.status),
+        "flow": status_diagram(view.status),
         "analysis": analysis,
         "criteria": [(c, criteria[c], by_criterion.get(c, [])) for c in ordered],
         "prefill": "\n".join(request_prefill(view.analysis)),
@@ -348,7 +348,7 @@ def _partner_context(request: Request, view: ClaimView) -> dict[str, Any]:
     return {
         "view": view,
         "p": partner_view(view),
-        "diagram": status_diagram(view.status),
+        "flow": status_diagram(view.status),
         "requests": open_requests(view),
         "can_upload": view.status in uploads.UPLOAD_STATES,
         "can_resubmit": view.status in uploads.UPLOAD_STATES,

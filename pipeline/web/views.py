@@ -266,6 +266,8 @@ def partner_view(view: ClaimView) -> dict[str, Any]:
             entry["reason"] = "analysed"
         if h["actor"].startswith("system:"):
             entry["actor"] = "Microsoft"
+        elif "decision" in (h.get("details") or {}):
+            entry["actor"] = "Microsoft reviewer"  # reviewers' names stay internal
         history.append(entry)
     data["history"] = history
     data["decisions"] = [

@@ -153,6 +153,8 @@ def test_claim_page_shows_facts_diagram_findings_and_history(client_for) -> None
                      "R-SIG-001", "Customer signature or acknowledgment (D-11.1)", "history", "Request info"):
         assert expected in html, expected
     assert html.count('data-testid="evidence"') == 4
+    assert '<span class="step current">Under review</span>' in html
+    assert '<span class="step done">Submitted</span>' in html
 
 
 def test_pdf_evidence_opens_its_page_with_the_bbox_highlighted(client_for, built: Built) -> None:  # type: ignore[no-untyped-def]
@@ -303,6 +305,8 @@ def test_partner_sees_the_request_uploads_and_resubmits(client_for) -> None:  # 
     assert [d["path"] for d in claim["documents"]][-1] == "Signed ack.docx"
     assert claim["documents"][-1]["uploaded_by"] == "fab" and claim["current_submission"] == 2
     assert any(h["action"] == "transition" and h["to_status"] == "Submitted" for h in claim["history"])
+    assert "rita" not in fab.get("/claims/1000001").text  # the reviewer is 'Microsoft reviewer' to partners
+    assert any(h["actor"] == "Microsoft reviewer" for h in claim["history"])
 
 
 def test_upload_refused_over_the_size_limit_changes_nothing(client_for, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
