@@ -238,25 +238,27 @@ def check_products(ctx: CheckContext) -> CriterionResult:
     reasons: list[Reason] = []
     evidence: list[Evidence] = []
     for t in targets:
-        linked: list[Evidence] = []
+        direct: list[Evidence] = []  # named with work in one sentence / row
+        under: list[Evidence] = []  # a product line with work lines below it, or a product section
         mentioned: list[Evidence] = []
         for d in docs:
             for n in range(len(d.view.segments)):
                 verdict, ev, work = d.sentence_hits(t, n)
                 if verdict == "linked" and ev is not None:
-                    linked.extend([ev, work] if work is not None else [ev])
+                    direct.extend([ev, work] if work is not None else [ev])
                 elif verdict == "mentioned" and ev is not None:
-                    under = d.block_under(t, n)
-                    if under is not None:
-                        linked.extend([ev, under])
+                    below = d.block_under(t, n) if not under else None
+                    if below is not None:
+                        under.extend([ev, below])
                     else:
                         mentioned.append(ev)
-                if len(linked) >= 2:
+                if len(direct) >= 2:
                     break
-            if not linked:
+            if not direct and not under:
                 sec = d.in_section(t)
                 if sec is not None:
-                    linked.append(sec)
+                    under.append(sec)
+        linked = direct or under
         if t.product is None:
             reasons.append(reason("R-PROD-003", product=t.label))
         if linked:

@@ -416,7 +416,13 @@ class _Analyzer:
             header = next((s for s in self.view.segments if address and address in s.text), None)
             ev = header.evidence("email from the customer's domain") if header else Evidence(
                 doc.path, sender, Location(part="headers"), "email from the customer's domain (From header)")
-            return [SigFinding("customer", "email", True, [ev], 0.8, when, doc.metadata.get("date", ""))]
+            shown = [ev]
+            date_line = next((s for s in self.view.segments if s.kind == "email_header"
+                              and re.match(r"^\s*(?:date|sent)\s*:", s.text, re.I)), None)
+            if date_line is not None:
+                shown.append(date_line.evidence("date of the customer's email"))
+            stamp = date_line.text.split(":", 1)[1].strip() if date_line is not None else doc.metadata.get("date", "")
+            return [SigFinding("customer", "email", True, shown, 0.8, when, stamp)]
         segs = self.view.segments
         for n, seg in enumerate(segs):
             if not (_QUOTED_FROM.match(seg.text) and self._customer_address(seg.text)):
