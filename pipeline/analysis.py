@@ -103,7 +103,7 @@ def extract_documents(folder: ClaimFolder, extract: Extract | None = None) -> li
     from extractors.document import ExtractedDocument
 
     if extract is None:
-        from extractors import extract as default_extract  # type: ignore[attr-defined]
+        from extractors import extract as default_extract
 
         extract = default_extract
     docs: list[ExtractedDocument] = []

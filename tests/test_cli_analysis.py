@@ -265,3 +265,39 @@ def test_cli_compare_unreadable_claim_exits_2_naming_the_folder(inbox: Path):
     (bad / "claim.json").write_text("[]")
     res = runner.invoke(app, ["compare", str(a), str(bad)])
     assert res.exit_code == 2 and str(bad) in res.stderr
+
+
+def test_real_extractors_end_to_end_docx_and_damaged_pdf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The default extractor (no fake): a signed DOCX SOW and a damaged PDF in one claim."""
+    pytest.importorskip("docx")
+    import importlib
+
+    monkeypatch.undo()  # drop the autouse fake: use extractors.extract itself
+    real = importlib.import_module("extractors")
+    if not hasattr(real, "extract"):
+        pytest.skip("extractors.extract is not there")
+    from docx import Document
+
+    folder = tmp_path / "claim"
+    folder.mkdir()
+    doc = Document()
+    doc.add_heading("Statement of Work", 0)
+    for line in sow().splitlines()[1:5]:
+        doc.add_paragraph(line)
+    table = doc.add_table(rows=3, cols=2)
+    for r, (a, b) in enumerate([("Contoso Ltd", "Fabrikam Consulting LLC"), ("By: /s/ Teo Lupu", "By: /s/ Ola Demmo"),
+                                ("Date: 12 June 2026", "Date: 10 June 2026")]):
+        table.cell(r, 0).text, table.cell(r, 1).text = a, b
+    doc.save(str(folder / "SOW.docx"))
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4 truncated")
+    (folder / "claim.json").write_text(json.dumps(claim_json(docs=("SOW.docx", "broken.pdf"))))
+    directory = tmp_path / "t.json"
+    directory.write_text(json.dumps(tenants()))
+    res = runner.invoke(app, ["analyze", str(folder), "--json", "--tenants", str(directory)])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout)
+    assert [d["status"] for d in out["documents"]] == ["ok", "unreadable"]
+    assert out["documents"][0]["kind"] == "sow" and out["documents"][1]["error"]
+    assert out["criteria"]["customer_signature"]["verdict"] == "met"
+    assert out["criteria"]["product_links"]["products"]["D365_SALES_ENT"]["verdict"] == "linked"
+    assert out["recommendation"] == "approve", out["reasons"]
