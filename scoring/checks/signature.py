@@ -46,6 +46,8 @@ from scoring.types import CriterionResult, Evidence, Reason
 
 _BLOCK_OPENER = re.compile(r"^\s*(?:for\b|on behalf|signed|accepted|agreed|executed|acknowledged|approved|"
                            r"in witness|the (?:customer|client|partner|supplier)\b)", re.I)
+_CLOSING = re.compile(r"^\s*(?:(?:yours )?sincerely|yours (?:faithfully|truly)|(?:kind|best|warm) regards|regards|"
+                      r"respectfully|with thanks)\b", re.I)
 _STAMP = re.compile(
     r"docusign envelope id|envelope id\s*:|certificate of completion|docusigned by|adobe (?:acrobat )?sign|"
     r"echosign|signed with adobe|e-?signature (?:audit|record)|dropbox sign|hellosign|pandadoc|signnow|"
@@ -323,12 +325,24 @@ class _Analyzer:
     def party_near(self, n: int) -> str:
         """The party named closest to segment n (a few lines up, then down, then its section)."""
         segs = self.view.segments
+        if any(_CLOSING.match(segs[k].text) for k in range(max(0, n - 3), n)):
+            author = self.letter_author()  # 'Sincerely, /s/ Jo Brown': the letter's author signed
+            if author:
+                return author
         order = [*range(n - 1, max(-1, n - 5), -1), *range(n + 1, min(len(segs), n + 3))]
         for k in order:
             p = self.party_of_text(segs[k].text)
             if p and len(set(self.ordered_parties(segs[k].text))) < 2:
                 return p
         return self.party_of_text(segs[n].section) or ("customer" if self.is_po else "unknown")
+
+    def letter_author(self) -> str | None:
+        """The party on a letter's letterhead (its first lines name one party only) or its sender."""
+        sender = self.view.doc.metadata.get("from", "")
+        if sender:
+            return self.party_of_text(sender)
+        parties = {p for seg in self.view.segments[:3] if (p := self.party_of_text(seg.text, roles=False))}
+        return parties.pop() if len(parties) == 1 else None
 
     def other_findings(self) -> list[SigFinding]:
         out: list[SigFinding] = []

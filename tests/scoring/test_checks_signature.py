@@ -450,3 +450,18 @@ def test_signature_image_by_a_plain_label_under_the_customer_heading():
     d = pdf("Statement of Work\nFor the Customer:")
     d.images.append(ImageInfo(Location(page=1, bbox=(60, 80, 200, 110)), 140, 30, "Signature:"))
     assert sig(d).verdict == "met"
+
+
+def test_letter_on_customer_letterhead_signed_at_the_close():
+    d = pdf("Contoso Ltd\n1 Main Street, Springfield\nTo whom it may concern,\n"
+            "We confirm that Fabrikam Consulting Ltd is engaged to deploy Microsoft Teams for us.\n"
+            "Sincerely,\n/s/ Jo Brown\nJo Brown, IT Director\n2 July 2026", path="letter.pdf")
+    r = sig(d)
+    assert r.verdict == "met"
+    assert r.evidence[0].text == "/s/ Jo Brown"
+
+
+def test_letter_on_partner_letterhead_is_the_partners():
+    d = pdf("Fabrikam Consulting Ltd\n1 High Street\nDear Teo,\nThank you for choosing us.\n"
+            "Kind regards,\n/s/ Anna Smith", path="letter.pdf")
+    assert sig(d).verdict == "not_met"
