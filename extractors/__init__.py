@@ -10,7 +10,11 @@ package is cheap.
 """
 
 from extractors import docx as _docx  # noqa: F401 - each import registers its formats
+from extractors import image as _image  # noqa: F401
+from extractors import mail as _mail  # noqa: F401
 from extractors import pdf as _pdf  # noqa: F401
+from extractors import pptx as _pptx  # noqa: F401
+from extractors import text as _text  # noqa: F401
 from extractors import xlsx as _xlsx  # noqa: F401
 from extractors.api import ACCEPTED, extract
 from extractors.document import (

@@ -62,8 +62,12 @@ class DocxExtractor(Extractor):
                 self._table(child, part)
             elif tag in (W + "sdt", W + "customXml", W + "ins", W + "smartTag"):
                 content = child.find(W + "sdtContent") if tag == W + "sdt" else child
+                first = len(self.doc.blocks)
                 if content is not None:
                     self._walk(content, part, kind)
+                props = child.find(W + "sdtPr") if tag == W + "sdt" else None
+                if props is not None and len(self.doc.blocks) > first:
+                    self._dates(props, self.doc.blocks[first].location)
 
     def _next(self, part: str) -> int:
         n = self.counters.get(part, 0)

@@ -44,12 +44,14 @@ def rotate_box(box: BBox, crop: tuple[float, float, float, float], rotation: int
     x0, top, x1, bottom = box
     cw, ch = crop[2] - crop[0], crop[3] - crop[1]
     if rotation == 90:
-        return (ch - bottom, x0, ch - top, x1)
-    if rotation == 180:
-        return (cw - x1, ch - bottom, cw - x0, ch - top)
-    if rotation == 270:
-        return (top, cw - x1, bottom, cw - x0)
-    return box
+        out = (ch - bottom, x0, ch - top, x1)
+    elif rotation == 180:
+        out = (cw - x1, ch - bottom, cw - x0, ch - top)
+    elif rotation == 270:
+        out = (top, cw - x1, bottom, cw - x0)
+    else:
+        return box
+    return (round(out[0], 2), round(out[1], 2), round(out[2], 2), round(out[3], 2))
 
 
 def mostly_vertical(segments: list[Segment]) -> bool:

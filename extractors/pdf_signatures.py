@@ -110,9 +110,14 @@ def _validate(embedded: Any, doc: ExtractedDocument) -> bool | None:
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko_certvalidator import ValidationContext
 
+    quiet = logging.getLogger("pyhanko")
+    level = quiet.level
+    quiet.setLevel(logging.CRITICAL)  # an untrusted chain is expected offline, not an error to log
     try:
         status = validate_pdf_signature(embedded, ValidationContext(allow_fetching=False))
     except Exception as e:  # noqa: BLE001
         doc.warnings.append(f"signature not validated ({type(e).__name__})")
         return None
+    finally:
+        quiet.setLevel(level)
     return bool(status.intact and status.valid)

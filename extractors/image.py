@@ -1,0 +1,48 @@
+"""Photos and scans of signed pages (PNG, JPEG, TIFF): OCR through Tesseract when installed,
+else ``needs_ocr``. Pillow's decompression-bomb guard stays on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from extractors.base import Extractor
+from extractors.document import ExtractedDocument, ImageInfo, Location, TextBlock
+from extractors.errors import NeedsOCR, UnsafeFile
+from extractors.limits import check_pages
+from extractors.ocr import NEEDS_OCR, ocr_lines, tesseract_available
+
+PX_TO_PT = 72.0 / 96.0  # pixels to points when an image carries no resolution
+
+
+class ImageExtractor(Extractor):
+    formats = ("png", "jpeg", "tiff")
+    label = "image"
+    damaged_errors: ClassVar[tuple[type[BaseException], ...]] = (OSError, ValueError, SyntaxError,
+                                                                 EOFError, IndexError)
+
+    def parse(self, path: Path, doc: ExtractedDocument) -> None:
+        from PIL import Image
+
+        try:
+            image = Image.open(path)
+            image.load()
+        except Image.DecompressionBombError as e:
+            raise UnsafeFile("unsafe file: the image is too large to decode (decompression bomb)") from e
+        with image:
+            frames = getattr(image, "n_frames", 1)
+            doc.pages = frames
+            check_pages(frames, self.limits)
+            doc.metadata["pixels"] = f"{image.width}x{image.height}"
+            if not (self.limits.ocr and tesseract_available()):
+                raise NeedsOCR(NEEDS_OCR)
+            for frame in range(frames):
+                image.seek(frame)
+                dpi = image.info.get("dpi", (96, 96))[0] or 96
+                scale = 72.0 / float(dpi)
+                doc.images.append(ImageInfo(Location(page=frame + 1, bbox=(0.0, 0.0, image.width * scale,
+                                                                            image.height * scale)),
+                                            image.width * scale, image.height * scale))
+                for text, (x0, top, x1, bottom) in ocr_lines(image, self.limits.timeout_seconds or 120.0):
+                    box = (round(x0 * scale, 2), round(top * scale, 2), round(x1 * scale, 2), round(bottom * scale, 2))
+                    doc.blocks.append(TextBlock(text, Location(page=frame + 1, bbox=box), "ocr"))
