@@ -161,7 +161,10 @@ class _Analyzer:
 
         before: list[str] = []
         head_seg = b.items[0].seg
-        prefix = head_seg.text.split(b.items[0].text)[0] if b.items[0].text in head_seg.text else ""
+        first_item = b.items[0]
+        own_text = (head_seg.cells[first_item.cell_index].text if first_item.cell_index is not None
+                    and first_item.cell_index < len(head_seg.cells) else head_seg.text)
+        prefix = own_text.split(first_item.text)[0] if first_item.text in own_text else ""
         if prefix.strip():  # 'CONTOSO LTD FABRIKAM LTD By: ... By: ...' reflowed into one paragraph
             before.append(prefix)
         for k in range(first - 1, max(-1, first - 5), -1):

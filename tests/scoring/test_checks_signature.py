@@ -465,3 +465,14 @@ def test_letter_on_partner_letterhead_is_the_partners():
     d = pdf("Fabrikam Consulting Ltd\n1 High Street\nDear Teo,\nThank you for choosing us.\n"
             "Kind regards,\n/s/ Anna Smith", path="letter.pdf")
     assert sig(d).verdict == "not_met"
+
+
+def test_whole_blocks_inside_table_cells():
+    d = docx([["Fabrikam Consulting Ltd\nSignature: /s/ Anna Smith\nDate: 1 July 2026",
+               "Contoso Ltd\nSignature: ____________\nDate: ____________"]])
+    assert sig(d).verdict == "not_met"
+    d = docx([["Contoso Ltd\nSignature: /s/ Teo Lupu\nDate: 2 July 2026",
+               "Fabrikam Consulting Ltd\nSignature: ____________\nDate: ____________"]])
+    r = sig(d)
+    assert r.verdict == "met"
+    assert "/s/ Teo Lupu" in r.evidence[0].text
