@@ -5,7 +5,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from pipeline.store.schema import (
+    AnalysisRow,
+    ClaimRow,
+    ConflictRow,
+    DecisionRow,
+    DocumentRow,
+    HistoryRow,
+    SubmissionRow,
+    TenantRow,
+)
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from pipeline.roles import Actor
 
 
 def jsonable(value: Any) -> Any:
@@ -137,3 +155,160 @@ class ClaimView(ClaimSummary):
     analysis_seq: int | None = None
     conflicts: list[dict[str, Any]] = field(default_factory=list)  # spec section-4 JSON + status
     available_decisions: list[str] = field(default_factory=list)  # for the acting user, now
+
+
+# --- builders (read inside the caller's session) ---------------------------------------
+
+PERSONAL_FIELDS = frozenset(
+    {"partner_contact_name", "partner_contact_email", "customer_contact_name", "customer_contact_email"}
+)
+
+
+def _redact(details: dict[str, Any] | None, personal: bool) -> dict[str, Any]:
+    """History details without contacts' personal data for actors who may not see it (analysts)."""
+    out = dict(details or {})
+    if not personal:
+        for key in PERSONAL_FIELDS & out.keys():
+            out[key] = "(withheld)"
+    return out
+
+
+def tenant_names(session: Session, tenant_ids: set[str]) -> dict[str, str]:
+    """Display names of customer tenants from the tenant directory."""
+    if not tenant_ids:
+        return {}
+    rows = session.execute(
+        select(TenantRow.tenant_id, TenantRow.display_name).where(TenantRow.tenant_id.in_(tenant_ids))
+    )
+    return {tid: name for tid, name in rows}
+
+
+def summary_of(row: ClaimRow, names: dict[str, str]) -> ClaimSummary:
+    return ClaimSummary(
+        claim_id=row.claim_id,
+        name=row.name,
+        partner=row.partner_name,
+        partner_org=row.partner_org,
+        program=row.program,
+        solution_area=row.solution_area,
+        activity=row.activity,
+        status=row.status,
+        customer_domain=row.customer_domain,
+        tenant_id=row.tenant_id,
+        customer_name=names.get(row.tenant_id, row.customer_domain),
+        products=[p.key for p in row.products if p.removed_at is None],
+        recommendation=row.recommendation,
+        score=row.score,
+        in_conflict=row.in_conflict,
+        submitted_at=row.submitted_at,
+        status_since=row.status_since,
+        review_due_at=row.review_due_at,
+        action_due_at=row.action_due_at,
+        opt_out_until=row.opt_out_until,
+        current_submission=row.current_submission,
+        version=row.version,
+    )
+
+
+def view_of(session: Session, row: ClaimRow, actor: Actor, available_decisions: list[str]) -> ClaimView:
+    """Everything about one claim that ``actor`` may see (the caller checked visibility)."""
+    summary = summary_of(row, tenant_names(session, {row.tenant_id}))
+    personal = actor.sees_personal_data
+    cid = row.claim_id
+    docs = session.scalars(
+        select(DocumentRow)
+        .where(DocumentRow.claim_id == cid, DocumentRow.submission_seq == row.current_submission)
+        .order_by(DocumentRow.id)
+    )
+    subs = session.scalars(
+        select(SubmissionRow).where(SubmissionRow.claim_id == cid).order_by(SubmissionRow.seq)
+    )
+    hist = session.scalars(select(HistoryRow).where(HistoryRow.claim_id == cid).order_by(HistoryRow.id))
+    decs = session.scalars(select(DecisionRow).where(DecisionRow.claim_id == cid).order_by(DecisionRow.id))
+    analysis = session.scalars(
+        select(AnalysisRow)
+        .where(AnalysisRow.claim_id == cid)
+        .order_by(AnalysisRow.submission_seq.desc(), AnalysisRow.analysed_at.desc(), AnalysisRow.id.desc())
+        .limit(1)
+    ).first()
+    conflicts = [
+        {
+            "id": c.id,
+            "tenant_id": c.tenant_id,
+            "product": c.product_key,
+            "claim_ids": list(c.claim_ids),
+            "recommended": c.recommended,
+            "margin": c.margin,
+            "resolved_at": c.resolved_at,
+            "result": c.result,
+        }
+        for c in session.scalars(
+            select(ConflictRow).where(ConflictRow.tenant_id == row.tenant_id).order_by(ConflictRow.id)
+        )
+        if cid in [str(x) for x in c.claim_ids]
+    ]
+    return ClaimView(
+        **vars(summary),
+        mpn_id=row.mpn_id,
+        mpn_country=row.mpn_country,
+        partner_contact_name=row.partner_contact_name if personal else None,
+        partner_contact_email=row.partner_contact_email if personal else None,
+        customer_contact_name=row.customer_contact_name if personal else None,
+        customer_contact_email=row.customer_contact_email if personal else None,
+        personal_data_withheld=not personal,
+        comment=row.comment,
+        created_at=row.created_at,
+        product_lines=[
+            ProductLine(p.name, p.code, p.subscription_id, p.key, p.removed_at, p.removed_reason)
+            for p in row.products
+        ],
+        documents=[
+            DocumentView(
+                d.path,
+                d.stored_path,
+                d.content_hash,
+                d.size,
+                d.detected_type,
+                d.kind,
+                d.status,
+                d.error,
+                d.pages,
+                d.uploaded_by if personal else "",
+                d.uploaded_at,
+                d.comment,
+                d.submission_seq,
+            )
+            for d in docs
+        ],
+        submissions=[
+            SubmissionView(s.seq, s.content_hash, s.received_at, s.analysed_at, s.source_path) for s in subs
+        ],
+        history=[
+            HistoryEntry(
+                h.at,
+                h.actor,
+                h.action,
+                h.from_status,
+                h.to_status,
+                h.reason,
+                _redact(h.details, personal),
+            )
+            for h in hist
+        ],
+        decisions=[
+            DecisionView(
+                d.decided_at,
+                d.reviewer,
+                d.decision,
+                d.note,
+                d.recommendation,
+                d.overruled,
+                list(d.requests or []),
+            )
+            for d in decs
+        ],
+        analysis=dict(analysis.result) if analysis is not None else None,
+        analysis_seq=analysis.submission_seq if analysis is not None else None,
+        conflicts=conflicts,
+        available_decisions=available_decisions,
+    )

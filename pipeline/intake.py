@@ -21,7 +21,7 @@ from typing import Any, Literal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pipeline.claim_folder import CLAIM_FILE, TENANTS_FILE, ClaimFolder
+from pipeline.claim_folder import CLAIM_FILE, TENANTS_FILE, ClaimFolder, content_hash_of
 from pipeline.errors import ClaimFolderError
 from pipeline.lifecycle import RESUBMITTABLE_STATES
 from pipeline.models import ClaimFile, Status, Tenant
@@ -355,6 +355,80 @@ def _take_new(session: Session, cf: ClaimFolder, now: datetime, blobs: Path) -> 
     return Taken("accepted", row, seq=1, from_status=None, to_status=target, note=note)
 
 
+def claim_as_it_stands(row: ClaimRow, submitted: dict[str, Any]) -> dict[str, Any]:
+    """A submission's claim.json with the store's current editable fields (D-9): MPN location,
+    contacts and the products still claimed (D-6 removals dropped)."""
+    raw = dict(submitted)
+    raw["status"] = row.status
+    raw["mpn_location"] = {"mpn_id": row.mpn_id, "country": row.mpn_country}
+    raw["partner"] = {
+        **(raw.get("partner") or {}),
+        "contact_name": row.partner_contact_name,
+        "contact_email": row.partner_contact_email,
+    }
+    raw["customer"] = {
+        **(raw.get("customer") or {}),
+        "contact_name": row.customer_contact_name,
+        "contact_email": row.customer_contact_email,
+    }
+    raw["products"] = [
+        {k: v for k, v in (("name", p.name), ("code", p.code), ("subscription_id", p.subscription_id)) if v}
+        for p in row.products
+        if p.removed_at is None
+    ]
+    return raw
+
+
+def submission_from_store(
+    session: Session, row: ClaimRow, previous: SubmissionRow, source: str, now: datetime
+) -> tuple[int, str]:
+    """A new submission made of the claim as it stands in the store (D-9 edits) and the
+    documents of ``previous``; the claim's current submission moves to it. Returns (seq, hash)."""
+    raw = claim_as_it_stands(row, previous.claim_json)
+    raw["status"] = Status.SUBMITTED.value
+    raw["edited_at"] = now.isoformat()  # not part of the spec; keeps each edited submission distinct
+    docs = list(
+        session.scalars(
+            select(DocumentRow)
+            .where(DocumentRow.claim_id == row.claim_id, DocumentRow.submission_seq == previous.seq)
+            .order_by(DocumentRow.id)
+        )
+    )
+    seq = row.current_submission + 1
+    content_hash = content_hash_of(raw, [(d.path, d.content_hash) for d in docs])
+    session.add(
+        SubmissionRow(
+            claim_id=row.claim_id,
+            seq=seq,
+            content_hash=content_hash,
+            received_at=now,
+            source_path=source,
+            claim_json=raw,
+        )
+    )
+    for d in docs:
+        session.add(
+            DocumentRow(
+                claim_id=row.claim_id,
+                submission_seq=seq,
+                path=d.path,
+                stored_path=d.stored_path,
+                content_hash=d.content_hash,
+                size=d.size,
+                detected_type=d.detected_type,
+                kind=d.kind,
+                uploaded_by=d.uploaded_by,
+                uploaded_at=d.uploaded_at,
+                comment=d.comment,
+            )
+        )
+    row.current_submission = seq
+    row.content_hash = content_hash
+    row.recommendation = None
+    row.score = None
+    return seq, content_hash
+
+
 def upsert_tenants(session: Session, tenants: dict[str, Tenant], now: datetime) -> int:
     """Write the tenant directory; rows whose content did not change are left alone."""
     written = 0
@@ -409,7 +483,9 @@ __all__ = [
     "IngestReport",
     "Refused",
     "Taken",
+    "claim_as_it_stands",
     "claim_folders",
+    "submission_from_store",
     "detect_type",
     "replace_active_products",
     "store_blob",

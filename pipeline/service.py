@@ -22,17 +22,8 @@ from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
 from pipeline import lifecycle as lc
-from pipeline.claim_folder import content_hash_of, find_tenants_file, load_tenants, read_claim_folder
-from pipeline.claim_views import (
-    ClaimSummary,
-    ClaimView,
-    DecisionView,
-    DocumentView,
-    HistoryEntry,
-    ProductLine,
-    SubmissionView,
-    jsonable,
-)
+from pipeline.claim_folder import find_tenants_file, load_tenants, read_claim_folder
+from pipeline.claim_views import ClaimSummary, ClaimView, jsonable, summary_of, tenant_names, view_of
 from pipeline.clock import Clock, SystemClock, as_utc
 from pipeline.errors import (
     AccessDenied,
@@ -43,11 +34,14 @@ from pipeline.errors import (
     InvalidInput,
     PoeReviewError,
 )
+from pipeline.findings_store import find_analysis, headline, scoring_version_of, write_analysis
 from pipeline.intake import (
     IngestItem,
     IngestReport,
+    claim_as_it_stands,
     claim_folders,
     replace_active_products,
+    submission_from_store,
     take_in,
     upsert_tenants,
 )
@@ -55,17 +49,13 @@ from pipeline.models import ClaimedProductIn, ClaimFile, DocumentRef, Status
 from pipeline.roles import PARTNER_ROLES, SYSTEM, Actor, Role, require_role, require_visible
 from pipeline.store.db import BLOBS, session_scope, store_data_dir
 from pipeline.store.schema import (
-    AnalysisRow,
     ClaimProductRow,
     ClaimRow,
     ConflictRow,
     DecisionRow,
     DocumentRow,
-    FindingRow,
     HistoryRow,
-    ReasonRow,
     SubmissionRow,
-    TenantRow,
     UserRow,
 )
 
@@ -85,44 +75,6 @@ def _status_key(status: str) -> Status:
         if s.value.lower() == wanted:
             return s
     raise InvalidInput(f"unknown status {status!r}; one of: {', '.join(s.value for s in Status)}")
-
-
-PERSONAL_FIELDS = frozenset(
-    {"partner_contact_name", "partner_contact_email", "customer_contact_name", "customer_contact_email"}
-)
-
-
-def _redact(details: dict[str, Any] | None, personal: bool) -> dict[str, Any]:
-    """History details without contacts' personal data for actors who may not see it (analysts)."""
-    out = dict(details or {})
-    if not personal:
-        for key in PERSONAL_FIELDS & out.keys():
-            out[key] = "(withheld)"
-    return out
-
-
-def _claim_as_it_stands(row: ClaimRow, submitted: dict[str, Any]) -> dict[str, Any]:
-    """A submission's claim.json with the store's current editable fields (D-9): MPN location,
-    contacts and the products still claimed (D-6 removals dropped)."""
-    raw = dict(submitted)
-    raw["status"] = row.status
-    raw["mpn_location"] = {"mpn_id": row.mpn_id, "country": row.mpn_country}
-    raw["partner"] = {
-        **(raw.get("partner") or {}),
-        "contact_name": row.partner_contact_name,
-        "contact_email": row.partner_contact_email,
-    }
-    raw["customer"] = {
-        **(raw.get("customer") or {}),
-        "contact_name": row.customer_contact_name,
-        "contact_email": row.customer_contact_email,
-    }
-    raw["products"] = [
-        {k: v for k, v in (("name", p.name), ("code", p.code), ("subscription_id", p.subscription_id)) if v}
-        for p in row.products
-        if p.removed_at is None
-    ]
-    return raw
 
 
 def same_product(a: ClaimProductRow, b: ClaimProductRow) -> bool:
@@ -386,10 +338,10 @@ class ClaimService:
             if actor.is_partner:
                 query = query.where(ClaimRow.partner_org == actor.partner_org)
             rows = list(session.scalars(query))
-            names = self._tenant_names(session, {r.tenant_id for r in rows})
+            names = tenant_names(session, {r.tenant_id for r in rows})
             far = datetime.max.replace(tzinfo=UTC)
             rows.sort(key=lambda r: (r.review_due_at or far, r.submitted_at or far, r.claim_id))
-            return [self._summary(r, names) for r in rows]
+            return [summary_of(r, names) for r in rows]
 
     def get_claim(self, actor: Actor, claim_id: str) -> ClaimView:
         require_role(actor, READERS, "read claims")
@@ -397,146 +349,9 @@ class ClaimService:
             row = self._load(session, actor, claim_id)
             return self._view(session, row, actor)
 
-    def _tenant_names(self, session: Session, tenant_ids: set[str]) -> dict[str, str]:
-        if not tenant_ids:
-            return {}
-        rows = session.execute(
-            select(TenantRow.tenant_id, TenantRow.display_name).where(TenantRow.tenant_id.in_(tenant_ids))
-        )
-        return {tid: name for tid, name in rows}
-
-    def _summary(self, row: ClaimRow, names: dict[str, str]) -> ClaimSummary:
-        return ClaimSummary(
-            claim_id=row.claim_id,
-            name=row.name,
-            partner=row.partner_name,
-            partner_org=row.partner_org,
-            program=row.program,
-            solution_area=row.solution_area,
-            activity=row.activity,
-            status=row.status,
-            customer_domain=row.customer_domain,
-            tenant_id=row.tenant_id,
-            customer_name=names.get(row.tenant_id, row.customer_domain),
-            products=[p.key for p in row.products if p.removed_at is None],
-            recommendation=row.recommendation,
-            score=row.score,
-            in_conflict=row.in_conflict,
-            submitted_at=row.submitted_at,
-            status_since=row.status_since,
-            review_due_at=row.review_due_at,
-            action_due_at=row.action_due_at,
-            opt_out_until=row.opt_out_until,
-            current_submission=row.current_submission,
-            version=row.version,
-        )
-
     def _view(self, session: Session, row: ClaimRow, actor: Actor) -> ClaimView:
-        summary = self._summary(row, self._tenant_names(session, {row.tenant_id}))
-        personal = actor.sees_personal_data
-        cid = row.claim_id
-        docs = session.scalars(
-            select(DocumentRow)
-            .where(DocumentRow.claim_id == cid, DocumentRow.submission_seq == row.current_submission)
-            .order_by(DocumentRow.id)
-        )
-        subs = session.scalars(
-            select(SubmissionRow).where(SubmissionRow.claim_id == cid).order_by(SubmissionRow.seq)
-        )
-        hist = session.scalars(select(HistoryRow).where(HistoryRow.claim_id == cid).order_by(HistoryRow.id))
-        decs = session.scalars(
-            select(DecisionRow).where(DecisionRow.claim_id == cid).order_by(DecisionRow.id)
-        )
-        analysis = session.scalars(
-            select(AnalysisRow)
-            .where(AnalysisRow.claim_id == cid)
-            .order_by(
-                AnalysisRow.submission_seq.desc(), AnalysisRow.analysed_at.desc(), AnalysisRow.id.desc()
-            )
-            .limit(1)
-        ).first()
-        conflicts = [
-            {
-                "id": c.id,
-                "tenant_id": c.tenant_id,
-                "product": c.product_key,
-                "claim_ids": list(c.claim_ids),
-                "recommended": c.recommended,
-                "margin": c.margin,
-                "resolved_at": c.resolved_at,
-                "result": c.result,
-            }
-            for c in session.scalars(
-                select(ConflictRow).where(ConflictRow.tenant_id == row.tenant_id).order_by(ConflictRow.id)
-            )
-            if cid in [str(x) for x in c.claim_ids]
-        ]
-        return ClaimView(
-            **vars(summary),
-            mpn_id=row.mpn_id,
-            mpn_country=row.mpn_country,
-            partner_contact_name=row.partner_contact_name if personal else None,
-            partner_contact_email=row.partner_contact_email if personal else None,
-            customer_contact_name=row.customer_contact_name if personal else None,
-            customer_contact_email=row.customer_contact_email if personal else None,
-            personal_data_withheld=not personal,
-            comment=row.comment,
-            created_at=row.created_at,
-            product_lines=[
-                ProductLine(p.name, p.code, p.subscription_id, p.key, p.removed_at, p.removed_reason)
-                for p in row.products
-            ],
-            documents=[
-                DocumentView(
-                    d.path,
-                    d.stored_path,
-                    d.content_hash,
-                    d.size,
-                    d.detected_type,
-                    d.kind,
-                    d.status,
-                    d.error,
-                    d.pages,
-                    d.uploaded_by if personal else "",
-                    d.uploaded_at,
-                    d.comment,
-                    d.submission_seq,
-                )
-                for d in docs
-            ],
-            submissions=[
-                SubmissionView(s.seq, s.content_hash, s.received_at, s.analysed_at, s.source_path)
-                for s in subs
-            ],
-            history=[
-                HistoryEntry(
-                    h.at,
-                    h.actor,
-                    h.action,
-                    h.from_status,
-                    h.to_status,
-                    h.reason,
-                    _redact(h.details, personal),
-                )
-                for h in hist
-            ],
-            decisions=[
-                DecisionView(
-                    d.decided_at,
-                    d.reviewer,
-                    d.decision,
-                    d.note,
-                    d.recommendation,
-                    d.overruled,
-                    list(d.requests or []),
-                )
-                for d in decs
-            ],
-            analysis=dict(analysis.result) if analysis is not None else None,
-            analysis_seq=analysis.submission_seq if analysis is not None else None,
-            conflicts=conflicts,
-            available_decisions=lc.available_decisions(actor, self._facts(session, row), self.clock.now()),
-        )
+        available = lc.available_decisions(actor, self._facts(session, row), self.clock.now())
+        return view_of(session, row, actor, available)
 
     # --- analysis --------------------------------------------------------------------------
 
@@ -613,7 +428,7 @@ class ClaimService:
                     SubmissionRow.claim_id == row.claim_id, SubmissionRow.seq == row.current_submission
                 )
             )
-            return _claim_as_it_stands(row, dict(sub.claim_json) if sub is not None else {})
+            return claim_as_it_stands(row, dict(sub.claim_json) if sub is not None else {})
 
     def record_analysis(
         self, claim_id: str, submission_seq: int, result: dict[str, Any], actor: Actor = SYSTEM
@@ -623,7 +438,7 @@ class ClaimService:
         Recording the same result again changes nothing."""
         require_role(actor, {Role.SYSTEM}, "record an analysis")
         now = self.clock.now()
-        version = str(result.get("scoring_version", ""))[:30]
+        version = scoring_version_of(result)
         with self._write(claim_id) as session:
             row = self._load(session, actor, claim_id)
             sub = session.scalar(
@@ -633,13 +448,7 @@ class ClaimService:
             )
             if sub is None:
                 raise InvalidInput(f"claim {claim_id} has no submission {submission_seq}")
-            existing = session.scalar(
-                select(AnalysisRow).where(
-                    AnalysisRow.claim_id == row.claim_id,
-                    AnalysisRow.submission_seq == submission_seq,
-                    AnalysisRow.scoring_version == version,
-                )
-            )
+            existing = find_analysis(session, row.claim_id, submission_seq, version)
             current = submission_seq == row.current_submission
             queued = current and row.status == Status.SUBMITTED.value
             if (
@@ -649,60 +458,8 @@ class ClaimService:
                 and not queued
             ):
                 return  # the same result again: nothing to do
-            recommendation = str(result.get("recommendation") or "")
-            if recommendation not in ("approve", "reject", "request_info"):
-                raise InvalidInput(
-                    f"recommendation: {recommendation!r} is not approve, reject or request_info"
-                )
-            score = float(result.get("score") or 0.0)
-            if existing is None:
-                existing = AnalysisRow(
-                    claim_id=row.claim_id, submission_seq=submission_seq, scoring_version=version
-                )
-                session.add(existing)
-            else:
-                for child in (FindingRow, ReasonRow):
-                    for old in session.scalars(select(child).where(child.analysis_id == existing.id)):
-                        session.delete(old)
-            existing.analysed_at = now
-            existing.score = score
-            existing.recommendation = recommendation
-            existing.result = result
-            session.flush()
-            for criterion, found in (result.get("criteria") or {}).items():
-                session.add(
-                    FindingRow(
-                        analysis_id=existing.id,
-                        claim_id=row.claim_id,
-                        criterion=criterion,
-                        verdict=str(found.get("verdict", "unclear")),
-                        confidence=float(found.get("confidence") or 0.0),
-                        evidence=list(found.get("evidence") or []),
-                    )
-                )
-            for reason in list(result.get("reasons") or []) + list(result.get("eligibility") or []):
-                session.add(
-                    ReasonRow(
-                        analysis_id=existing.id,
-                        claim_id=row.claim_id,
-                        code=str(reason.get("code", ""))[:30],
-                        rule=str(reason.get("rule", ""))[:20],
-                        criterion=reason.get("criterion"),
-                        message=str(reason.get("message", "")),
-                    )
-                )
-            by_path = {d.get("path"): d for d in result.get("documents") or [] if isinstance(d, dict)}
-            for doc in session.scalars(
-                select(DocumentRow).where(
-                    DocumentRow.claim_id == row.claim_id, DocumentRow.submission_seq == submission_seq
-                )
-            ):
-                found_doc = by_path.get(doc.path)
-                if found_doc:
-                    doc.status = found_doc.get("status")
-                    doc.error = found_doc.get("error")
-                    doc.pages = found_doc.get("pages")
-                    doc.kind = str(found_doc.get("kind") or doc.kind)[:30]
+            recommendation, score = headline(result)
+            write_analysis(session, row.claim_id, submission_seq, result, now)
             sub.analysed_at = now
             self._history(
                 session,
@@ -942,48 +699,7 @@ class ClaimService:
         if edited is None:
             sub.analysed_at = None
             return
-        raw = _claim_as_it_stands(row, sub.claim_json)
-        raw["status"] = Status.SUBMITTED.value
-        raw["edited_at"] = now.isoformat()  # not part of the spec; keeps each edited submission distinct
-        docs = list(
-            session.scalars(
-                select(DocumentRow)
-                .where(DocumentRow.claim_id == row.claim_id, DocumentRow.submission_seq == sub.seq)
-                .order_by(DocumentRow.id)
-            )
-        )
-        seq = row.current_submission + 1
-        content_hash = content_hash_of(raw, [(d.path, d.content_hash) for d in docs])
-        session.add(
-            SubmissionRow(
-                claim_id=row.claim_id,
-                seq=seq,
-                content_hash=content_hash,
-                received_at=now,
-                source_path=f"edited by {actor.name}",
-                claim_json=raw,
-            )
-        )
-        for d in docs:
-            session.add(
-                DocumentRow(
-                    claim_id=row.claim_id,
-                    submission_seq=seq,
-                    path=d.path,
-                    stored_path=d.stored_path,
-                    content_hash=d.content_hash,
-                    size=d.size,
-                    detected_type=d.detected_type,
-                    kind=d.kind,
-                    uploaded_by=d.uploaded_by,
-                    uploaded_at=d.uploaded_at,
-                    comment=d.comment,
-                )
-            )
-        row.current_submission = seq
-        row.content_hash = content_hash
-        row.recommendation = None
-        row.score = None
+        seq, content_hash = submission_from_store(session, row, sub, f"edited by {actor.name}", now)
         self._history(
             session,
             row,
