@@ -144,9 +144,10 @@ def create_app(
             request, "error.html", {"status": status, "code": code, "message": message}, status_code=status
         )
 
-    from pipeline.web import api, pages
+    from pipeline.web import api, consent, pages
 
     app.include_router(pages.router)
+    app.include_router(consent.router)
     app.include_router(api.router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 

@@ -58,7 +58,12 @@ def _limits() -> tuple[object | None, int]:
         from extractors import Limits  # type: ignore[attr-defined]
     except ImportError:
         return None, DEFAULT_MAX_BYTES
+    import dataclasses
+
     limits = Limits()
+    # A partner waits for the answer: no OCR here (the nightly run does it), a shorter timeout.
+    changes = {k: v for k, v in (("ocr", False), ("timeout_seconds", 60.0)) if hasattr(limits, k)}
+    limits = dataclasses.replace(limits, **changes)
     return limits, int(getattr(limits, "max_bytes", DEFAULT_MAX_BYTES) or DEFAULT_MAX_BYTES)
 
 

@@ -348,3 +348,53 @@ def test_openapi_lists_the_operations(client_for) -> None:  # type: ignore[no-un
         assert path in spec["paths"], path
     assert not any(p.startswith("/claims") for p in spec["paths"])  # pages stay out of the API schema
     _ = io
+
+
+# --- customer consent page and bad uploads ---------------------------------------------------
+
+
+def test_customer_denies_through_the_signed_link(client_for, built: Built) -> None:  # type: ignore[no-untyped-def]
+    from pipeline.notify.tokens import consent_secret, make_consent_token
+
+    rita = client_for("rita")
+    r = rita.post("/api/claims/1000005/decision", json={"decision": "approve"}, headers={"X-CSRF-Token": csrf_of(rita)})
+    assert r.status_code == 200
+    token = make_consent_token("1000005", consent_secret(built.data_dir))
+    customer = client_for()
+    page = customer.get(f"/consent/{token}")
+    assert page.status_code == 200 and "Northwind Traders Partners" in page.text and "D365_FS" in page.text
+    assert "teo.lupu" not in page.text and "contact@" not in page.text  # no contact details on an open link
+    assert customer.get(f"/consent/{token[:-2]}xx").status_code == 400
+    assert customer.get("/consent/1000001.forged").status_code == 400
+    r = customer.post(f"/consent/{token}", data={"reason": "Partner is unknown", "csrf_token": "nope"})
+    assert r.status_code == 403
+    r = customer.post(f"/consent/{token}", data={"reason": "Partner is unknown", "comment": "never met them", "csrf_token": _form_token(page.text)})
+    assert r.status_code == 200 and 'data-testid="denied"' in r.text
+    assert rita.get("/api/claims/1000005").json()["status"] == "Customer consent denied"
+    again = customer.get(f"/consent/{token}").text
+    assert "nothing to deny" in again
+
+
+def test_upload_the_extractors_cannot_read_is_refused(client_for) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("extractors.api")
+    _request_info(client_for)
+    fab = client_for("fab")
+    r = fab.post("/api/claims/1000001/documents", files={"files": ("SOW signed.pdf", b"%PDF-1.7\n garbage without objects", "application/pdf")},
+                 headers={"X-CSRF-Token": csrf_of(fab)})
+    assert r.status_code == 400 and r.json()["message"].startswith("SOW signed.pdf:")
+    claim = fab.get("/api/claims/1000001").json()
+    assert claim["status"] == "Partner action required" and len(claim["documents"]) == 3
+
+
+def test_reports_are_listed_and_served_to_staff_only(client_for, built: Built) -> None:  # type: ignore[no-untyped-def]
+    folder = built.data_dir / "reports"
+    folder.mkdir(exist_ok=True)
+    (folder / "report-2026-11-02.html").write_text("<h1>Outcomes</h1>")
+    (built.data_dir / "store-secret.html").write_text("outside")
+    ana = client_for("ana")
+    assert "report-2026-11-02.html" in ana.get("/analyst").text
+    r = ana.get("/reports/report-2026-11-02.html")
+    assert r.status_code == 200 and "Outcomes" in r.text
+    assert ana.get("/reports/../store-secret.html").status_code == 404
+    assert ana.get("/reports/%2e%2e/store-secret.html").status_code == 404
+    assert client_for("fab").get("/reports/report-2026-11-02.html").status_code == 403
