@@ -7,6 +7,7 @@ Thin over :func:`pipeline.reports.build_report`, :func:`pipeline.reports.export_
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -81,7 +82,9 @@ def report(
         from pipeline.store.db import store_data_dir
 
         engine = _engine(ctx, db)
-        path = build_report(engine, _since(since), out or store_data_dir(engine) / "reports", as_of=parse_when(now))
+        # The web app lists <data dir>/reports (or POE_REPORTS_DIR): write where it looks.
+        default = Path(os.environ.get("POE_REPORTS_DIR") or store_data_dir(engine) / "reports")
+        path = build_report(engine, _since(since), out or default, as_of=parse_when(now))
     typer.echo(str(path))
 
 
