@@ -198,9 +198,12 @@ def _col_order(loc: Location) -> int:
     return loc.col or 0
 
 
+RawSegment = tuple[str, Location, str, tuple[Cell, ...]]
+
+
 def build_view(doc: ExtractedDocument) -> DocView:
     """Segments in reading order: lines of text blocks, and table / sheet rows as one segment."""
-    raw: list[tuple[str, Location, str, tuple[Cell, ...]]] = []
+    raw: list[RawSegment] = []
     rows: dict[tuple, list[Cell]] = {}
     row_pos: dict[tuple, int] = {}
     for block in doc.blocks:
@@ -223,10 +226,12 @@ def build_view(doc: ExtractedDocument) -> DocView:
     # Tables the extractor gave only as doc.tables (not as cell blocks) become row segments too.
     seen_tables = {(k[1], k[2], k[3]) for k in rows if k[0] == "tb"}
     seen_sheets = {k[1] for k in rows if k[0] == "xl"}
+    inserts: dict[int, list[RawSegment]] = {}
     for table in doc.tables:
         tl = table.location
         if (tl.page, tl.part, tl.table) in seen_tables or (tl.sheet is not None and tl.sheet in seen_sheets):
             continue
+        table_rows: list[RawSegment] = []
         for r, row in enumerate(table.rows):
             row_cells: list[Cell] = []
             for c, value in enumerate(row):
@@ -235,7 +240,20 @@ def build_view(doc: ExtractedDocument) -> DocView:
                 row_cells.append(Cell(value or "", loc))
             text = CELL_SEP.join(c.text.strip() for c in row_cells if c.text.strip())
             if text:
-                raw.append((text, row_cells[0].location if row_cells else tl, "row", tuple(row_cells)))
+                table_rows.append((text, row_cells[0].location if row_cells else tl, "row", tuple(row_cells)))
+        # Put the rows where the table stands in reading order (its first cell's text line), so
+        # they fall under the right section heading; else after everything.
+        first = next((c.text.strip() for row in table_rows for c in row[3] if c.text.strip()), "")
+        at = next((i for i, item in enumerate(raw) if first and item[2] != "row" and item[1].page == tl.page
+                   and item[0].strip() == first.splitlines()[0].strip()), len(raw))
+        inserts.setdefault(at, []).extend(table_rows)
+    if inserts:
+        merged: list[RawSegment] = []
+        for i, item in enumerate(raw):
+            merged.extend(inserts.get(i, []))
+            merged.append(item)
+        merged.extend(inserts.get(len(raw), []))
+        raw = merged
     view = DocView(doc)
     section = ""
     for i, (text, loc, kind, seg_cells) in enumerate(raw):

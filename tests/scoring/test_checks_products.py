@@ -196,3 +196,14 @@ def test_work_left_to_the_customer_is_not_the_partners():
 def test_excluded_section(heading, expected):
     from scoring.checks.products import excluded_section
     assert excluded_section(heading) is expected
+
+
+def test_pdf_table_rows_stand_under_their_own_section():
+    from extractors.document import Location, Table
+    d = pdf("Scope\nWorkload\nActivities\nSharePoint Online\nBuild the intranet\nOut of scope\nData warehouse")
+    d.tables.append(Table(rows=[["Workload", "Activities"], ["SharePoint Online", "Build the intranet"]],
+                          location=Location(page=1, table=0),
+                          cells=[[Location(page=1, table=0, row=r, col=c) for c in range(2)] for r in range(2)]))
+    r = links(d, products=("SPO",))
+    assert r.products["SPO"].verdict == "linked"
+    assert r.products["SPO"].evidence[0].location.table == 0
