@@ -213,3 +213,26 @@ def test_smtp_transport_parses_url(kind: str) -> None:
     assert SmtpTransport("smtps://mail.example").port == 465
     with pytest.raises(ValueError):
         SmtpTransport("http://mail.example")
+
+
+def test_each_new_request_gets_its_own_email(
+    service: ClaimService, engine: Engine, clock: FixedClock, tmp_path: Path
+) -> None:
+    from pipeline.roles import Actor, Role
+
+    analysed(service, tmp_path, m365("1000006", "222", "Northwind", [EXO]))
+    fake = FakeTransport()
+    n = notifier(engine, clock, fake)
+    service.decide(REVIEWER, "1000006", "request_info", "first", requests=["Signed SOW"])
+    n.run()
+    clock.advance(days=2)
+    service.submit(Actor("nina", Role.INCENTIVE_USER, "222"), "1000006")
+    for cid, seq in service.pending_analysis():
+        service.record_analysis(cid, seq, result(cid, "request_info", 50))
+    service.decide(REVIEWER, "1000006", "request_info", "second", requests=["Milestone dates"])
+    n.run()
+    n.run()
+    assert [m["X-Poe-Kind"] for m in fake.sent] == ["action_required", "action_required"]
+    assert "1. Signed SOW" in fake.sent[0].get_body(("plain",)).get_content()
+    assert "1. Milestone dates" in fake.sent[1].get_body(("plain",)).get_content()
+    assert fake.sent[0]["Message-ID"] != fake.sent[1]["Message-ID"]
