@@ -107,6 +107,9 @@ class NameMatcher:
                 return NameHit(FULL, form)
         tokens = norm.split()
         for form in self.forms:
+            if fuzz.partial_ratio(form, norm) < FULL_RATIO - 10 and fuzz.partial_ratio(
+                    form.replace(" ", ""), norm.replace(" ", "")) < FULL_RATIO - 10:
+                continue  # nothing close anywhere in the text: skip the window scan
             n = len(form.split())
             first = form[:2]
             for size in {max(1, n - 1), n, n + 1}:

@@ -36,6 +36,7 @@ _INLINE_LABEL = re.compile(
     rf"(?<![\w-])(?<!signed )(?<!Signed )(?<!SIGNED )(?:(?:(?:{ROLE})(?:'s)?\s+)?(?:{_SIG}|{_NAME}|{_TITLE}|{_DATE}|{_ORG})"
     rf"(?:\s+(?:(?:of|for|by|on behalf of)\s+)?(?:the\s+)?(?:{ROLE}))?|{ROLE})\s*:", re.I)
 
+_MAYBE_FIELD = re.compile(r"[:\t_–]|/s/|\s-\s|\.{3}")
 CUSTOMER_WORDS = re.compile(r"\b(?:customer|client|buyer|purchaser|licensee)s?\b", re.I)
 PARTNER_WORDS = re.compile(
     r"\b(?:partner|supplier|vendor|contractor|consultant|consultancy|service provider|provider|seller|"
@@ -162,6 +163,8 @@ def _parse_items(seg: Segment) -> list[FieldItem]:
     extraction joined side-by-side columns with one space ('By: /s/ Teo Lupu By: ______'), a
     field label repeated on the line starts the next column."""
     is_row = len(seg.cells) > 1
+    if not is_row and len(seg.text) > 60 and not _MAYBE_FIELD.search(seg.text):
+        return []  # prose: a field needs a colon, a tab, a blank line to sign on or '/s/'
     if not is_row and (DOCUSIGNED.search(seg.text) or ESIGN_BY.search(seg.text)):
         return []  # an e-signature stamp, read by other_findings
     parts = [c.text.strip() for c in seg.cells] if is_row else [c.strip() for c in columns(seg.text)]
