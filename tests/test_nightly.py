@@ -242,3 +242,36 @@ def test_run_killed_with_sigkill_then_run_again_loses_and_duplicates_nothing(tmp
     assert run_nightly(
         NightlyConfig(inbox=str(inbox), db_url=db_url, as_of=AS_OF, concurrency=1, extractor=EXTRACTOR)
     )["changed"] is False
+
+
+@pytest.fixture
+def demo_samples(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The samples package when it is there; else a stand-in building this file's test inbox."""
+    try:
+        import pipeline.samples  # noqa: F401
+    except ImportError:
+        import types
+
+        stand_in = types.ModuleType("pipeline.samples")
+        stand_in.build_demo_inbox = lambda dest: build_inbox(Path(dest), n=6)  # type: ignore[attr-defined]
+        monkeypatch.setitem(sys.modules, "pipeline.samples", stand_in)
+
+
+@pytest.mark.usefixtures("demo_samples")
+def test_demo_without_prefect_runs_twice_and_says_what_to_open(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    runner = CliRunner()
+    data = tmp_path / "data"
+    first = runner.invoke(app, ["demo", "--data", str(data), "--no-prefect", "--concurrency", "1"])
+    assert first.exit_code == 0, first.output
+    assert "analysed" in first.output and "poe-review" in first.output and "claims" in first.output
+    assert "show <CLAIM_ID>" in first.output and "serve" in first.output
+    assert (data / "poe-review.db").is_file() and (data / "demo-inbox").is_dir()
+    second = runner.invoke(app, ["demo", "--data", str(data), "--no-prefect", "--concurrency", "1", "--json"])
+    assert second.exit_code == 0, second.output
+    summary = json.loads(second.output[second.output.index("{"):])
+    assert summary["changed"] is False and summary["analysed"] == 0
+    assert summary["claims_in"]["accepted"] == 0 and summary["claims_in"]["unchanged"] > 0

@@ -93,3 +93,22 @@ def test_batches_run_on_a_two_worker_dask_cluster(tmp_path: Path) -> None:
     used = {int(w.rsplit(":", 1)[1]) for w in summary["workers"]}
     assert used and used <= worker_pids  # every batch ran inside a Dask worker process
     assert set(statuses(db_url).values()) == {Status.UNDER_REVIEW.value}
+
+
+def test_run_command_prints_the_flow_summary(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    inbox = build_inbox(tmp_path / "inbox", n=5)
+    db_url = f"sqlite:///{tmp_path / 'data' / 'poe-review.db'}"
+    args = ["run", "--inbox", str(inbox), "--db", db_url, "--as-of", AS_OF, "--concurrency", "1",
+            "--extractor", EXTRACTOR]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "(prefect)" in result.output and "4 analysed" in result.output
+    assert "unreadable documents" in result.output and "scan.pdf" in result.output
+    again = CliRunner().invoke(app, [*args, "--json"])
+    assert again.exit_code == 0, again.output
+    summary = json.loads(again.output[again.output.index("{"):])
+    assert summary["mode"] == "prefect" and summary["changed"] is False
