@@ -128,8 +128,25 @@ def find_mentions(text: str) -> list[tuple[int, int, Product]]:
     return list(_find_mentions(text))
 
 
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+@cache
+def _first_tokens() -> frozenset[str]:
+    """First word of every alias: a text holding none of them names no product (fast path)."""
+    out = set()
+    for p in all_products():
+        for alias in (p.name, p.code, *p.aliases, *p.cased_aliases):
+            words = _TOKEN.findall(alias.lower())
+            if words:
+                out.add(words[0])
+    return frozenset(out)
+
+
 @lru_cache(maxsize=20_000)
 def _find_mentions(text: str) -> tuple[tuple[int, int, Product], ...]:
+    if _first_tokens().isdisjoint(_TOKEN.findall(text.lower())):
+        return ()
     found: list[tuple[int, int, Product]] = []
     for pattern, lookup in _mention_regexes():
         for m in pattern.finditer(text):
