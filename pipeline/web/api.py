@@ -166,6 +166,19 @@ def api_upload(
     return {"outcome": item.outcome, "submission": item.submission_seq, "status": view.status}
 
 
+class ProductsIn(BaseModel):
+    keep: list[str] = Field(description="Product keys (code, else name) to keep; the others are removed (D-9, D-12)")
+    expected_version: int | None = None
+
+
+@router.post("/claims/{claim_id}/products", dependencies=CSRF)
+def api_products(request: Request, claim_id: str, body: ProductsIn) -> dict[str, Any]:
+    actor = require_actor(request)
+    require_role(actor, PARTNERS, "edit claims")
+    view = ops.keep_products(request.app.state.service, actor, claim_id, body.keep, body.expected_version)
+    return {**partner_view(view), "open_requests": open_requests(view)}
+
+
 @router.post("/claims/{claim_id}/resubmit", dependencies=CSRF)
 def api_resubmit(request: Request, claim_id: str) -> dict[str, Any]:
     actor = require_actor(request)

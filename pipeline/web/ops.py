@@ -56,6 +56,21 @@ def decide(
     return service.decide(actor, claim_id, key, note.strip(), clean, expected_version)
 
 
+def keep_products(
+    service: ClaimService, actor: Actor, claim_id: str, keep: list[str], expected_version: int | None
+) -> ClaimView:
+    """D-9/D-12: keep only the products named in ``keep`` (by key); the library checks that the
+    claim is editable and that at least one product remains."""
+    view = get_claim(service, actor, claim_id)
+    wanted = {k.strip().casefold() for k in keep}
+    products = [
+        {k: v for k, v in (("name", p.name), ("code", p.code), ("subscription_id", p.subscription_id)) if v}
+        for p in view.product_lines
+        if p.removed_at is None and p.key.casefold() in wanted
+    ]
+    return service.edit(actor, claim_id, products=products, expected_version=expected_version)
+
+
 @dataclass
 class ConflictPage:
     id: int

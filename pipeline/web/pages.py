@@ -391,6 +391,26 @@ def partner_upload(
     return _redirect(f"/claims/{claim_id}")
 
 
+@router.post("/claims/{claim_id}/products", dependencies=CSRF)
+def partner_products(
+    request: Request,
+    claim_id: str,
+    keep: Annotated[list[str] | None, Form()] = None,
+    version: int | None = Form(None),
+) -> Response:
+    """D-9/D-12: the partner removes products the POE does not support before re-submitting."""
+    actor = require_actor(request)
+    require_role(actor, PARTNERS, "edit claims")
+    service = request.app.state.service
+    try:
+        ops.keep_products(service, actor, claim_id, keep or [], version)
+    except (InvalidInput, IllegalTransition, ConcurrentUpdate) as exc:
+        _flash(request, "error", str(exc))
+        return _redirect(f"/claims/{claim_id}")
+    _flash(request, "ok", f"Products of claim {claim_id} saved; re-submit when the claim is ready.")
+    return _redirect(f"/claims/{claim_id}")
+
+
 @router.post("/claims/{claim_id}/resubmit", dependencies=CSRF)
 def partner_resubmit(request: Request, claim_id: str) -> Response:
     actor = require_actor(request)

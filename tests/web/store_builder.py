@@ -253,7 +253,8 @@ def build_store(root: Path) -> Built:
     # Entered review 14 days ago: overdue now (D-14).
     take("1000004", claim_json("1000004", FABRIKAM, TENANT_A, [{"name": "Dynamics 365 Customer Service", "code": "D365_CS"}], list(files), name="Old service claim"), analysis("1000004", bbox, score=91))
     clock.set(START)
-    take("1000001", claim_json("1000001", FABRIKAM, TENANT_A, d365, list(files), name="Dynamics for Contoso"), analysis("1000001", bbox, signature="not_met", recommendation="request_info", score=58))
+    d365_two = [*d365, {"name": "Dynamics 365 Marketing", "code": "D365_MKT"}]
+    take("1000001", claim_json("1000001", FABRIKAM, TENANT_A, d365_two, list(files), name="Dynamics for Contoso"), analysis("1000001", bbox, signature="not_met", recommendation="request_info", score=58))
     take("1000002", claim_json("1000002", NORTHWIND, TENANT_B, exo, list(files), name="Exchange for Adatum", **m365), analysis("1000002", bbox, recommendation="approve", score=88))
     take("1000003", claim_json("1000003", FABRIKAM, TENANT_B, exo, list(files), name="Exchange for Adatum (Fabrikam)", **m365), analysis("1000003", None, signature="not_met", recommendation="reject", score=41))
     take("1000005", claim_json("1000005", NORTHWIND, TENANT_A, [{"name": "Dynamics 365 Field Service", "code": "D365_FS"}], list(files), name="Field Service for Contoso"), analysis("1000005", bbox, score=79))

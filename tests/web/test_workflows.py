@@ -398,3 +398,23 @@ def test_reports_are_listed_and_served_to_staff_only(client_for, built: Built) -
     assert ana.get("/reports/../store-secret.html").status_code == 404
     assert ana.get("/reports/%2e%2e/store-secret.html").status_code == 404
     assert client_for("fab").get("/reports/report-2026-11-02.html").status_code == 403
+
+
+def test_partner_removes_an_unsupported_product_then_resubmits(client_for) -> None:  # type: ignore[no-untyped-def]
+    _request_info(client_for)
+    fab = client_for("fab")
+    token = csrf_of(fab)
+    page = fab.get("/claims/1000001").text
+    assert 'data-testid="products-form"' in page and "Dynamics 365 Marketing" in page
+    r = fab.post("/api/claims/1000001/products", json={"keep": []}, headers={"X-CSRF-Token": token})
+    assert r.status_code == 400 and "at least one product" in r.json()["message"]
+    nw, rita = client_for("nw"), client_for("rita")
+    assert nw.post("/api/claims/1000001/products", json={"keep": ["D365_SALES_ENT"]}, headers={"X-CSRF-Token": csrf_of(nw)}).status_code == 404
+    assert rita.post("/api/claims/1000001/products", json={"keep": ["D365_SALES_ENT"]}, headers={"X-CSRF-Token": csrf_of(rita)}).status_code == 403
+    r = fab.post("/claims/1000001/products", data={"keep": ["D365_SALES_ENT"], "csrf_token": _form_token(page)})
+    assert r.status_code == 303
+    claim = fab.get("/api/claims/1000001").json()
+    assert [p["key"] for p in claim["product_lines"]] == ["D365_SALES_ENT"]
+    assert claim["history"][-1]["action"] == "edited"
+    r = fab.post("/api/claims/1000001/resubmit", headers={"X-CSRF-Token": token})
+    assert r.status_code == 200 and r.json()["status"] == "Submitted" and r.json()["current_submission"] == 2
