@@ -43,8 +43,9 @@ def stacked_bars(df: pd.DataFrame, title: str, ylabel: str = "claims", horizonta
         return None
     plt = _plt()
     data = df.loc[:, (df != 0).any(axis=0)]
-    height = max(2.6, 0.38 * len(data) + 1.2) if horizontal else 3.2
-    fig, ax = plt.subplots(figsize=(7.5, height))
+    height = max(2.2, 0.34 * len(data) + 1.0) if horizontal else 3.2
+    width = 6.5 if horizontal else min(10.0, max(5.5, 0.3 * len(data) + 3.5))
+    fig, ax = plt.subplots(figsize=(width, height))
     colors = [PALETTE.get(str(c)) for c in data.columns]
     kind = "barh" if horizontal else "bar"
     plot_data = data.iloc[::-1] if horizontal else data
@@ -52,10 +53,15 @@ def stacked_bars(df: pd.DataFrame, title: str, ylabel: str = "claims", horizonta
     ax.set_title(title, fontsize=11, loc="left")
     (ax.set_xlabel if horizontal else ax.set_ylabel)(ylabel)
     (ax.set_ylabel if horizontal else ax.set_xlabel)("")
-    ax.legend(fontsize=8, frameon=False, loc="best")
+    # Outside the axes: a legend inside hides bars as soon as there are many.
+    ax.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     ax.spines[["top", "right"]].set_visible(False)
     if not horizontal:
         ax.tick_params(axis="x", labelrotation=0 if len(data) <= 6 else 45, labelsize=8)
+        step = max(1, len(data) // 16)  # at most ~16 labels, the rest stay as ticks
+        for i, label in enumerate(ax.get_xticklabels()):
+            label.set_visible(i % step == 0)
+            label.set_horizontalalignment("center" if len(data) <= 6 else "right")
     (ax.xaxis if horizontal else ax.yaxis).get_major_locator().set_params(integer=True)
     return _png(fig)
 

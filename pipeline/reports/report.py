@@ -43,7 +43,7 @@ table.t{border-collapse:collapse;font-size:12px;margin:6px 0 10px}
 table.t th,table.t td{border:1px solid #ddd;padding:3px 8px;text-align:right}
 table.t th:first-child,table.t td:first-child{text-align:left} table.t thead th{background:#f4f4f4}
 .grid{display:flex;flex-wrap:wrap;gap:18px;align-items:flex-start} img{max-width:100%}
-.note{font-size:12px;color:#555}
+.note{font-size:12px;color:#555} summary{cursor:pointer;font-size:13px;margin:6px 0}
 """
 
 
@@ -55,6 +55,23 @@ def _table(df: pd.DataFrame, index: bool = True) -> str:
     if df.empty:
         return '<p class="note">None in this period.</p>'
     return df.to_html(classes="t", border=0, na_rep="–", index=index, float_format=lambda v: f"{v:g}")
+
+
+def _with_meaning(table: pd.DataFrame) -> pd.DataFrame:
+    """Reason codes with their D-rule and message template from the one registry of coded messages."""
+    from scoring.reasons import REASONS
+
+    specs = {code: REASONS.get(code) for code in table.index}
+    fixed = {m.EXPIRED: ("D-15", "No response within 30 days of the request."),
+             m.PRODUCTS_TAKEN: ("D-6", "Every product went to another partner's approved claim.")}
+    out = table.copy()
+    out["rule"] = [fixed[c][0] if c in fixed else (s.rule if s else "") for c, s in specs.items()]
+    out["meaning"] = [fixed[c][1] if c in fixed else (s.template if s else "") for c, s in specs.items()]
+    return out
+
+
+def _folded(summary: str, body: str, open_: bool = False) -> str:
+    return f"<details{' open' if open_ else ''}><summary>{html.escape(summary)}</summary>{body}</details>"
 
 
 def _img(uri: str | None, alt: str) -> str:
@@ -91,7 +108,7 @@ def render_html(engine: Engine, since: datetime | None, as_of: datetime) -> tupl
     parts += [
         "<h2>Outcomes over time</h2>",
         _img(charts.stacked_bars(outcomes, "Transitions per week (week starting)"), "outcomes per week"),
-        _table(outcomes),
+        _folded(f"Figures per week ({len(outcomes)} weeks)", _table(outcomes), open_=len(outcomes) <= 8),
         "<h3>Claims by current status</h3>",
         _table(fr.claims["status"].value_counts().rename("claims").to_frame()),
     ]
@@ -104,7 +121,9 @@ def render_html(engine: Engine, since: datetime | None, as_of: datetime) -> tupl
     grid = []
     for dim, label in DIMENSIONS.items():
         table = m.causes_by(fr, dim, since)
-        chart = charts.stacked_bars(table.drop(columns="total").head(12), f"By {label}", "events", horizontal=True) if dim in ("code", "criterion", "product") else None
+        if dim == "code":
+            table = _with_meaning(table)
+        chart = charts.stacked_bars(table[m.ADVERSE].head(12), f"By {label}", "events", horizontal=True) if dim in ("code", "criterion", "product") else None
         grid.append(f"<div><h3>By {html.escape(label)}</h3>{_img(chart, label)}{_table(table)}</div>")
     parts.append('<div class="grid">' + "".join(grid) + "</div>")
     co = m.criteria_cofailure(fr, since)

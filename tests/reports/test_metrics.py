@@ -109,6 +109,7 @@ def test_build_report_writes_html_with_the_figures(frames: Frames, engine: Engin
     assert "<b>1 expired</b> after 30 days (50% of finished requests)" in doc
     assert "2 of 6 decisions with a recommendation overruled it (33%): <b>1 more lenient</b>, <b>1 stricter</b>" in doc
     assert "Partner is unknown" in doc and "R-DAT-001" in doc and "recommended claim approved" in doc
+    assert "No response within 30 days of the request." in doc  # reason codes carry their meaning
     assert "teo.lupu" not in doc.lower() and "pc@" not in doc  # no personal data in the report
     head = json.loads((tmp_path / "out" / "report.json").read_text())
     assert head["transitions"] == {"Approved": 3, "Partner action required": 2, "Rejected": 2,
