@@ -14,7 +14,7 @@ from pathlib import Path
 
 from extractors.base import extractor_for
 from extractors.document import ExtractedDocument
-from extractors.errors import ExtractionError, PasswordProtected, Unsupported
+from extractors.errors import ExtractionError, PasswordProtected, Unreadable, Unsupported
 from extractors.limits import DEFAULT_LIMITS, Limits, check_path, check_size
 from extractors.sniff import sniff
 from extractors.version import EXTRACTOR_VERSION
@@ -94,6 +94,8 @@ def _unsupported(fmt: str) -> ExtractionError:
         return PasswordProtected("Office file")
     if fmt == "empty":
         return Unsupported("empty file")
+    if fmt == "damaged-zip":
+        return Unreadable("damaged file: the Office (ZIP) package is truncated or corrupt; upload it again")
     return Unsupported(f"unsupported file type ({fmt}); accepted: {ACCEPTED}")
 
 

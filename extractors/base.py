@@ -3,6 +3,9 @@ registry mapping a sniffed format to its extractor."""
 
 from __future__ import annotations
 
+import struct
+import zipfile
+import zlib
 from abc import ABC, abstractmethod
 from pathlib import Path
 from typing import ClassVar
@@ -12,6 +15,9 @@ from extractors.errors import Unreadable
 from extractors.limits import Limits
 
 _REGISTRY: dict[str, type[Extractor]] = {}
+# Damage any format can show: a corrupt ZIP member, a cut stream, a bogus declared encoding.
+CONTAINER_ERRORS: tuple[type[BaseException], ...] = (zlib.error, zipfile.BadZipFile, EOFError, LookupError,
+                                                     UnicodeError, struct.error)
 
 
 class Extractor(ABC):
@@ -38,7 +44,7 @@ class Extractor(ABC):
     def run(self, path: Path, doc: ExtractedDocument) -> None:
         try:
             self.parse(path, doc)
-        except self.damaged_errors as e:
+        except (*self.damaged_errors, *CONTAINER_ERRORS) as e:
             detail = str(e).strip().splitlines()[0][:160] if str(e).strip() else type(e).__name__
             raise Unreadable(f"damaged {self.label}: {detail}") from e
 

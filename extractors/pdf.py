@@ -52,8 +52,13 @@ class PdfExtractor(Extractor):
             textless: list[int] = []
             self.scans = 0
             table_pages: list[int] = []
+            broken: list[int] = []
             for index in range(doc.pages):
-                page = pdf[index]
+                try:
+                    page = pdf[index]
+                except pdfium.PdfiumError:
+                    broken.append(index + 1)
+                    continue
                 try:
                     has_text, wants_tables = self._page(pdf, page, index + 1, doc)
                 finally:
@@ -62,6 +67,10 @@ class PdfExtractor(Extractor):
                     textless.append(index + 1)
                 if wants_tables:
                     table_pages.append(index + 1)
+            if broken:
+                if len(broken) == doc.pages:
+                    raise Unreadable("damaged PDF: none of its pages can be loaded")
+                doc.warnings.append(f"damaged page(s) {_ranges(broken)} could not be read")
             if table_pages:
                 _tables_with_pdfplumber(path, table_pages, doc)
             if _has_signatures(pdf):

@@ -86,12 +86,17 @@ def group_lines(segments: list[Segment]) -> list[Segment]:
     for line in lines:
         line.sort(key=lambda s: s.bbox[0])
         height = median(s.bbox[3] - s.bbox[1] for s in line) or 1.0
-        text = line[0].text.rstrip()
+        text = line[0].text
         for prev, seg in zip(line, line[1:], strict=False):
             gap = seg.bbox[0] - prev.bbox[2]
-            text += ("\t" if gap > 1.5 * height else " ") + seg.text.strip()
+            if gap > 1.5 * height:
+                text = text.rstrip() + "\t"
+            elif gap > 0.2 * height and not text.endswith(" "):
+                text += " "  # runs split inside a word (kerning) join without a space
+            text += seg.text
         bbox = (min(s.bbox[0] for s in line), min(s.bbox[1] for s in line),
                 max(s.bbox[2] for s in line), max(s.bbox[3] for s in line))
+        text = "\t".join(" ".join(piece.split()) for piece in text.split("\t"))
         if text.strip():
             out.append(Segment(text.strip(), bbox))
     return out

@@ -2,7 +2,7 @@
 
 The name only breaks ties inside the plain-text family (CSV versus text). Returned names:
 pdf, docx, docm, xlsx, xlsm, xlsb, pptx, xps, odf, zip, doc, xls, ppt, msg, encrypted-office,
-ole, png, jpeg, tiff, gif, bmp, webp, rtf, html, xml, eml, csv, txt, exe, empty, binary.
+damaged-zip, ole, png, jpeg, tiff, gif, bmp, webp, rtf, html, xml, eml, csv, txt, exe, empty, binary.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 HEAD = 8192
@@ -49,7 +50,7 @@ def sniff_bytes(head: bytes, path: Path | None = None) -> str:
     if b"%PDF-" in head[:1024]:
         return "pdf"
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
-        return _zip_kind(path) if path is not None else "zip"
+        return _zip_kind(path, head) if path is not None else "zip"
     if head.startswith(_OLE):
         return _ole_kind(path) if path is not None else "ole"
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
@@ -62,13 +63,14 @@ def sniff_bytes(head: bytes, path: Path | None = None) -> str:
     return _text_kind(head, path)
 
 
-def _zip_kind(path: Path) -> str:
+def _zip_kind(path: Path, head: bytes) -> str:  # noqa: ARG001
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
             types = zf.read("[Content_Types].xml")[:200_000] if "[Content_Types].xml" in names else b""
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError, EOFError, RuntimeError, NotImplementedError):
-        return "zip"
+    except (zipfile.BadZipFile, zlib.error, OSError, KeyError, ValueError, EOFError, RuntimeError,
+            NotImplementedError):
+        return "damaged-zip"  # local headers but no readable directory: a cut or corrupt package
     macro = b"macroEnabled" in types or any(n.endswith("vbaProject.bin") for n in names)
     if "word/document.xml" in names or b"wordprocessingml.document" in types:
         return "docm" if macro else "docx"

@@ -7,11 +7,12 @@ defusedxml does with ``forbid_dtd``. Only the prolog is read: the scan stops at 
 from __future__ import annotations
 
 import zipfile
+import zlib
 from xml.parsers import expat
 
 from defusedxml import DTDForbidden, EntitiesForbidden
 
-from extractors.errors import UnsafeFile
+from extractors.errors import Unreadable, UnsafeFile
 
 
 class _RootReached(Exception):
@@ -62,7 +63,5 @@ def check_zip_xml(zf: zipfile.ZipFile) -> None:
         if info.filename.endswith((".xml", ".rels", ".vml")) and info.file_size:
             try:
                 check_xml_prolog(_zip_chunks(zf, info))
-            except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError) as e:
-                if isinstance(e, UnsafeFile):
-                    raise
-                raise UnsafeFile(f"damaged file: part {info.filename} cannot be unpacked") from e
+            except (zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError, ValueError) as e:
+                raise Unreadable(f"damaged file: part {info.filename} cannot be unpacked") from e
