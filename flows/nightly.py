@@ -17,6 +17,7 @@ Where the CPU-bound batches run:
 
 from __future__ import annotations
 
+import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
@@ -119,7 +120,8 @@ def tick_task(cfg: nl.NightlyConfig) -> list[dict[str, Any]]:
     return applied
 
 
-@flow(name=FLOW_NAME, task_runner=ThreadPoolTaskRunner(max_workers=8), log_prints=True)
+# Threads only wait on the process pool (or Dask), so a few more than the CPUs is right.
+@flow(name=FLOW_NAME, task_runner=ThreadPoolTaskRunner(max_workers=8), log_prints=True)  # type: ignore[arg-type]
 def nightly_flow(
     inbox: str | None = None,
     db_url: str | None = None,
@@ -180,20 +182,31 @@ def run_flow(dask_address: str | None = None, **parameters: Any) -> dict[str, An
         from prefect_dask import DaskTaskRunner
 
         runner = DaskTaskRunner(address=dask_address)
-        return nightly_flow.with_options(task_runner=runner)(dask=True, **parameters)
+        return nightly_flow.with_options(task_runner=runner)(dask=True, **parameters)  # type: ignore[arg-type]
+    workers = int(parameters.get("concurrency") or 0) or (os.cpu_count() or 1)
+    if workers > 8:  # one waiting thread per worker process
+        runner = ThreadPoolTaskRunner(max_workers=workers)
+        return nightly_flow.with_options(task_runner=runner)(**parameters)  # type: ignore[arg-type]
     return nightly_flow(**parameters)
 
 
-def serve_nightly(cron: str = DEFAULT_CRON, **parameters: Any) -> None:
-    """Create the ``nightly`` deployment (cron in UTC, default 02:00) and serve it until stopped.
-    Needs a Prefect server (``prefect server start``, ``PREFECT_API_URL``): the temporary
-    server that single runs use cannot hold schedules."""
+def nightly_deployment(cron: str = DEFAULT_CRON, **parameters: Any) -> Any:
+    """The ``nightly`` deployment of the flow: ``cron`` in UTC (default 02:00), fixed parameters."""
     from prefect.schedules import Cron
 
-    nightly_flow.serve(
+    return nightly_flow.to_deployment(
         name=DEPLOYMENT_NAME,
         schedule=Cron(cron, timezone="UTC"),
         parameters={k: v for k, v in parameters.items() if v is not None},
         description="poe-review nightly run: intake, analysis, conflicts, clocks (spec section 5)",
         tags=["poe-review", "nightly"],
     )
+
+
+def serve_nightly(cron: str = DEFAULT_CRON, **parameters: Any) -> None:
+    """Serve the nightly deployment until stopped (what ``flow.serve(cron=...)`` does, with the
+    cron pinned to UTC). Needs a Prefect server (``prefect server start``, ``PREFECT_API_URL``):
+    the temporary server single runs use cannot hold schedules."""
+    from prefect import serve
+
+    serve(nightly_deployment(cron, **parameters))

@@ -32,6 +32,11 @@ from tests.flows.helpers import EXTRACTOR, SOW, build_inbox, claim_json, write_f
 
 REPO = Path(__file__).resolve().parent.parent
 AS_OF = "2026-07-01T02:00:00+00:00"
+PREFECT_ENV_KEYS = (
+    "PREFECT_API_URL", "PREFECT_HOME", "PREFECT_SERVER_ANALYTICS_ENABLED", "DO_NOT_TRACK",
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL",
+    "PREFECT_LOGGING_HANDLERS_CONSOLE_FLOW_RUNS_LEVEL", "PREFECT_LOGGING_HANDLERS_CONSOLE_TASK_RUNS_LEVEL",
+)
 
 
 def config(tmp_path: Path, inbox: Path, **kw: Any) -> NightlyConfig:
@@ -275,3 +280,19 @@ def test_demo_without_prefect_runs_twice_and_says_what_to_open(tmp_path: Path) -
     summary = json.loads(second.output[second.output.index("{"):])
     assert summary["changed"] is False and summary["analysed"] == 0
     assert summary["claims_in"]["accepted"] == 0 and summary["claims_in"]["unchanged"] > 0
+
+
+def test_schedule_without_a_prefect_server_explains_server_and_cron_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    for key in PREFECT_ENV_KEYS:  # the command sets them; restore them afterwards
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("POE_DATA_DIR", str(tmp_path))
+    result = CliRunner().invoke(app, ["schedule", "--inbox", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "prefect server start" in result.output and "0 2 * * *" in result.output
+    assert "poe-review run --inbox" in result.output

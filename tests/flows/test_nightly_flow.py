@@ -95,10 +95,17 @@ def test_batches_run_on_a_two_worker_dask_cluster(tmp_path: Path) -> None:
     assert set(statuses(db_url).values()) == {Status.UNDER_REVIEW.value}
 
 
-def test_run_command_prints_the_flow_summary(tmp_path: Path) -> None:
+def test_run_command_prints_the_flow_summary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from typer.testing import CliRunner
 
     from pipeline.cli import app
+    from tests.test_nightly import PREFECT_ENV_KEYS
+
+    for key in PREFECT_ENV_KEYS:  # the command sets missing ones; put everything back afterwards
+        if key in os.environ:
+            monkeypatch.setenv(key, os.environ[key])
+        else:
+            monkeypatch.delenv(key, raising=False)
 
     inbox = build_inbox(tmp_path / "inbox", n=5)
     db_url = f"sqlite:///{tmp_path / 'data' / 'poe-review.db'}"
@@ -112,3 +119,13 @@ def test_run_command_prints_the_flow_summary(tmp_path: Path) -> None:
     assert again.exit_code == 0, again.output
     summary = json.loads(again.output[again.output.index("{"):])
     assert summary["mode"] == "prefect" and summary["changed"] is False
+
+
+def test_nightly_deployment_runs_at_two_utc_with_its_parameters(tmp_path: Path) -> None:
+    from flows.nightly import nightly_deployment
+
+    deployment = nightly_deployment(inbox=str(tmp_path), db_url="sqlite:///x.db", concurrency=2, as_of=None)
+    assert deployment.name == "nightly"
+    (schedule,) = deployment.schedules
+    assert schedule.schedule.cron == "0 2 * * *" and schedule.schedule.timezone == "UTC"
+    assert deployment.parameters == {"inbox": str(tmp_path), "db_url": "sqlite:///x.db", "concurrency": 2}
