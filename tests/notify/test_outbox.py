@@ -236,3 +236,29 @@ def test_each_new_request_gets_its_own_email(
     assert "1. Signed SOW" in fake.sent[0].get_body(("plain",)).get_content()
     assert "1. Milestone dates" in fake.sent[1].get_body(("plain",)).get_content()
     assert fake.sent[0]["Message-ID"] != fake.sent[1]["Message-ID"]
+
+
+def test_smtp_refused_then_accepted_through_notify_pending(
+    service: ClaimService, engine: Engine, clock: FixedClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline.notify import notify_pending
+    from tests.notify.smtp_fake import SmtpFake
+
+    monkeypatch.setenv("POE_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("POE_CONSENT_SECRET", raising=False)
+    analysed(service, tmp_path, m365("1000005", "111", "Fabrikam", [EXO]))
+    service.decide(REVIEWER, "1000005", "approve", "ok")
+    with SmtpFake(refuse=1) as smtp:
+        monkeypatch.setenv("POE_SMTP_URL", smtp.url)
+        first = notify_pending(engine, START)
+        assert (first.queued, first.sent, first.failed) == (1, 0, 1) and "451" in first.errors[0]
+        assert smtp.received == [] and service.get_claim(REVIEWER, "1000005").status == "Approved"
+        second = notify_pending(engine, START + timedelta(hours=1))
+        assert (second.sent, second.failed) == (1, 0)
+        (got,) = smtp.received
+        # SMTP envelope: the customer contact and the administrator, never the partner.
+        assert sorted(got.rcpt_to) == ["admin@contoso.example", "teo.lupu@contoso.example"]
+        assert b"pc@111.example" not in b"".join(line for line in got.data.splitlines(True) if line.lower().startswith((b"to:", b"cc:", b"bcc:")))
+        assert b"X-Poe-File" not in got.data
+        assert notify_pending(engine, START + timedelta(hours=2)).sent == 0 and len(smtp.received) == 1
+    assert not (tmp_path / "data" / "outbox").exists()  # SMTP configured: no .eml files
