@@ -37,6 +37,10 @@ from pipeline.web.deps import CsrfFailed, LoginRequired, csrf_token, current_act
 HERE = Path(__file__).resolve().parent
 log = logging.getLogger("poe_review.web")
 SESSION_MAX_AGE = 8 * 3600
+CSP = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
+    "object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
+)
 
 ERROR_STATUS: list[tuple[type[PoeReviewError], int]] = [
     (ClaimNotFound, 404),
@@ -115,6 +119,9 @@ def create_app(
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("X-Frame-Options", "DENY")
         response.headers.setdefault("Referrer-Policy", "same-origin")
+        if not request.url.path.startswith(("/api/docs", "/reports/")):
+            # Our pages load only their own script and styles; highlight boxes use style attributes.
+            response.headers.setdefault("Content-Security-Policy", CSP)
         return response
 
     def wants_json(request: Request) -> bool:
