@@ -38,6 +38,61 @@ def find_document(view: ClaimView, path: str) -> DocumentView | None:
     return None
 
 
+IMAGE_TYPES = frozenset({"png", "jpeg", "gif", "tiff", "bmp", "webp"})
+MAX_IMAGE_SIDE = 2200  # pixels of a scan shown in the browser; larger scans are scaled down
+
+
+def is_image(doc: DocumentView) -> bool:
+    return doc.detected_type in IMAGE_TYPES
+
+
+def image_info(path: str, page: int) -> tuple[int, float, float]:
+    """(frames, width, height in points at the scan's dpi) of 1-based ``page``: the unit the
+    extractors' OCR bboxes use."""
+    from PIL import Image
+
+    try:
+        with Image.open(path) as image:
+            frames = int(getattr(image, "n_frames", 1))
+            if not 1 <= page <= frames:
+                raise PdfError(f"page {page} does not exist (the image has {frames})")
+            image.seek(page - 1)
+            dpi = float((image.info.get("dpi") or (96, 96))[0] or 96)
+            return frames, image.width * 72.0 / dpi, image.height * 72.0 / dpi
+    except PdfError:
+        raise
+    except Exception as exc:  # PIL's decompression-bomb guard and decoding errors alike
+        raise PdfError(f"cannot open the image: {exc}") from None
+
+
+def render_image_page(path: str, page: int) -> bytes:
+    """A scan's frame as PNG, scaled down to MAX_IMAGE_SIDE (boxes are placed in percent)."""
+    import io
+
+    from PIL import Image
+
+    key = (path, -page)
+    with _RENDER_LOCK:
+        cached = _PNG_CACHE.get(key)
+        if cached is not None:
+            return cached
+    try:
+        with Image.open(path) as image:
+            image.seek(page - 1)
+            frame = image.convert("RGB")
+            frame.thumbnail((MAX_IMAGE_SIDE, MAX_IMAGE_SIDE))
+            buf = io.BytesIO()
+            frame.save(buf, format="PNG")
+    except Exception as exc:
+        raise PdfError(f"cannot render the image: {exc}") from None
+    png = buf.getvalue()
+    with _RENDER_LOCK:
+        _PNG_CACHE[key] = png
+        while len(_PNG_CACHE) > _PNG_CACHE_SIZE:
+            _PNG_CACHE.popitem(last=False)
+    return png
+
+
 def is_pdf(doc: DocumentView) -> bool:
     if doc.detected_type == "pdf":
         return True

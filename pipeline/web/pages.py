@@ -238,19 +238,20 @@ def document_page(request: Request, claim_id: str, doc_no: int, ev: int | None =
     loc = ref.location() if ref else {}
     evidence_text = str(ref.evidence.get("text") or "") if ref else ""
     context: dict[str, Any] = {"view": view, "doc": doc, "doc_no": doc_no, "ref": ref, "error": None}
-    if docs.is_pdf(doc):
+    if docs.is_pdf(doc) or docs.is_image(doc):
         wanted_page = page or int(loc.get("page") or 1)
+        info = docs.pdf_info if docs.is_pdf(doc) else docs.image_info
         try:
-            count, width, height = docs.pdf_info(doc.stored_path, wanted_page)
+            count, width, height = info(doc.stored_path, wanted_page)
         except docs.PdfError as exc:
             context["error"] = str(exc)
             return _render(request, "document.html", context)
         boxes: list[Any] = []
-        if ref is not None and int(loc.get("page") or 0) == wanted_page:
+        if ref is not None and int(loc.get("page") or 1) == wanted_page:
             bbox = loc.get("bbox")
             if isinstance(bbox, list | tuple) and len(bbox) == 4:
                 boxes = [tuple(float(v) for v in bbox)]
-            else:
+            elif docs.is_pdf(doc):
                 boxes = docs.find_text_boxes(doc.stored_path, wanted_page, evidence_text)
         context.update(
             kind="pdf",
@@ -271,10 +272,14 @@ def document_page(request: Request, claim_id: str, doc_no: int, ev: int | None =
 def document_page_png(request: Request, claim_id: str, doc_no: int, page: int) -> Response:
     actor = require_actor(request)
     view = ops.get_claim(request.app.state.service, actor, claim_id)
-    if not 0 <= doc_no < len(view.documents) or not docs.is_pdf(view.documents[doc_no]):
+    if not 0 <= doc_no < len(view.documents):
+        raise ClaimNotFound(f"{claim_id} document {doc_no}")
+    doc = view.documents[doc_no]
+    if not (docs.is_pdf(doc) or docs.is_image(doc)):
         raise ClaimNotFound(f"{claim_id} document {doc_no}")
     try:
-        png = docs.render_pdf_page(view.documents[doc_no].stored_path, page)
+        render = docs.render_pdf_page if docs.is_pdf(doc) else docs.render_image_page
+        png = render(doc.stored_path, page)
     except docs.PdfError as exc:
         raise InvalidInput(str(exc)) from None
     return Response(png, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})

@@ -17,7 +17,7 @@ import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from pipeline.errors import IllegalTransition, InvalidInput
 from pipeline.intake import IngestItem
@@ -53,17 +53,13 @@ def safe_name(filename: str, taken: set[str]) -> str:
     return candidate
 
 
-def _limits() -> tuple[object | None, int]:
+def _limits() -> tuple[Any, int]:
     try:
         from extractors import Limits  # type: ignore[attr-defined]
     except ImportError:
         return None, DEFAULT_MAX_BYTES
-    import dataclasses
-
-    limits = Limits()
     # A partner waits for the answer: no OCR here (the nightly run does it), a shorter timeout.
-    changes = {k: v for k, v in (("ocr", False), ("timeout_seconds", 60.0)) if hasattr(limits, k)}
-    limits = dataclasses.replace(limits, **changes)
+    limits = Limits(ocr=False, timeout_seconds=60.0)
     return limits, int(getattr(limits, "max_bytes", DEFAULT_MAX_BYTES) or DEFAULT_MAX_BYTES)
 
 

@@ -7,6 +7,7 @@ import io
 import logging
 import re
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -418,3 +419,36 @@ def test_partner_removes_an_unsupported_product_then_resubmits(client_for) -> No
     assert claim["history"][-1]["action"] == "edited"
     r = fab.post("/api/claims/1000001/resubmit", headers={"X-CSRF-Token": token})
     assert r.status_code == 200 and r.json()["status"] == "Submitted" and r.json()["current_submission"] == 2
+
+
+def test_scanned_image_evidence_is_highlighted_on_the_scan(client_for, built: Built, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import io
+    import json
+
+    from PIL import Image
+
+    from pipeline.service import ClaimService
+    from tests.web.store_builder import FABRIKAM, TENANT_A, claim_json
+
+    buf = io.BytesIO()
+    Image.new("RGB", (1000, 500), "white").save(buf, format="PNG", dpi=(100, 100))  # 720 x 360 points
+    folder = tmp_path / "1000006"
+    folder.mkdir()
+    (folder / "scan.png").write_bytes(buf.getvalue())
+    data = claim_json("1000006", FABRIKAM, TENANT_A, [{"name": "Dynamics 365 Sales Enterprise", "code": "D365_SALES_ENT"}], ["scan.png"])
+    (folder / "claim.json").write_text(json.dumps(data))
+    service = ClaimService(built.engine, built.clock, data_dir=built.data_dir)
+    assert service.ingest(folder).items[0].outcome == "accepted"
+    evidence = {"document": "scan.png", "page": 1, "location": {"page": 1, "bbox": [72.0, 36.0, 360.0, 72.0]}, "text": "Signed: Teo Lupu"}
+    criteria = {c: {"verdict": "not_met", "confidence": 0.5, "evidence": []} for c in ("partner_name", "customer_name", "dates", "product_links", "growth_activities")}
+    criteria["customer_signature"] = {"verdict": "met", "confidence": 0.7, "evidence": [evidence]}
+    service.record_analysis("1000006", 1, {"claim_id": "1000006", "criteria": criteria, "documents": [], "eligibility": [], "score": 30, "recommendation": "request_info", "reasons": []})
+    rita = client_for("rita")
+    page = rita.get("/claims/1000006/documents/0?ev=0").text
+    m = re.search(r'data-testid="highlight" style="left:([\d.]+)%;top:([\d.]+)%;width:([\d.]+)%', page)
+    assert m, page[-1500:]
+    assert float(m.group(1)) == pytest.approx((72 - 2) / 720 * 100, abs=0.01)
+    assert float(m.group(2)) == pytest.approx((36 - 2) / 360 * 100, abs=0.01)
+    png = rita.get("/claims/1000006/documents/0/pages/1.png")
+    assert png.status_code == 200 and png.content.startswith(b"\x89PNG")
+    assert rita.get("/claims/1000006/documents/0/pages/2.png").status_code == 400
