@@ -16,16 +16,17 @@ from extractors.ocr import NEEDS_OCR, OCR_DPI, ocr_lines, tesseract_available
 from extractors.pdf_layout import (
     BBox,
     Segment,
+    group_lines,
     mostly_vertical,
     near_label,
     reading_order,
     rotate_box,
     to_display,
 )
+from extractors.pdf_tables import Grid, edges_from_boxes, fill, find_grids, split_rows
 
 log = logging.getLogger(__name__)
 
-MIN_TABLE_PATHS = 6  # thin path objects on a page before pdfplumber is asked for tables
 MIN_SCAN_COVER = 0.3  # share of the page an image must cover for a text-less page to be a scan
 
 
@@ -87,52 +88,41 @@ class PdfExtractor(Extractor):
             doc.warnings.append(f"no text layer on page(s) {_ranges(textless)}: " + NEEDS_OCR.split(": ", 1)[1])
 
     def _page(self, pdf: Any, page: Any, number: int, doc: ExtractedDocument) -> tuple[bool, bool]:
-        """Text lines and images of one page; (page has text, page may hold a ruled table)."""
+        """Text lines, ruled tables and images of one page; (page has text, pdfplumber should
+        look for tables its rules suggest but no clean grid gave)."""
         import pypdfium2.raw as raw
 
         rotation = page.get_rotation() % 360
         crop = page.get_cropbox()
-        width = page.get_width()
-        textpage = page.get_textpage()
-        try:
-            rects = []
-            for i in range(textpage.count_rects()):
-                rect = textpage.get_rect(i)
-                text = textpage.get_text_bounded(*rect)
-                if text.strip():
-                    rects.append((text.replace("\r\n", " ").replace("\n", " "), rect))
-        finally:
-            textpage.close()
+        runs = _text_runs(page)
+        boxes: list[tuple[float, float, float, float]] = []
+        images: list[tuple[float, float, float, float]] = []
+        for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE), max_depth=3):
+            (images if obj.type == raw.FPDF_PAGEOBJ_IMAGE else boxes).append(obj.get_bounds())
         # Lines are built where the text runs horizontally: on the unrotated page for most
         # files, on the displayed page when the text was drawn turned; boxes end up displayed.
-        segments = [Segment(text, to_display(rect, crop, 0)) for text, rect in rects]
-        upright = rotation == 0 or mostly_vertical(segments)  # pdfplumber's frame reads upright
-        if rotation and upright:
-            segments = [Segment(text, to_display(rect, crop, rotation)) for text, rect in rects]
-            lines = reading_order(segments, width)
-        else:
-            lines = reading_order(segments, crop[2] - crop[0])
-            for line in lines:
-                line.bbox = rotate_box(line.bbox, crop, rotation)
-        paths = 0
-        images: list[BBox] = []
-        for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE), max_depth=3):
-            if obj.type == raw.FPDF_PAGEOBJ_IMAGE:
-                images.append(to_display(obj.get_bounds(), crop, rotation))
-            elif paths < MIN_TABLE_PATHS:
-                left, bottom, right, top = obj.get_bounds()
-                if min(right - left, top - bottom) < 3 or (right - left > 20 and top - bottom > 8):  # rules and cell boxes
-                    paths += 1
+        segments = [Segment(text, to_display(rect, crop, 0)) for text, rect in runs]
+        frame = rotation if rotation and mostly_vertical(segments) else 0
+        if frame:
+            segments = [Segment(text, to_display(rect, crop, frame)) for text, rect in runs]
+        width = (crop[3] - crop[1]) if frame in (90, 270) else (crop[2] - crop[0])
+        hs, vs = edges_from_boxes([to_display(b, crop, frame) for b in boxes])
+        grids = find_grids(hs, vs)
+        lines = reading_order(fill(grids, segments), width)
+        turn = rotation if frame == 0 else 0
+        for line in lines:
+            line.bbox = rotate_box(line.bbox, crop, turn)
         page_area = max(1.0, page.get_width() * page.get_height())
-        for box in images:
+        shown_images = [to_display(b, crop, rotation) for b in images]
+        for box in shown_images:
             w, h = box[2] - box[0], box[3] - box[1]
             if w * h >= page_area * 0.9 and not lines:
                 continue  # the scan itself, not a picture on a page
             if w >= 8 and h >= 8:
                 doc.images.append(ImageInfo(Location(page=number, bbox=box), round(w, 2), round(h, 2),
                                             near_label(box, lines)))
-        if not lines:
-            scanned = any((b[2] - b[0]) * (b[3] - b[1]) >= page_area * MIN_SCAN_COVER for b in images)
+        if not lines and not grids:
+            scanned = any((b[2] - b[0]) * (b[3] - b[1]) >= page_area * MIN_SCAN_COVER for b in shown_images)
             self.scans += scanned
             if scanned and self.limits.ocr and tesseract_available():
                 lines = _ocr_page(page, self.limits.timeout_seconds or 120.0)
@@ -140,9 +130,75 @@ class PdfExtractor(Extractor):
                     doc.blocks.append(TextBlock(line.text, Location(page=number, bbox=line.bbox), "ocr"))
                 return bool(lines), False
             return False, False
-        for line in lines:
-            doc.blocks.append(TextBlock(line.text, Location(page=number, bbox=line.bbox)))
-        return True, upright and paths >= MIN_TABLE_PATHS
+        _emit(doc, number, lines, grids, crop, turn)
+        upright = frame == rotation
+        return True, upright and not grids and len(hs) >= 3 and len(vs) >= 3
+
+
+def _text_runs(page: Any) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """(text, user-space rect) of each run: a whole line when pdfium boxes it in one rectangle
+    (prose, fast), else one run per rectangle (table rows, forms, columns)."""
+    textpage = page.get_textpage()
+    try:
+        text = textpage.get_text_range()
+        runs = []
+        if len(text) != textpage.count_chars():  # characters outside the BMP: index by rectangle
+            return [(textpage.get_text_bounded(*r), r) for r in
+                    (textpage.get_rect(i) for i in range(textpage.count_rects()))]
+        start = 0
+        for line in text.split("\r\n"):
+            if line.strip():
+                n = textpage.count_rects(start, len(line))
+                rects = [textpage.get_rect(i) for i in range(n)]
+                if len(rects) == 1:
+                    runs.append((line, rects[0]))
+                else:
+                    runs.extend((textpage.get_text_bounded(*r), r) for r in rects)
+            start += len(line) + 2
+        return [(t.replace("\r", " ").replace("\n", " "), r) for t, r in runs if t.strip()]
+    finally:
+        textpage.close()
+
+
+def _emit(doc: ExtractedDocument, number: int, lines: list[Segment], grids: list[Grid],
+          crop: tuple[float, float, float, float], turn: int) -> None:
+    """Lines and table cells in reading order: each table where its top edge falls."""
+    pending = list(grids)
+    for line in lines:
+        while pending and _top(pending[0], crop, turn) <= line.bbox[1]:
+            _emit_grid(doc, number, pending.pop(0), crop, turn)
+        doc.blocks.append(TextBlock(line.text, Location(page=number, bbox=line.bbox)))
+    for grid in pending:
+        _emit_grid(doc, number, grid, crop, turn)
+
+
+def _top(grid: Grid, crop: tuple[float, float, float, float], turn: int) -> float:
+    return rotate_box(grid.bbox, crop, turn)[1]
+
+
+def _emit_grid(doc: ExtractedDocument, number: int, grid: Grid, crop: tuple[float, float, float, float],
+               turn: int) -> None:
+    if not any(runs for row in grid.cells for runs in row):
+        return  # ruled boxes without text: a drawing or an empty form frame, not a table
+    t_index = sum(1 for t in doc.tables if t.location.page == number)
+    rows: list[list[str]] = []
+    cells: list[list[Location]] = []
+    for r, (grid_row, split, row) in enumerate(split_rows(grid, group_lines)):
+        texts, locs = [], []
+        for c, stack in enumerate(row):
+            text = "\n".join(line.text for line in stack)
+            box = grid.cell_box(grid_row, c)
+            if split and stack:  # a line of a row ruled as one: its own height
+                box = (box[0], round(min(x.bbox[1] for x in stack), 2), box[2], round(max(x.bbox[3] for x in stack), 2))
+            loc = Location(page=number, bbox=rotate_box(box, crop, turn), table=t_index, row=r, col=c)  # type: ignore[arg-type]
+            texts.append(text)
+            locs.append(loc)
+            if text:
+                doc.blocks.append(TextBlock(text, loc, "cell"))
+        rows.append(texts)
+        cells.append(locs)
+    box = tuple(round(v, 2) for v in rotate_box(grid.bbox, crop, turn))
+    doc.tables.append(Table(rows, Location(page=number, bbox=box, table=t_index), cells))  # type: ignore[arg-type]
 
 
 def _ocr_page(page: Any, timeout: float) -> list[Segment]:

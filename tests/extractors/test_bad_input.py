@@ -149,14 +149,13 @@ def test_time_limit_stops_a_parse_and_the_next_file_still_goes_through(samples: 
 def test_a_crashing_parser_is_a_damaged_file(samples: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
     from extractors import worker
 
-    def dies(self, job, timeout):
+    real_call = worker._Worker.call
+
+    def dies(self, job, timeout):  # the worker process dies mid-document, as a segfault would do
         self.proc.kill()
         self.proc.wait()
-        return worker._Worker.call.__wrapped__(self, job, timeout)  # type: ignore[attr-defined]
+        return real_call(self, job, timeout)
 
-    real_call = worker._Worker.call
-    dies.__wrapped__ = real_call  # type: ignore[attr-defined]
-    worker._Worker.call.__wrapped__ = real_call  # type: ignore[attr-defined]
     monkeypatch.setattr(worker._Worker, "call", dies)
     _failed(extract(samples["sow.pdf"], limits=Limits(timeout_seconds=30)), "unreadable", "parser crashed")
     monkeypatch.undo()

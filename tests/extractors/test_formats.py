@@ -261,3 +261,25 @@ def test_the_worker_path_gives_the_same_document(samples: dict[str, Path]) -> No
         local = extract(samples[name], display_path=name, limits=IN_PROCESS)
         worker = extract(samples[name], display_path=name, limits=Limits(timeout_seconds=60))
         assert worker.to_dict() == local.to_dict()
+
+
+def test_ruled_grid_from_drawn_lines_and_rows_ruled_in_blocks() -> None:
+    from extractors.pdf_layout import group_lines
+    from extractors.pdf_tables import edges_from_boxes, fill, find_grids, split_rows
+
+    # Three columns, rules only at the top and bottom: two data lines share one ruled row.
+    boxes = [(50, 100, 350, 100.5), (50, 140, 350, 140.5)] + [(x, 100, x + 0.5, 140) for x in (50, 150, 250, 350)]
+    grids = find_grids(*edges_from_boxes(boxes))
+    assert len(grids) == 1 and len(grids[0].xs) == 4
+    runs = [Segment(t, (x, y, x + 40, y + 8)) for y, row in ((105, ("Alabama", "18", "22")), (120, ("Alaska", "2", "3")))
+            for x, t in zip((60, 160, 260), row, strict=True)]
+    outside = Segment("Footnote", (60, 200, 120, 208))
+    assert fill(grids, [*runs, outside]) == [outside]
+    rows = [[" ".join(s.text for s in cell) for cell in stacks] for _, _, stacks in split_rows(grids[0], group_lines)]
+    assert rows == [["Alabama", "18", "22"], ["Alaska", "2", "3"]]
+
+
+def test_stacked_boxes_are_not_a_table() -> None:
+    from extractors.pdf_tables import edges_from_boxes, find_grids
+
+    assert find_grids(*edges_from_boxes([(50, 100, 350, 140), (50, 140, 350, 180)])) == []
