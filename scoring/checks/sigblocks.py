@@ -170,6 +170,14 @@ def _parse_items(seg: Segment) -> list[FieldItem]:
     parts = [c.text.strip() for c in seg.cells] if is_row else [c.strip() for c in columns(seg.text)]
     items: list[FieldItem] = []
     i = col = 0
+    if is_row and len(parts) >= 3 and parts[0]:
+        # 'Signature | /s/ Teo Lupu | ______': a label column, then one column per party.
+        label = parse_field(parts[0])
+        if label is not None and label[3] and not any(
+                parse_field(q) for p in parts[1:] if p for q in split_inline(p)):
+            kind, _, role, _ = label
+            return [FieldItem(seg, c - 1, kind, parts[c], f"{parts[0]} {parts[c]}".strip(), role, c)
+                    for c in range(1, len(parts))]
     while i < len(parts):
         text = parts[i]
         fields = [(p, f) for p in (split_inline(text) if text else []) if (f := parse_field(p)) is not None]

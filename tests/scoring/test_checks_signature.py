@@ -476,3 +476,14 @@ def test_whole_blocks_inside_table_cells():
     r = sig(d)
     assert r.verdict == "met"
     assert "/s/ Teo Lupu" in r.evidence[0].text
+
+
+@pytest.mark.parametrize("header,cust,part,expected", [
+    (["", "Customer", "Partner"], "/s/ Teo Lupu", "/s/ Anna Smith", "met"),
+    (["", "Customer", "Partner"], "", "/s/ Anna Smith", "not_met"),
+    (["", "Fabrikam Consulting Ltd", "Contoso Ltd"], "/s/ Anna Smith", "", "not_met"),
+    (["", "Fabrikam Consulting Ltd", "Contoso Ltd"], "/s/ Anna Smith", "/s/ Mia Chen", "met"),
+])
+def test_transposed_signature_table(header, cust, part, expected):
+    d = docx([header, ["Signature", cust, part], ["Name", "A. Person", "B. Person"], ["Date", "2 July 2026", "1 July 2026"]])
+    assert sig(d).verdict == expected
