@@ -46,7 +46,8 @@ ROLE_WORDS_PARTNER = (r"partner|supplier|vendor|contractor|consultant|consultanc
 
 def normalize_org(name: str) -> str:
     """'Contoso Pty. Ltd.' -> 'contoso'; 'Fabrikam & Co, S.A.' -> 'fabrikam'; 'A.B.C. Inc' -> 'abc'."""
-    text = re.sub(r"(?<=\b[A-Za-z])\.(?=[A-Za-z]\b\.?)", "", name)  # S.A. -> SA., B.V. -> BV.
+    text = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", name)  # 'Fabrikam Ltd (UK)': the bracket is no part of the name
+    text = re.sub(r"(?<=\b[A-Za-z])\.(?=[A-Za-z]\b\.?)", "", text)  # S.A. -> SA., B.V. -> BV.
     tokens = normalize(text).split()
     if tokens and tokens[0] == "the":
         tokens = tokens[1:]

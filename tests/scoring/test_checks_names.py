@@ -195,3 +195,10 @@ def test_title_naming_the_customer():
 def test_title_naming_a_product_or_project_is_no_party():
     assert party_mentions("Statement of Work for Dynamics 365 Sales Implementation") == []
     assert party_mentions("Statement of Work for Phase 1") == []
+
+
+def test_bracketed_qualifier_in_claim_name():
+    assert normalize_org("Fabrikam Consulting Ltd (UK)") == "fabrikam consulting"
+    p, _ = names(pdf("Partner: Fabrikam Consulting Limited\nCustomer: Contoso Ltd"),
+                 partner_name="Fabrikam Consulting Ltd (UK)")
+    assert p.verdict == "met" and p.confidence > 0.95
