@@ -1,8 +1,8 @@
 """The nightly Prefect flow: orchestration only; the work is :mod:`pipeline.nightly`.
 
 Tasks are coarse: one for intake, one per *batch* of claims (tens a night, never one per
-document: Prefect keeps ~35 KB per task run and drops events past a few thousand), one for
-conflicts, one for the clocks. Tasks take IDs and return small summaries; per-claim outcomes live
+document: Prefect keeps ~35 KB per task run and drops events past a few thousand), one per
+batch of changed conflict groups, one for the clocks. Tasks take IDs and return small summaries; per-claim outcomes live
 in the claims store, so Prefect's result cache is off (``NO_CACHE``) and the store's unique keys
 make every task safe to re-run.
 
@@ -30,6 +30,7 @@ from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from pipeline import nightly as nl
+from pipeline.nightly_conflicts import compare_groups, merge_comparisons
 from pipeline.nightly_work import DEFAULT_EXTRACTOR, WorkerSettings, analyse_batch
 
 FLOW_NAME = "poe-review-nightly"
@@ -98,16 +99,32 @@ def analyse_batch_task(
     return result
 
 
-@task(name="compare-conflicts", cache_policy=NO_CACHE)
-def compare_task(cfg: nl.NightlyConfig) -> dict[str, Any]:
-    result = nl.compare_step(cfg)
+@task(name="plan-conflicts", cache_policy=NO_CACHE)
+def plan_conflicts_task(cfg: nl.NightlyConfig) -> tuple[int, list[list[dict[str, Any]]]]:
+    total, batches = nl.plan_compare_step(cfg)
+    get_run_logger().info(
+        "%s conflict group(s), %s to compare again", total, sum(len(b) for b in batches)
+    )
+    return total, batches
+
+
+@task(name="compare-conflicts", cache_policy=NO_CACHE, task_run_name="compare-conflicts-{index}")
+def compare_batch_task(
+    settings: dict[str, Any], groups: list[dict[str, Any]], index: int, local_workers: int
+) -> dict[str, Any]:
+    worker_settings = WorkerSettings(**settings)
+    if local_workers > 1:
+        result = _local_pool(local_workers).submit(compare_groups, worker_settings, groups).result()
+    else:
+        result = compare_groups(worker_settings, groups)
     logger = get_run_logger()
     for group in result["recorded"]:
         logger.info(
             "conflict %s on %s: claims %s, recommended %s (margin %s)",
             group["product"], group["tenant_id"], ", ".join(group["claims"]), group["recommended"], group["margin"],
         )
-    logger.info("%s conflict group(s), %s unchanged", result["groups"], result["unchanged"])
+    for error in result["errors"]:
+        logger.error("conflict %s: %s", error["key"], error["error"])
     return result
 
 
@@ -162,10 +179,15 @@ def nightly_flow(
                 result = future.result()
                 results.append(result)
                 advance(len(result["claims"]))
+        decided = nl.auto_decide_step(cfg, results)
+        groups, group_batches = plan_conflicts_task(cfg)
+        compared = [
+            compare_batch_task.submit(settings, batch, index, local_workers)
+            for index, batch in enumerate(group_batches, start=1)
+        ]
+        conflicts = merge_comparisons(groups, sum(len(b) for b in group_batches), [f.result() for f in compared])
     finally:
         _close_pools()
-    decided = nl.auto_decide_step(cfg, results)
-    conflicts = compare_task(cfg)
     clock = tick_task(cfg)
     mode = "prefect+dask" if dask else "prefect"
     summary = nl.build_summary(cfg, run, ingest, len(pending), results, conflicts, clock, decided, mode=mode)

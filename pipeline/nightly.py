@@ -30,7 +30,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 
@@ -43,6 +43,7 @@ MAX_BATCH = 200
 BATCHES_PER_WORKER = 4
 RECOMMENDATIONS = ("approve", "request_info", "reject")
 
+T = TypeVar("T")
 Progress = Callable[[int, int], None]  # (claims done, claims pending)
 
 
@@ -171,9 +172,7 @@ def pending_step(cfg: NightlyConfig) -> list[tuple[str, int]]:
         engine.dispose()
 
 
-def plan_batches(
-    pending: Sequence[tuple[str, int]], workers: int, batch_size: int | None = None
-) -> list[list[tuple[str, int]]]:
+def plan_batches(pending: Sequence[T], workers: int, batch_size: int | None = None) -> list[list[T]]:
     """Cut pending submissions into batches: about BATCHES_PER_WORKER per worker (so a slow
     batch does not leave the others idle), at most MAX_BATCH claims each."""
     if not pending:
@@ -182,10 +181,25 @@ def plan_batches(
     return [list(pending[i : i + size]) for i in range(0, len(pending), size)]
 
 
-def compare_step(cfg: NightlyConfig) -> dict[str, Any]:
-    from pipeline.nightly_conflicts import compare_all
+def plan_compare_step(cfg: NightlyConfig) -> tuple[int, list[list[dict[str, Any]]]]:
+    """(conflict groups in all, batches of the groups whose inputs changed)."""
+    from pipeline.nightly_conflicts import plan_comparisons
 
-    return compare_all(cfg.worker_settings())
+    total, changed = plan_comparisons(cfg.worker_settings())
+    return total, plan_batches(changed, cfg.workers())
+
+
+def compare_step(cfg: NightlyConfig, pool: Executor | None = None) -> dict[str, Any]:
+    """Compare every changed conflict group (D-18), in ``pool`` when given."""
+    from pipeline.nightly_conflicts import compare_groups, merge_comparisons
+
+    total, batches = plan_compare_step(cfg)
+    settings = cfg.worker_settings()
+    if pool is None:
+        parts = [compare_groups(settings, b) for b in batches]
+    else:
+        parts = [f.result() for f in [pool.submit(compare_groups, settings, b) for b in batches]]
+    return merge_comparisons(total, sum(len(b) for b in batches), parts)
 
 
 def tick_step(cfg: NightlyConfig) -> list[dict[str, Any]]:
@@ -297,6 +311,7 @@ def build_summary(
             "groups": conflicts.get("groups", 0),
             "recorded": conflicts.get("recorded", []),
             "unchanged": conflicts.get("unchanged", 0),
+            "skipped": conflicts.get("skipped", 0),
             "errors": conflicts.get("errors", []),
         },
         "clock": list(clock),
@@ -452,34 +467,27 @@ def worker_pool(cfg: NightlyConfig) -> Iterator[Executor | None]:
 def run_batches(
     cfg: NightlyConfig,
     batches: Sequence[Sequence[tuple[str, int]]],
+    pool: Executor | None,
     progress: Progress | None = None,
-    on_batch: Callable[[dict[str, Any]], None] | None = None,
 ) -> list[dict[str, Any]]:
     settings = cfg.worker_settings()
     total = sum(len(b) for b in batches)
     done = 0
     results: list[dict[str, Any]] = []
-    with worker_pool(cfg) as pool:
-        if pool is None:
-            outcomes: Iterable[dict[str, Any]] = (analyse_batch(settings, b) for b in batches)
-        else:
-            futures: list[Future[dict[str, Any]]] = [pool.submit(analyse_batch, settings, b) for b in batches]
-            outcomes = (f.result() for f in as_completed(futures))
-        for outcome in outcomes:
-            results.append(outcome)
-            done += len(outcome.get("claims", []))
-            if on_batch is not None:
-                on_batch(outcome)
-            if progress is not None:
-                progress(done, total)
+    if pool is None:
+        outcomes: Iterable[dict[str, Any]] = (analyse_batch(settings, b) for b in batches)
+    else:
+        futures: list[Future[dict[str, Any]]] = [pool.submit(analyse_batch, settings, b) for b in batches]
+        outcomes = (f.result() for f in as_completed(futures))
+    for outcome in outcomes:
+        results.append(outcome)
+        done += len(outcome.get("claims", []))
+        if progress is not None:
+            progress(done, total)
     return results
 
 
-def run_nightly(
-    cfg: NightlyConfig,
-    progress: Progress | None = None,
-    on_batch: Callable[[dict[str, Any]], None] | None = None,
-) -> dict[str, Any]:
+def run_nightly(cfg: NightlyConfig, progress: Progress | None = None) -> dict[str, Any]:
     """The whole nightly run without Prefect; returns the summary (also kept in ``runs``)."""
     cfg = cfg.resolved()
     run = start_run(cfg)
@@ -488,9 +496,10 @@ def run_nightly(
     batches = plan_batches(pending, cfg.workers(), cfg.batch_size)
     if progress is not None:
         progress(0, len(pending))
-    results = run_batches(cfg, batches, progress, on_batch)
-    decided = auto_decide_step(cfg, results)
-    conflicts = compare_step(cfg)
+    with worker_pool(cfg) as pool:
+        results = run_batches(cfg, batches, pool, progress)
+        decided = auto_decide_step(cfg, results)
+        conflicts = compare_step(cfg, pool)
     clock = tick_step(cfg)
     summary = build_summary(cfg, run, ingest, len(pending), results, conflicts, clock, decided, mode="local")
     return finish_run(cfg, run, summary)

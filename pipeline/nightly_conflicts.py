@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -114,66 +115,109 @@ def _contested_first(assertion: Any, product: str) -> Any:
     return replace(assertion, products=tuple(ordered))
 
 
-def _stored_fingerprint(engine: Engine, group: Group) -> str | None:
+def _stored_fingerprints(engine: Engine) -> dict[tuple[str, str], str | None]:
     with session_scope(engine) as session:
-        row = session.scalar(
-            select(ConflictRow).where(
-                ConflictRow.tenant_id == group.tenant_id, ConflictRow.product_key == group.product
-            )
-        )
-        return None if row is None else (row.result or {}).get("inputs")
+        return {
+            (row.tenant_id, row.product_key): (row.result or {}).get("inputs")
+            for row in session.scalars(select(ConflictRow))
+        }
 
 
-def compare_all(settings: WorkerSettings) -> dict[str, Any]:
-    """Compare every conflict group whose inputs changed and record it; returns a summary."""
+def plan_comparisons(settings: WorkerSettings) -> tuple[int, list[dict[str, Any]]]:
+    """(number of conflict groups, the groups whose inputs changed since their last comparison),
+    the latter as plain dicts for :func:`compare_groups` in any worker."""
+    engine = make_engine(settings.db_url)
+    try:
+        groups = conflict_groups(engine, load_tenant_directory(engine))
+        stored = _stored_fingerprints(engine)
+    finally:
+        engine.dispose()
+    changed = [
+        {
+            "tenant_id": g.tenant_id,
+            "product": g.product,
+            "members": [[m.claim_id, m.seq, m.partner_org, m.analysis_stamp] for m in g.members],
+            "fingerprint": g.fingerprint(),
+        }
+        for g in groups
+        if stored.get((g.tenant_id, g.product)) != g.fingerprint()
+    ]
+    return len(groups), changed
+
+
+def compare_groups(settings: WorkerSettings, groups: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Compare and record each group (documents from the extraction cache); a small summary."""
+    from pipeline.errors import ConcurrentUpdate
     from pipeline.service import ClaimService
     from scoring.compare import NoSharedKey, compare
 
     engine = make_engine(settings.db_url)
+    recorded: list[dict[str, Any]] = []
+    errors: list[dict[str, str]] = []
+    skipped = 0
     try:
         service = ClaimService(engine, settings.clock())
         tenants = load_tenant_directory(engine)
         extract, version = load_extractor(settings.extractor)
         cache = ExtractionCache(engine, extract, version)
-        groups = conflict_groups(engine, tenants)
-        recorded: list[dict[str, Any]] = []
-        unchanged = 0
-        errors: list[dict[str, str]] = []
         for group in groups:
-            fingerprint = group.fingerprint()
-            if _stored_fingerprint(engine, group) == fingerprint:
-                unchanged += 1
-                continue
+            key = f"{group['tenant_id']}/{group['product']}"
             try:
                 items = []
-                for m in group.members:
-                    _, assertion, analysis = analyse_submission(engine, cache, tenants, m.claim_id, m.seq)
-                    items.append((_contested_first(assertion, group.product), analysis))
+                for claim_id, seq, _, _ in group["members"]:
+                    _, assertion, analysis = analyse_submission(engine, cache, tenants, claim_id, seq)
+                    items.append((_contested_first(assertion, group["product"]), analysis))
                 result = compare(items).to_json()
             except NoSharedKey:  # different subscriptions of one product: not a conflict (D-5)
-                unchanged += 1
+                skipped += 1
                 continue
             except Exception as exc:
-                errors.append({"key": f"{group.tenant_id}/{group.product}", "error": f"{type(exc).__name__}: {exc}"})
+                errors.append({"key": key, "error": f"{type(exc).__name__}: {exc}"})
                 continue
-            result["inputs"] = fingerprint
-            service.record_conflict(result)
+            result["inputs"] = group["fingerprint"]
+            for attempt in (1, 2):
+                try:
+                    service.record_conflict(result)
+                    break
+                except ConcurrentUpdate as exc:  # a claim of two groups, written by two workers
+                    if attempt == 2:
+                        errors.append({"key": key, "error": str(exc)})
+            else:
+                continue
             recorded.append(
                 {
-                    "tenant_id": group.tenant_id,
-                    "product": group.product,
-                    "claims": group.claim_ids,
+                    "tenant_id": group["tenant_id"],
+                    "product": group["product"],
+                    "claims": [m[0] for m in group["members"]],
                     "recommended": result.get("recommended"),
                     "margin": result.get("margin"),
                 }
             )
-        return {
-            "groups": len(groups),
-            "recorded": recorded,
-            "unchanged": unchanged,
-            "errors": errors,
-            "extracted": cache.parsed,
-            "pages_extracted": cache.pages_parsed,
-        }
     finally:
         engine.dispose()
+    return {
+        "recorded": recorded,
+        "skipped": skipped,
+        "errors": errors,
+        "extracted": cache.parsed,
+        "pages_extracted": cache.pages_parsed,
+    }
+
+
+def merge_comparisons(total: int, changed: int, parts: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    recorded = [r for p in parts for r in p["recorded"]]
+    return {
+        "groups": total,
+        "recorded": sorted(recorded, key=lambda r: (r["tenant_id"], r["product"])),
+        "unchanged": total - changed,
+        "skipped": sum(p["skipped"] for p in parts),
+        "errors": [e for p in parts for e in p["errors"]],
+        "extracted": sum(p["extracted"] for p in parts),
+        "pages_extracted": sum(p["pages_extracted"] for p in parts),
+    }
+
+
+def compare_all(settings: WorkerSettings) -> dict[str, Any]:
+    """Compare every conflict group whose inputs changed, in this process; returns a summary."""
+    total, changed = plan_comparisons(settings)
+    return merge_comparisons(total, len(changed), [compare_groups(settings, changed)] if changed else [])

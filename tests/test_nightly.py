@@ -110,7 +110,7 @@ def test_second_run_over_same_inbox_changes_nothing_and_says_so(tmp_path: Path, 
     assert again["headline"].startswith("Nothing changed")
     assert again["claims_in"]["unchanged"] == 5 and again["analysed"] == 0 and again["pending"] == 0
     assert again["documents"]["extracted"] == 0
-    assert again["conflicts"] == {"groups": 1, "recorded": [], "unchanged": 1, "errors": []}
+    assert again["conflicts"] == {"groups": 1, "recorded": [], "unchanged": 1, "skipped": 0, "errors": []}
     assert again["clock"] == []
 
 
@@ -296,3 +296,26 @@ def test_schedule_without_a_prefect_server_explains_server_and_cron_line(
     assert result.exit_code == 2
     assert "prefect server start" in result.output and "0 2 * * *" in result.output
     assert "poe-review run --inbox" in result.output
+
+
+def test_two_products_contested_by_the_same_claims_make_two_conflicts(tmp_path: Path) -> None:
+    inbox = build_inbox(tmp_path / "inbox", n=4)
+    both = [("Exchange Online", "EXO"), ("Microsoft Teams", "TEAMS")]
+    for claim_id, mpn, partner, order in (
+        ("2000011", "7745326", "Contoso Partners Ltd", both),
+        ("2000012", "8856437", "Litware Services Inc", both[::-1]),
+    ):
+        data = claim_json(claim_id, mpn, partner, order[0])
+        data["products"] = [{"name": n, "code": c} for n, c in order]
+        sow = SOW.format(partner=partner, customer="Contoso Ltd", product="Exchange Online and Microsoft Teams")
+        write_folder(inbox, data, {"SOW.txt": sow.encode()})
+    summary = run_nightly(config(tmp_path, inbox, concurrency=2))
+    by_product = {g["product"]: g["claims"] for g in summary["conflicts"]["recorded"]}
+    # Claims 2000001/2000002 contest EXO too, so EXO holds four claims; TEAMS only the two new ones.
+    assert by_product["TEAMS"] == ["2000011", "2000012"]
+    assert set(by_product["EXO"]) == {"2000001", "2000002", "2000011", "2000012"}
+    engine = make_engine(config(tmp_path, inbox).resolved().db_url)
+    with session_scope(engine) as s:
+        stored = {(c.product_key, c.result["key"]["product"]) for c in s.scalars(select(ConflictRow))}
+    engine.dispose()
+    assert stored == {("EXO", "EXO"), ("TEAMS", "TEAMS")}  # each comparison ranked on its own product
