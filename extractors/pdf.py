@@ -23,10 +23,13 @@ from extractors.pdf_layout import (
     rotate_box,
     to_display,
 )
-from extractors.pdf_tables import Grid, edges_from_boxes, fill, find_grids, split_rows
+from extractors.pdf_tables import Grid, edges_from_boxes, fill, find_grids, near_crossings, split_rows
 
 log = logging.getLogger(__name__)
 
+# Rules that nearly cross this often but form no clean grid: pdfplumber's snapping may still
+# find a table there, and only there is its (slow) layout analysis worth paying for.
+PLUMBER_CROSSINGS = 6
 MIN_SCAN_COVER = 0.3  # share of the page an image must cover for a text-less page to be a scan
 
 
@@ -132,7 +135,7 @@ class PdfExtractor(Extractor):
             return False, False
         _emit(doc, number, lines, grids, crop, turn)
         upright = frame == rotation
-        return True, upright and not grids and len(hs) >= 3 and len(vs) >= 3
+        return True, upright and not grids and near_crossings(hs, vs) >= PLUMBER_CROSSINGS
 
 
 def _text_runs(page: Any) -> list[tuple[str, tuple[float, float, float, float]]]:
@@ -153,11 +156,30 @@ def _text_runs(page: Any) -> list[tuple[str, tuple[float, float, float, float]]]
                 if len(rects) == 1:
                     runs.append((line, rects[0]))
                 else:
-                    runs.extend((textpage.get_text_bounded(*r), r) for r in rects)
+                    runs.extend(_split_by_rects(textpage, line, start, rects))
             start += len(line) + 2
         return [(t.replace("\r", " ").replace("\n", " "), r) for t, r in runs if t.strip()]
     finally:
         textpage.close()
+
+
+def _split_by_rects(textpage: Any, line: str, start: int,
+                    rects: list[tuple[float, float, float, float]]) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """A line pdfium boxes in several rectangles (table cells, columns), cut into one run per
+    rectangle by where each character's box sits; characters come in rectangle order."""
+    pieces: list[list[str]] = [[] for _ in rects]
+    j = 0
+    for k, ch in enumerate(line):
+        left, bottom, right, top = textpage.get_charbox(start + k)
+        if right > left:  # a drawn glyph; generated spaces have no box and stay where they are
+            cx, cy = (left + right) / 2, (bottom + top) / 2
+            for m in range(j, len(rects)):
+                rl, rb, rr, rt = rects[m]
+                if rl - 0.5 <= cx <= rr + 0.5 and rb - 0.5 <= cy <= rt + 0.5:
+                    j = m
+                    break
+        pieces[j].append(ch)
+    return [("".join(p), r) for p, r in zip(pieces, rects, strict=True) if "".join(p).strip()]
 
 
 def _emit(doc: ExtractedDocument, number: int, lines: list[Segment], grids: list[Grid],

@@ -137,3 +137,11 @@ def split_rows(grid: Grid, lines_of: object) -> list[tuple[int, bool, list[list[
         else:
             out.append((r, False, stacks))
     return out
+
+
+def near_crossings(hs: list[tuple[float, float, float]], vs: list[tuple[float, float, float]],
+                   tolerance: float = 3 * SNAP) -> int:
+    """How many horizontal and vertical rules (nearly) meet: many, with no clean grid, means a
+    table drawn loosely (gaps at the corners) that a snapping table finder may still read."""
+    return sum(1 for y, hx0, hx1 in hs for x, vy0, vy1 in vs
+               if hx0 - tolerance <= x <= hx1 + tolerance and vy0 - tolerance <= y <= vy1 + tolerance)
