@@ -147,6 +147,20 @@ def api_conflict_decide(request: Request, conflict_id: int, body: ConflictDecisi
     return view.to_json()
 
 
+class ConflictRequestIn(BaseModel):
+    requests: dict[str, list[str]] = Field(description="Claim ID -> what that partner must supply")
+    note: str = ""
+
+
+@router.post("/conflicts/{conflict_id}/request-info", dependencies=CSRF)
+def api_conflict_request_info(request: Request, conflict_id: int, body: ConflictRequestIn) -> dict[str, str]:
+    """D-18: ask every partner of the conflict for more information; claim ID -> outcome."""
+    actor = require_actor(request)
+    return ops.request_info_from_all(
+        request.app.state.service, request.app.state.engine, actor, conflict_id, body.requests, body.note
+    )
+
+
 @router.post("/claims/{claim_id}/documents", dependencies=CSRF)
 def api_upload(
     request: Request, claim_id: str, files: Annotated[list[UploadFile], File()], comment: str = Form("")

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from pipeline.claim_views import ClaimView
-from pipeline.errors import AccessDenied, ClaimNotFound, InvalidInput
+from pipeline.errors import AccessDenied, ClaimNotFound, InvalidInput, PoeReviewError
 from pipeline.roles import Actor
 from pipeline.service import ClaimService
 from pipeline.store.db import session_scope
@@ -151,3 +151,33 @@ def decide_conflict(
     if view.recommendation and view.recommendation != "approve" and not note.strip():
         overrule_check(view.recommendation, "approve", note)
     return service.decide(actor, winner, "approve", note.strip(), None, expected_version)
+
+
+def request_info_from_all(
+    service: ClaimService,
+    engine: Engine,
+    actor: Actor,
+    conflict_id: int,
+    requests: dict[str, list[str]],
+    note: str,
+) -> dict[str, str]:
+    """D-18: ask every partner in the conflict for more information at once; each claim gets its
+    own requests (a partner never reads what the other was asked). Returns claim_id -> outcome."""
+    require_role(actor, REVIEWERS, "decide conflicts")
+    conflict = get_conflict(service, engine, actor, conflict_id)
+    outcomes: dict[str, str] = {}
+    for claim in conflict.claims:
+        if "request_info" not in claim.available_decisions:
+            continue
+        lines = [r.strip() for r in requests.get(claim.claim_id, []) if r.strip()]
+        if not lines and not note.strip():
+            outcomes[claim.claim_id] = "skipped: nothing to ask"
+            continue
+        try:
+            service.decide(actor, claim.claim_id, "request_info", note.strip(), lines, claim.version)
+            outcomes[claim.claim_id] = "Partner action required"
+        except PoeReviewError as exc:
+            outcomes[claim.claim_id] = f"not changed: {exc}"
+    if not outcomes:
+        raise InvalidInput(f"no claim of conflict {conflict_id} is open for a request")
+    return outcomes

@@ -9,6 +9,7 @@ from urllib.parse import urlparse
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from pipeline.claim_views import ClaimView
 from pipeline.errors import ClaimNotFound, ConcurrentUpdate, IllegalTransition, InvalidInput, PoeReviewError
@@ -320,7 +321,8 @@ def _conflict_context(conflict: ops.ConflictPage) -> dict[str, Any]:
         }
         if any(verdicts.values()):
             rows.append((criterion, verdicts))
-    return {"c": conflict, "rows": rows, "form": {}, "form_error": None}
+    prefill = {c.claim_id: "\n".join(request_prefill(c.analysis)) for c in conflict.claims}
+    return {"c": conflict, "rows": rows, "form": {}, "form_error": None, "prefill": prefill}
 
 
 @router.post("/conflicts/{conflict_id}/decision", dependencies=CSRF)
@@ -343,6 +345,25 @@ def conflict_decision(
         )
         return _render(request, "conflict.html", context, status=400 if isinstance(exc, InvalidInput) else 409)
     _flash(request, "ok", f"Claim {view.claim_id} approved; the other claims of conflict {conflict_id} lost the product (D-6).")
+    return _redirect(f"/conflicts/{conflict_id}")
+
+
+@router.post("/conflicts/{conflict_id}/request-info", dependencies=CSRF)
+async def conflict_request_info(request: Request, conflict_id: int) -> Response:
+    """D-18: more information from every partner of the conflict, each with its own requests."""
+    actor = require_actor(request)
+    require_role(actor, REVIEWERS, "decide conflicts")
+    form = await request.form()
+    requests = {
+        str(key)[len("requests_") :]: str(value).splitlines()
+        for key, value in form.items()
+        if str(key).startswith("requests_")
+    }
+    note = str(form.get("note") or "")
+    service, engine = request.app.state.service, request.app.state.engine
+    outcomes = await run_in_threadpool(ops.request_info_from_all, service, engine, actor, conflict_id, requests, note)
+    for claim_id, outcome in outcomes.items():
+        _flash(request, "ok" if outcome == "Partner action required" else "error", f"Claim {claim_id}: {outcome}")
     return _redirect(f"/conflicts/{conflict_id}")
 
 

@@ -37,6 +37,7 @@ POSTS: list[tuple[str, str, dict[str, int]]] = [
     # Fabrikam's claim is Under review: the upload area is closed (409); Northwind never sees it (404).
     (f"/api/claims/{OWN}/documents", "upload", {"anon": 401, "rita": 403, "ana": 403, "fab": 409, "nw": 404}),
     (f"/api/claims/{OWN}/resubmit", "empty", {"anon": 401, "rita": 403, "ana": 403, "fab": 409, "nw": 404}),
+    ("/api/conflicts/{conflict}/request-info", "conflict_info", {"anon": 401, "rita": 200, "ana": 403, "fab": 403, "nw": 403}),
     (f"/api/claims/{OWN}/products", "products", {"anon": 401, "rita": 403, "ana": 403, "fab": 409, "nw": 404}),
     (f"/claims/{OWN}/decision", "form", {"anon": 303, "rita": 303, "ana": 403, "fab": 403, "nw": 403}),
 ]
@@ -69,6 +70,8 @@ def test_every_post_route_with_every_role(client_for, built: Built, role: str, p
         r = client.post(url, json={"winner": "1000002"}, headers=headers)
     elif kind == "upload":
         r = client.post(url, files={"files": ("more.txt", b"Signed by Contoso", "text/plain")}, headers=headers)
+    elif kind == "conflict_info":
+        r = client.post(url, json={"requests": {"1000002": ["Name the growth targets"], "1000003": ["Sign"]}}, headers=headers)
     elif kind == "products":
         r = client.post(url, json={"keep": ["D365_SALES_ENT"]}, headers=headers)
     elif kind == "form":

@@ -452,3 +452,24 @@ def test_scanned_image_evidence_is_highlighted_on_the_scan(client_for, built: Bu
     png = rita.get("/claims/1000006/documents/0/pages/1.png")
     assert png.status_code == 200 and png.content.startswith(b"\x89PNG")
     assert rita.get("/claims/1000006/documents/0/pages/2.png").status_code == 400
+
+
+def test_conflict_asks_every_partner_for_more_information(client_for, built: Built) -> None:  # type: ignore[no-untyped-def]
+    rita = client_for("rita")
+    html = rita.get(f"/conflicts/{built.conflict_id}").text
+    assert 'data-testid="conflict-request-form"' in html and 'name="requests_1000003"' in html
+    r = rita.post(f"/conflicts/{built.conflict_id}/request-info", data={
+        "csrf_token": _form_token(html),
+        "requests_1000002": "Name the growth targets",
+        "requests_1000003": "Upload the customer's signed acknowledgment\nName the growth targets",
+    })
+    assert r.status_code == 303
+    claims = {cid: rita.get(f"/api/claims/{cid}").json() for cid in ("1000002", "1000003")}
+    assert all(c["status"] == "Partner action required" for c in claims.values())
+    assert claims["1000002"]["decisions"][-1]["requests"] == ["Name the growth targets"]
+    assert len(claims["1000003"]["decisions"][-1]["requests"]) == 2
+    fab_page = client_for("fab").get("/claims/1000003").text
+    assert "signed acknowledgment" in fab_page and "Northwind" not in fab_page
+    nw = client_for("nw")
+    r = nw.post(f"/conflicts/{built.conflict_id}/request-info", data={"csrf_token": csrf_of(nw)})
+    assert r.status_code == 403
