@@ -64,6 +64,7 @@ _SIGN_OFF_CONTEXT = re.compile(r"sign|accept|acknowledg|approv|agree|witness|aut
 _ACK_LABEL = re.compile(r"acknowledg|confirm|approv|accept|agree|sign[- ]?off|attest", re.I)
 _NEGATIVE_VALUE = re.compile(r"^\s*(?:no|n|false|not (?:yet )?(?:signed|acknowledged|approved)|pending|declined|rejected)\s*$", re.I)
 _PO = re.compile(r"\bpurchase\s+order\b|\bP\.?O\.?\s*(?:number|no\.?|#)\s*[:#]?\s*\w", re.I)
+_NOT_PO = re.compile(r"\b(?:invoice|quotation|quote|proposal|estimate|statement of work|sow|credit note)\b", re.I)
 _EMAIL_ACK = re.compile(r"acknowledg|confirm|approv|agree|accept|happy to|pleased|proceed|go ahead|engag|"
                         r"thank|appoint|select|chosen|sign", re.I)
 _EMAIL_REFUSAL = re.compile(
@@ -98,7 +99,10 @@ class _Analyzer:
         self.stamped = any(_STAMP.search(s.text) for s in view.segments) or any(
             f.source in ("docusign", "adobe_sign") for f in view.doc.signature_fields)
         head = " ".join(s.text for s in view.segments[:15])
-        self.is_po = bool(_PO.search(head) or _PO.search(view.doc.metadata.get("title", "")))
+        title = " ".join(s.text for s in view.segments[:3]) + " " + view.doc.metadata.get("title", "")
+        # A purchase order is the customer's document; an invoice or quote citing a PO number is not.
+        self.is_po = bool(_PO.search(head) or _PO.search(view.doc.metadata.get("title", ""))) and not (
+            _NOT_PO.search(title) and not re.search(r"purchase\s+order", title, re.I))
 
     # -- who is this?
     def party_of_text(self, text: str, roles: bool = True) -> str | None:

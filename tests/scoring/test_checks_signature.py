@@ -487,3 +487,9 @@ def test_whole_blocks_inside_table_cells():
 def test_transposed_signature_table(header, cust, part, expected):
     d = docx([header, ["Signature", cust, part], ["Name", "A. Person", "B. Person"], ["Date", "2 July 2026", "1 July 2026"]])
     assert sig(d).verdict == expected
+
+
+def test_partner_invoice_citing_a_po_number_is_no_customer_acknowledgment():
+    d = pdf("INVOICE\nInvoice no: 2026-118\nPO Number: 4500012345\nBill To: Contoso Ltd\n"
+            "From: Fabrikam Consulting Ltd\nDynamics 365 Sales implementation services", path="invoice.pdf")
+    assert sig(d).verdict == "not_met"
