@@ -112,7 +112,11 @@ def _check_product(claim: ClaimAssertion, product: ClaimedProduct, out: _Collect
     if cat is None and re.search(r"\bpower\s*bi\b", f"{product.name} {product.code or ''}", re.I):
         out.ineligible.append(reason("R-ELIG-001", product=label))
         return
-    if product.subscription_id is not None and not _GUID.match(product.subscription_id.strip()):
+    if product.subscription_id is not None and (
+        not _GUID.match(product.subscription_id.strip())
+        # the tenant (directory) ID given as the subscription: a GUID, but not a subscription's
+        or product.subscription_id.strip().lower() == claim.tenant_id.strip().lower()
+    ):
         out.ineligible.append(reason("R-ELIG-007", value=product.subscription_id, product=label))
         return
     if not _needs_subscription_rules(claim, product, cat):

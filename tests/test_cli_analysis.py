@@ -301,3 +301,15 @@ def test_real_extractors_end_to_end_docx_and_damaged_pdf(tmp_path: Path, monkeyp
     assert out["criteria"]["customer_signature"]["verdict"] == "met"
     assert out["criteria"]["product_links"]["products"]["D365_SALES_ENT"]["verdict"] == "linked"
     assert out["recommendation"] == "approve", out["reasons"]
+
+
+def test_claim_without_documents_is_rejected_d16_but_revenue_association_approved(inbox: Path):
+    none = write_folder(inbox / "n", claim_json(docs=()), {})
+    out = analyze_folder(none)
+    assert out["documents"] == [] and out["recommendation"] == "reject"
+    assert any(r["code"] == "R-DOC-002" for r in out["reasons"])
+    ra = claim_json("2", docs=(), program="OSA Sell", activity="Revenue association", solution_area="Microsoft 365",
+                    products=[{"name": "Exchange Online", "code": "EXO"}])
+    out = analyze_folder(write_folder(inbox / "ra", ra, {}))
+    assert out["recommendation"] == "approve" and out["revenue_association"] is True
+    assert out["eligibility"] == [] and any(r["code"] == "R-ELIG-014" for r in out["reasons"])

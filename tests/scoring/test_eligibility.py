@@ -175,3 +175,9 @@ def test_every_finding_cites_a_d_rule():
     result = check_eligibility(c)
     assert {r.code for r in result.ineligible} == {"R-ELIG-004", "R-ELIG-006", "R-ELIG-009"}
     assert all(r.rule.startswith("D-") and r.message for r in result.ineligible)
+
+
+def test_tenant_id_given_as_subscription_id_is_not_a_subscription_id():
+    c = bizapps(sub(), subscription_id="00000000-0000-4000-8000-000000000001")
+    assert c.tenant_id == "00000000-0000-4000-8000-000000000001"
+    assert codes(check_eligibility(c)) == ["R-ELIG-007"]
