@@ -82,16 +82,16 @@ class EmlExtractor(Extractor):
         for part in msg.iter_attachments():
             name = part.get_filename() or ""
             if part.get_content_type() == "message/rfc822":
-                inner = part.get_payload(0) if part.is_multipart() else part.get_content()
-                data = inner.as_bytes(policy=policy.default) if hasattr(inner, "as_bytes") else bytes(inner)
+                inner: Any = part.get_payload(0) if part.is_multipart() else part.get_content()
+                data = inner.as_bytes(policy=policy.default) if hasattr(inner, "as_bytes") else str(inner).encode()
                 add_attachment(self, doc, name or "message.eml", data)
                 continue
             try:
-                payload = part.get_payload(decode=True) or b""
+                payload: Any = part.get_payload(decode=True) or b""
             except (ValueError, TypeError):
                 doc.warnings.append(f"attachment {name!r} could not be decoded")
                 continue
-            add_attachment(self, doc, name, payload)
+            add_attachment(self, doc, name, payload if isinstance(payload, bytes) else str(payload).encode())
 
 
 def _content_text(part: Any) -> str:

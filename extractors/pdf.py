@@ -219,8 +219,9 @@ def _emit_grid(doc: ExtractedDocument, number: int, grid: Grid, crop: tuple[floa
                 doc.blocks.append(TextBlock(text, loc, "cell"))
         rows.append(texts)
         cells.append(locs)
-    box = tuple(round(v, 2) for v in rotate_box(grid.bbox, crop, turn))
-    doc.tables.append(Table(rows, Location(page=number, bbox=box, table=t_index), cells))  # type: ignore[arg-type]
+    x0, top, x1, bottom = rotate_box(grid.bbox, crop, turn)
+    box = (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
+    doc.tables.append(Table(rows, Location(page=number, bbox=box, table=t_index), cells))
 
 
 def _ocr_page(page: Any, timeout: float) -> list[Segment]:

@@ -70,7 +70,7 @@ def find_grids(hs: list[tuple[float, float, float]], vs: list[tuple[float, float
             i = parent[i]
         return i
 
-    crossed = set()
+    crossed: set[int] = set()
     for i, (y, hx0, hx1) in enumerate(hs):
         for j, (x, vy0, vy1) in enumerate(vs):
             if hx0 - SNAP <= x <= hx1 + SNAP and vy0 - SNAP <= y <= vy1 + SNAP:
