@@ -14,7 +14,9 @@
   "no POE needed" for a revenue association. They never block a claim.
 
 Decisions written down: subscription rules apply to Business Applications products (D-5, D-8:
-Microsoft 365 claims are at tenant/workload level); a subscription with no activation date in
+Microsoft 365 claims are at tenant/workload level), and to any product whose claim names a
+subscription (on the tenant, not CSP, activated 48 hours before; a suite subscription may
+carry a workload, so only Business Applications products must match it); a subscription with no activation date in
 the tenant directory counts as not activated; exactly 48 hours after activation is allowed
 ("48 hours or more").
 """
@@ -119,8 +121,9 @@ def _check_product(claim: ClaimAssertion, product: ClaimedProduct, out: _Collect
     ):
         out.ineligible.append(reason("R-ELIG-007", value=product.subscription_id, product=label))
         return
-    if not _needs_subscription_rules(claim, product, cat):
-        return
+    bizapps = _needs_subscription_rules(claim, product, cat)
+    if not bizapps and not product.subscription_id:
+        return  # Microsoft 365 workloads are claimed at tenant/workload level (D-5)
     if claim.tenant_subscriptions is None:
         _note_once(out, claim)
         return
@@ -132,7 +135,9 @@ def _check_product(claim: ClaimAssertion, product: ClaimedProduct, out: _Collect
             out.ineligible.append(reason("R-ELIG-002", subscription_id=wanted, product=label,
                                          tenant_id=claim.tenant_id))
             return
-        if not _same_product(product, cat, sub):
+        # A workload's subscription may be a suite (E5 holds Exchange Online): only a Business
+        # Applications product must match its subscription's product (D-8 'not for Dynamics').
+        if bizapps and not _same_product(product, cat, sub):
             sub_cat = find_product(sub.code) or find_product(sub.product)
             code = "R-ELIG-011" if _is_dynamics(sub_cat, sub.product) else "R-ELIG-003"
             out.ineligible.append(reason(code, subscription_id=sub.subscription_id, product=label,

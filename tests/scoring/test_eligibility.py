@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -181,3 +182,12 @@ def test_tenant_id_given_as_subscription_id_is_not_a_subscription_id():
     c = bizapps(sub(), subscription_id="00000000-0000-4000-8000-000000000001")
     assert c.tenant_id == "00000000-0000-4000-8000-000000000001"
     assert codes(check_eligibility(c)) == ["R-ELIG-007"]
+
+
+def test_workload_with_a_named_subscription_gets_tenant_csp_and_activation_checks():
+    exo = (ClaimedProduct("Exchange Online", "EXO", SUB),)
+    m365 = dict(program="OSU-Microsoft 365", solution_area="Microsoft 365", products=exo)
+    suite = sub(product="Microsoft 365 E5", code=None)
+    assert check_eligibility(bizapps(suite, **m365)).eligible  # a suite carries the workload
+    assert codes(check_eligibility(bizapps(sub(OTHER_SUB), **m365))) == ["R-ELIG-002"]
+    assert codes(check_eligibility(bizapps(replace(suite, channel="CSP"), **m365))) == ["R-ELIG-004"]
