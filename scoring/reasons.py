@@ -50,6 +50,9 @@ _register("R-DOC-003", "D-24", "{document} could not be read ({error}); upload i
 _register("R-DOC-004", "D-24", "{document} is a scan with no text layer and could not be read ({error}); upload a text PDF or a clearer copy.")
 _register("R-DOC-005", "D-24", "{document} is a file type that cannot be reviewed ({error}); upload it as PDF, Word, Excel, PowerPoint, email or image.")
 
+# ---------------------------------------------------------------- any criterion (checks)
+_register("R-CHK-001", "D-11", "This criterion could not be checked automatically ({error}); a reviewer must read the POE for it.")
+
 # ---------------------------------------------------------------- customer_signature (checks)
 _C = "customer_signature"
 _register("R-SIG-001", "D-11.1", "No customer signature or customer acknowledgment was found in the POE.", _C)

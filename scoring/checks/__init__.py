@@ -7,7 +7,8 @@ at least one Evidence quoting the document's text at its location.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from extractors.document import ExtractedDocument
@@ -23,6 +24,8 @@ from scoring.types import CRITERIA, ClaimAssertion, CriterionResult, ProductFind
 
 __all__ = ["run_checks"]
 
+log = logging.getLogger(__name__)
+
 
 def run_checks(claim: ClaimAssertion, docs: Sequence[ExtractedDocument]) -> dict[str, CriterionResult]:
     """Verdicts of the six criteria of :data:`scoring.types.CRITERIA` for one claim."""
@@ -35,14 +38,23 @@ def run_checks(claim: ClaimAssertion, docs: Sequence[ExtractedDocument]) -> dict
             {p.key: ProductFinding("absent") for p in claim.products})
         return out
     ctx = CheckContext(claim, views)
-    results = {
-        "customer_signature": check_customer_signature(ctx),
-        "partner_name": check_name(ctx, "partner"),
-        "customer_name": check_name(ctx, "customer"),
-        "dates": check_dates(ctx),
-        "product_links": check_products(ctx),
-        "growth_activities": check_growth(ctx),
+    checks: dict[str, Callable[[CheckContext], CriterionResult]] = {
+        "customer_signature": check_customer_signature,
+        "partner_name": lambda c: check_name(c, "partner"),
+        "customer_name": lambda c: check_name(c, "customer"),
+        "dates": check_dates,
+        "product_links": check_products,
+        "growth_activities": check_growth,
     }
+    results: dict[str, CriterionResult] = {}
+    for name, check in checks.items():
+        try:
+            results[name] = check(ctx)
+        except Exception as exc:  # a bug on one odd document must not lose the other criteria
+            log.exception("check %s failed on claim %s", name, claim.claim_id)
+            results[name] = CriterionResult(
+                name, "unclear", 0.0, (), (reason("R-CHK-001", error=type(exc).__name__),),
+                {p.key: ProductFinding("absent") for p in claim.products} if name == "product_links" else None)
     for name, result in results.items():
         if result.verdict == "met" and not result.evidence:  # spec section 3: never a bare 'met'
             results[name] = replace(result, verdict="unclear", confidence=min(result.confidence, 0.5))

@@ -162,3 +162,16 @@ def test_claim_with_no_products_and_no_names():
                          [pdf(*GOOD_SOW)])
     assert results["product_links"].verdict == "unclear"
     assert results["partner_name"].verdict == "not_met"
+
+
+def test_a_failing_check_leaves_the_others(monkeypatch):
+    import scoring.checks as checks_pkg
+
+    def boom(ctx):
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(checks_pkg, "check_growth", boom)
+    results = run_checks(claim(), [pdf(*GOOD_SOW)])
+    assert results["growth_activities"].verdict == "unclear"
+    assert results["growth_activities"].reasons[0].code == "R-CHK-001"
+    assert results["customer_signature"].verdict == "met"
