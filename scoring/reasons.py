@@ -51,7 +51,7 @@ _register("R-DOC-004", "D-24", "{document} is a scan with no text layer and coul
 _register("R-DOC-005", "D-24", "{document} is a file type that cannot be reviewed ({error}); upload it as PDF, Word, Excel, PowerPoint, email or image.")
 
 # ---------------------------------------------------------------- any criterion (checks)
-_register("R-CHK-001", "D-11", "This criterion could not be checked automatically ({error}); a reviewer must read the POE for it.")
+_register("R-DOC-009", "D-11", "This criterion could not be checked automatically ({error}); a reviewer must read the POE for it.")
 
 # ---------------------------------------------------------------- customer_signature (checks)
 _C = "customer_signature"

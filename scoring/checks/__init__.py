@@ -53,7 +53,7 @@ def run_checks(claim: ClaimAssertion, docs: Sequence[ExtractedDocument]) -> dict
         except Exception as exc:  # a bug on one odd document must not lose the other criteria
             log.exception("check %s failed on claim %s", name, claim.claim_id)
             results[name] = CriterionResult(
-                name, "unclear", 0.0, (), (reason("R-CHK-001", error=type(exc).__name__),),
+                name, "unclear", 0.0, (), (reason("R-DOC-009", error=type(exc).__name__),),
                 {p.key: ProductFinding("absent") for p in claim.products} if name == "product_links" else None)
     for name, result in results.items():
         if result.verdict == "met" and not result.evidence:  # spec section 3: never a bare 'met'

@@ -173,5 +173,5 @@ def test_a_failing_check_leaves_the_others(monkeypatch):
     monkeypatch.setattr(checks_pkg, "check_growth", boom)
     results = run_checks(claim(), [pdf(*GOOD_SOW)])
     assert results["growth_activities"].verdict == "unclear"
-    assert results["growth_activities"].reasons[0].code == "R-CHK-001"
+    assert results["growth_activities"].reasons[0].code == "R-DOC-009"
     assert results["customer_signature"].verdict == "met"
