@@ -26,7 +26,14 @@ from pipeline.web.deps import (
     sign_in,
     sign_out,
 )
-from pipeline.web.views import QueueFilters, build_queue, evidence_refs, open_requests, partner_view
+from pipeline.web.views import (
+    QueueFilters,
+    build_queue,
+    evidence_refs,
+    open_requests,
+    partner_view,
+    public_json,
+)
 
 router = APIRouter(prefix="/api", tags=["api"])
 CSRF = [Depends(check_csrf)]
@@ -114,7 +121,7 @@ def api_claim(request: Request, claim_id: str) -> dict[str, Any]:
     view = ops.get_claim(request.app.state.service, actor, claim_id)
     if actor.is_partner:
         return {**partner_view(view), "open_requests": open_requests(view)}
-    data = view.to_json()
+    data = public_json(view)
     data["evidence"] = [
         {"index": r.index, "criterion": r.criterion, "product": r.product, **r.evidence} for r in evidence_refs(view.analysis)
     ]
@@ -129,7 +136,7 @@ def api_decide(request: Request, claim_id: str, body: DecisionIn) -> dict[str, A
     view = ops.decide(
         request.app.state.service, actor, claim_id, body.decision, body.note, body.requests, body.expected_version
     )
-    return view.to_json()
+    return public_json(view)
 
 
 @router.get("/conflicts/{conflict_id}")
@@ -144,7 +151,7 @@ def api_conflict_decide(request: Request, conflict_id: int, body: ConflictDecisi
     view = ops.decide_conflict(
         request.app.state.service, request.app.state.engine, actor, conflict_id, body.winner, body.note, body.expected_version
     )
-    return view.to_json()
+    return public_json(view)
 
 
 class ConflictRequestIn(BaseModel):

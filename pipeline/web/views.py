@@ -249,7 +249,7 @@ def partner_view(view: ClaimView) -> dict[str, Any]:
     """The claim as its own partner may see it: no other partner's claim ID, name or documents,
     even when the claim is in a conflict (D-18) or lost a product to another partner (D-6); no
     reviewers' internal analysis."""
-    data = view.to_json()
+    data = public_json(view)
     for key in ("conflicts", "analysis", "analysis_seq", "recommendation", "score", "in_conflict", "review_due_at"):
         data.pop(key, None)
     for line in data.get("product_lines") or []:
@@ -279,6 +279,14 @@ def partner_view(view: ClaimView) -> dict[str, Any]:
         }
         for d in data.get("decisions") or []
     ]
+    return data
+
+
+def public_json(view: ClaimView) -> dict[str, Any]:
+    """The claim as JSON without server internals (where the document bytes are kept)."""
+    data = view.to_json()
+    for doc in data.get("documents") or []:
+        doc.pop("stored_path", None)
     return data
 
 

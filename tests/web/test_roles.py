@@ -134,3 +134,9 @@ def test_analyst_sees_no_contacts(client_for) -> None:  # type: ignore[no-untype
 def test_reviewer_sees_contacts_and_decision_form(client_for) -> None:  # type: ignore[no-untyped-def]
     page = client_for("rita").get("/claims/1000001").text
     assert "teo.lupu@contoso.example" in page and "Record decision" in page
+
+
+def test_api_never_shows_where_document_bytes_are_kept(client_for, built: Built) -> None:  # type: ignore[no-untyped-def]
+    for user in ("rita", "ana", "fab"):
+        text = client_for(user).get(f"/api/claims/{OWN}").text
+        assert "stored_path" not in text and str(built.data_dir) not in text
