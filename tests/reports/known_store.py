@@ -9,6 +9,7 @@ Day 0 is Monday 2 November 2026 09:00 UTC (tests.pipeline.conftest.START).
 | 4     | 333     | BizApps | reject               | approved day 1 (more lenient overrule)                     |
 | 5     | 222     | M365  | request_info, approve  | request_info day 1, re-submitted day 4, approved day 7     |
 | 6     | 444     | M365  | approve                | in conflict with 1 (EXO); loses EXO day 2; open, overdue   |
+| 7     | 555     | M365  | approve                | its only product EXO goes to claim 1: Rejected day 2 (D-6) |
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ FIRST = {
                   [("R-DAT-001", "dates"), ("R-SIG-001", "customer_signature")]),
     "5": analysis("5", "request_info", {"dates": "not_met"}, [("R-DAT-001", "dates")]),
     "6": analysis("6", "approve", {"growth_activities": "not_met"}, [("R-GROW-002", "growth_activities")]),
+    "7": analysis("7", "approve", {}, []),
 }
 
 
@@ -78,6 +80,7 @@ def build_known_store(service: ClaimService, clock: FixedClock, tmp_path: Path) 
         bizapps("4", "333", TENANT_B),
         m365("5", "222", [SHAREPOINT], TENANT_B),
         m365("6", "444", [EXO, TEAMS]),
+        m365("7", "555", [EXO]),
     ]
     for data in claims:
         write_claim(inbox / data["claim_id"], data)

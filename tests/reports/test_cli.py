@@ -46,7 +46,7 @@ def test_report_command(db: str, tmp_path: Path) -> None:
     assert code == 0, err
     assert out.strip() == str(tmp_path / "r" / "report.html")
     head = json.loads((tmp_path / "r" / "report.json").read_text())
-    assert head["sla"]["adherence"] == round(5 / 7, 4) and head["action_required"]["expired"] == 1
+    assert head["sla"]["adherence"] == 0.75 and head["action_required"]["expired"] == 1
     code, _, _ = run(db, "report", "--since", "2026-11-09", "--out", str(tmp_path / "s"), "--now", AS_OF.isoformat())
     assert code == 0 and json.loads((tmp_path / "s" / "report.json").read_text())["transitions"]["Approved"] == 1
     code, _, err = run(db, "report", "--since", "last week")

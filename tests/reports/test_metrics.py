@@ -27,14 +27,14 @@ def frames(service: ClaimService, clock: FixedClock, engine: Engine, tmp_path: P
 def test_store_reached_the_planned_states(frames: Frames) -> None:
     status = dict(zip(frames.claims["claim_id"], frames.claims["status"], strict=True))
     assert status == {"1": "Customer consent denied", "2": "Rejected", "3": "Rejected", "4": "Approved",
-                      "5": "Approved", "6": "Under review"}
+                      "5": "Approved", "6": "Under review", "7": "Rejected"}
     assert "personal" not in " ".join(frames.claims.columns) and "customer_contact_email" not in frames.claims
 
 
 def test_outcomes_over_time_per_week(frames: Frames) -> None:
     out = m.outcomes_over_time(frames)
     assert out.loc[date(2026, 11, 2)].to_dict() == {
-        "Approved": 2, "Partner action required": 2, "Rejected": 0, "Customer consent denied": 1}
+        "Approved": 2, "Partner action required": 2, "Rejected": 1, "Customer consent denied": 1}
     assert out.loc[date(2026, 11, 9)].to_dict() == {
         "Approved": 1, "Partner action required": 0, "Rejected": 1, "Customer consent denied": 0}
     assert out.loc[date(2026, 12, 7), "Rejected"] == 1  # the D-15 expiry at day 40
@@ -44,19 +44,21 @@ def test_outcomes_over_time_per_week(frames: Frames) -> None:
 
 def test_causes_by_code_criterion_program_product_segment(frames: Frames) -> None:
     code = m.causes_by(frames, "code")
-    assert code["total"].to_dict() == {"R-DAT-001": 2, "D-15 expired": 1, "R-GROW-001": 1, "R-SIG-001": 1}
+    assert code["total"].to_dict() == {"R-DAT-001": 2, "D-15 expired": 1, "D-6 products taken": 1, "R-GROW-001": 1,
+                                       "R-SIG-001": 1}
+    assert code.loc["D-6 products taken", "Rejected"] == 1
     assert code.loc["R-DAT-001", "Partner action required"] == 2 and code.loc["R-SIG-001", "Rejected"] == 1
     assert code.loc["D-15 expired", "Rejected"] == 1
     crit = m.causes_by(frames, "criterion")
     assert crit["total"].to_dict() == {"dates": 2, "customer_signature": 1, "growth_activities": 1}
     prog = m.causes_by(frames, "program")
-    assert prog.loc["OSU-Microsoft 365"].to_dict() == {"Rejected": 1, "Partner action required": 1, "total": 2}
+    assert prog.loc["OSU-Microsoft 365"].to_dict() == {"Rejected": 2, "Partner action required": 1, "total": 3}
     assert prog.loc["OSU-Business Applications"].to_dict() == {"Rejected": 1, "Partner action required": 1, "total": 2}
-    assert m.causes_by(frames, "solution_area")["total"].sum() == 4
+    assert m.causes_by(frames, "solution_area")["total"].sum() == 5
     prod = m.causes_by(frames, "product")
-    assert prod["total"].to_dict() == {"D365_SALES_ENT": 2, "SPO": 1, "TEAMS": 1}
+    assert prod["total"].to_dict() == {"D365_SALES_ENT": 2, "EXO": 1, "SPO": 1, "TEAMS": 1}
     seg = m.causes_by(frames, "segment")
-    assert seg["total"].to_dict() == {"2-4 claims": 4}  # partners 111 and 222 have two claims each
+    assert seg["total"].to_dict() == {"2-4 claims": 4, "1 claim": 1}  # 111 and 222 have two claims each
     assert m.partner_segments(frames).to_dict()["4"] == "1 claim"
 
 
@@ -71,11 +73,11 @@ def test_criteria_failing_together(frames: Frames) -> None:
 def test_time_in_state_and_sla(frames: Frames) -> None:
     tis = m.time_in_state(frames, AS_OF)
     review = tis.loc["Under review"]
-    assert review["finished"] == 6 and review["open"] == 1 and review["median_days"] == 1.5
+    assert review["finished"] == 7 and review["open"] == 1 and review["median_days"] == 2.0
     assert tis.loc["Partner action required", "finished"] == 2
     assert tis.loc["Partner action required", "p90_days"] == pytest.approx(3 + 0.9 * 36, abs=0.01)
-    assert m.sla_summary(frames, AS_OF) == {"met": 5, "missed": 1, "open, overdue": 1, "open, on time": 0,
-                                             "adherence": round(5 / 7, 4)}
+    assert m.sla_summary(frames, AS_OF) == {"met": 6, "missed": 1, "open, overdue": 1, "open, on time": 0,
+                                             "adherence": 0.75}
     late = m.sla_stints(frames, AS_OF)
     assert sorted(late[late["outcome"] != "met"]["claim_id"]) == ["2", "6"]
     # Claim 6 is in a conflict: ten business days (D-14), due Monday 16 November.
@@ -105,16 +107,16 @@ def test_build_report_writes_html_with_the_figures(frames: Frames, engine: Engin
     doc = path.read_text()
     assert path.name == "report.html" and doc.count("data:image/png;base64,") >= 5
     assert "<script" not in doc and "http://" not in doc and "https://" not in doc  # self-contained
-    assert "Adherence <b>71%</b>: 5 met, 1 missed, 1 still open past due" in doc
+    assert "Adherence <b>75%</b>: 6 met, 1 missed, 1 still open past due" in doc
     assert "<b>1 expired</b> after 30 days (50% of finished requests)" in doc
     assert "2 of 6 decisions with a recommendation overruled it (33%): <b>1 more lenient</b>, <b>1 stricter</b>" in doc
     assert "Partner is unknown" in doc and "R-DAT-001" in doc and "recommended claim approved" in doc
     assert "No response within 30 days of the request." in doc  # reason codes carry their meaning
     assert "teo.lupu" not in doc.lower() and "pc@" not in doc  # no personal data in the report
     head = json.loads((tmp_path / "out" / "report.json").read_text())
-    assert head["transitions"] == {"Approved": 3, "Partner action required": 2, "Rejected": 2,
+    assert head["transitions"] == {"Approved": 3, "Partner action required": 2, "Rejected": 3,
                                    "Customer consent denied": 1}
-    assert head["approval_rate"] == 0.6 and head["consent_denial_reasons"] == {"Partner is unknown": 1}
+    assert head["approval_rate"] == 0.5 and head["consent_denial_reasons"] == {"Partner is unknown": 1}
     since = json.loads((build_report(engine, START + timedelta(days=7), tmp_path / "s", as_of=AS_OF)
                         .with_name("report.json")).read_text())
     assert since["transitions"]["Approved"] == 1 and since["consent_denials"] == 0
