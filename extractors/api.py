@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import traceback
+from dataclasses import replace
 from pathlib import Path
 
 from extractors.base import extractor_for
@@ -82,9 +83,27 @@ def extract_local(path: Path, shown: str, limits: Limits, depth: int = 0) -> tup
         doc.error = f"could not be read: internal extractor error ({type(e).__name__}); reported for a fix"
         _clear(doc)
         return doc, traceback.format_exc()
+    _scrub(doc)
     if doc.status == "ok" and not doc.text().strip() and not doc.attachments and not doc.tables:
         doc.warnings.append("no text found in the file")
     return doc, None
+
+
+def _scrub(doc: ExtractedDocument) -> None:
+    """No NUL characters anywhere: padded Office/Outlook strings carry them, and neither
+    PostgreSQL text nor a reviewer's screen wants them."""
+    if "\x00" in doc.text():
+        doc.blocks = [replace(b, text=b.text.replace("\x00", "")) for b in doc.blocks]
+    doc.metadata = {k: v.replace("\x00", "").strip() for k, v in doc.metadata.items()}
+    for table in doc.tables:
+        for row in table.rows:
+            row[:] = [c.replace("\x00", "") for c in row]
+    for d in doc.dates:
+        if "\x00" in d.text:
+            doc.dates = [replace(x, text=x.text.replace("\x00", "")) for x in doc.dates]
+            break
+    for attachment in doc.attachments:
+        _scrub(attachment)
 
 
 def _unsupported(fmt: str) -> ExtractionError:

@@ -140,8 +140,23 @@ def _failure(shown: str, message: str) -> ExtractedDocument:
     return ExtractedDocument(path=shown, status="unreadable", error=message, extractor_version=EXTRACTOR_VERSION)
 
 
+def _cap_memory() -> None:
+    """Bound the worker's address space so a decompression bomb that slips past the checks ends
+    as a MemoryError on that document (reported ``unreadable``), not as the machine's OOM kill."""
+    import resource
+
+    limit = int(os.environ.get("POE_EXTRACT_WORKER_MEMORY_MB", "4096")) * 1024 * 1024
+    try:
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard == resource.RLIM_INFINITY or hard > limit:
+            resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ValueError, OSError):
+        pass  # not allowed here: the time limit still applies
+
+
 def _serve() -> None:
     """Worker loop: read a job, extract in-process, reply; stdout is kept for the protocol only."""
+    _cap_memory()
     out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
     sys.stdout = sys.stderr

@@ -27,7 +27,7 @@ def build_ole(streams: dict[str, bytes]) -> bytes:
     total = 1 + n_dir + sum(data_sectors)
     assert total <= SECTOR // 4, "test streams too large for one FAT sector"
     fat = [FATSECT]
-    fat += [i + 2 if i + 1 < 1 + n_dir else ENDOFCHAIN for i in range(1, 1 + n_dir)]
+    fat += [i + 1 if i + 1 < 1 + n_dir else ENDOFCHAIN for i in range(1, 1 + n_dir)]
     starts = []
     pos = 1 + n_dir
     for count in data_sectors:
@@ -38,8 +38,10 @@ def build_ole(streams: dict[str, bytes]) -> bytes:
     entries = [_dir_entry("Root Entry", 5, ENDOFCHAIN, 0, child=1 if names else NOSTREAM)]
     for i, name in enumerate(names):
         right = i + 2 if i + 1 < len(names) else NOSTREAM
-        entries.append(_dir_entry(name, 2, starts[i], len(streams[name]), right=right))
-    directory = b"".join(entries).ljust(n_dir * SECTOR, b"\x00")
+        entries.append(_dir_entry(name, 2, starts[i], len(datas[i]), right=right))  # >= cutoff: no mini stream
+    unused = b"\x00" * 68 + struct.pack("<III", NOSTREAM, NOSTREAM, NOSTREAM) + b"\x00" * 48
+    entries += [unused] * (n_dir * 4 - len(entries))
+    directory = b"".join(entries)
     header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 16 + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
               + b"\x00" * 6 + struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, ENDOFCHAIN, 0, ENDOFCHAIN, 0)
               + struct.pack("<I", 0) + struct.pack("<I", FREESECT) * 108)

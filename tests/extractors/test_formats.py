@@ -283,3 +283,25 @@ def test_stacked_boxes_are_not_a_table() -> None:
     from extractors.pdf_tables import edges_from_boxes, find_grids
 
     assert find_grids(*edges_from_boxes([(50, 100, 350, 140), (50, 140, 350, 180)])) == []
+
+
+def test_outlook_msg_headers_and_body(tmp_path: Path) -> None:
+    from tests.extractors.ole import build_ole
+
+    def utf16(text: str) -> bytes:
+        return text.encode("utf-16-le")
+
+    path = tmp_path / "ack.msg"  # streams are NUL-padded by the tiny writer, as real ones can be
+    path.write_bytes(build_ole({
+        "__substg1.0_001A001F": utf16("IPM.Note"),
+        "__substg1.0_0037001F": utf16("Acknowledgment of work"),
+        "__substg1.0_1000001F": utf16("I confirm Fabrikam deployed Exchange Online.\r\nTeo Lupu"),
+        "__substg1.0_0C1A001F": utf16("Teo Lupu"),
+        "__substg1.0_0E04001F": utf16("Ola Demmo"),
+        "__properties_version1.0": b"\x00" * 32,
+    }))
+    doc = extract(path, limits=IN_PROCESS)
+    assert (doc.status, doc.format) == ("ok", "msg")
+    assert doc.metadata["subject"] == "Acknowledgment of work" and doc.metadata["from"] == "Teo Lupu"
+    assert _block(doc, "I confirm Fabrikam deployed").location == Location(part="body", line=1)
+    assert "\x00" not in doc.text()
