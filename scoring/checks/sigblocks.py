@@ -19,7 +19,8 @@ ROLE = (r"customer|client|buyer|purchaser|licensee|partner|supplier|vendor|contr
         r"service provider|provider|seller|company|microsoft partner")
 _SIG = (r"authori[sz]ed signature|authori[sz]ed signatory|accepted and agreed by|agreed and accepted by|"
         r"acknowledged by|accepted by|approved by|agreed by|confirmed by|signed by|authori[sz]ed by|signature|"
-        r"signatory|signed|sign|by")
+        r"signatory|signed|sign|accepted and agreed|agreed and accepted|accepted|approved|acknowledged|agreed|by")
+_COLON_ONLY = {"accepted and agreed", "agreed and accepted", "accepted", "approved", "acknowledged", "agreed"}
 _NAME = r"printed name|print name|full name|name of signatory|signatory name|signer name|name"
 _TITLE = r"job title|title|position|designation|role|capacity"
 _DATE = (r"date signed|signature date|signed date|date of signature|acknowledg(?:e)?ment date|"
@@ -118,6 +119,8 @@ def parse_field(text: str) -> tuple[str, str, str | None, bool] | None:
         if kind == "sig" and m.group("field").lower() in ("by", "sign", "signed") and not sep.strip() and \
                 not m.group("value").strip().startswith(("_", "/s/", "[", ".")) and m.group("value").strip():
             return None  # 'By the end of March ...' is prose
+        if m.group("field").lower() in _COLON_ONLY and ":" not in sep:
+            return None  # 'Approved' alone is a word; 'Approved: Teo Lupu' is a sign-off
         role_text = (m.group("role") or "") + " " + (m.group("role2") or "")
         role = role_word(role_text) if role_text.strip() else None
         value = m.group("value").strip()

@@ -493,3 +493,12 @@ def test_partner_invoice_citing_a_po_number_is_no_customer_acknowledgment():
     d = pdf("INVOICE\nInvoice no: 2026-118\nPO Number: 4500012345\nBill To: Contoso Ltd\n"
             "From: Fabrikam Consulting Ltd\nDynamics 365 Sales implementation services", path="invoice.pdf")
     assert sig(d).verdict == "not_met"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Customer\nApproved: Teo Lupu, 2 July 2026", "met"),
+    ("Client\nAccepted and agreed: /s/ Mia Chen\nDate: 2 July 2026", "met"),
+    ("Approved\nThe design was approved in June.", "not_met"),
+])
+def test_sign_off_words_as_labels(text, expected):
+    assert sig(pdf(text)).verdict == expected
