@@ -128,12 +128,16 @@ def queue(
     sort: str = "due",
     desc: bool = False,
     page: int = 1,
+    status: str = Status.UNDER_REVIEW.value,
 ) -> Response:
+    """The Under review queue; ``status`` shows the claims of another state the same way
+    ('all' for every claim), so reviewers can find claims waiting on partners too."""
     actor = require_actor(request)
     require_role(actor, STAFF, "open the review queue")
     service = request.app.state.service
     now = request.app.state.clock.now()
-    claims = service.list_claims(actor, status=Status.UNDER_REVIEW.value)
+    chosen_status = status if status in {s.value for s in Status} or status == "all" else Status.UNDER_REVIEW.value
+    claims = service.list_claims(actor, status=None if chosen_status == "all" else chosen_status)
     filters = QueueFilters(program, solution_area, product, recommendation, overdue, conflict, sort, desc, page)
     result = build_queue(request.app.state.engine, claims, filters, now)
     params = {
@@ -145,8 +149,10 @@ def queue(
         "conflict": "1" if result.filters.conflict else "",
         "sort": result.filters.sort,
         "desc": "1" if result.filters.desc else "",
+        "status": "" if chosen_status == Status.UNDER_REVIEW.value else chosen_status,
     }
-    return _render(request, "queue.html", {"q": result, "params": params, "now": now})
+    context = {"q": result, "params": params, "now": now, "status": chosen_status, "statuses": [s.value for s in Status]}
+    return _render(request, "queue.html", context)
 
 
 # --- claim page -------------------------------------------------------------------------------

@@ -473,3 +473,13 @@ def test_conflict_asks_every_partner_for_more_information(client_for, built: Bui
     nw = client_for("nw")
     r = nw.post(f"/conflicts/{built.conflict_id}/request-info", data={"csrf_token": csrf_of(nw)})
     assert r.status_code == 403
+
+
+def test_queue_shows_other_states_on_request(client_for) -> None:  # type: ignore[no-untyped-def]
+    _request_info(client_for)
+    rita = client_for("rita")
+    html = rita.get("/queue?status=Partner action required").text
+    assert 'data-claim="1000001"' in html and 'data-claim="1000002"' not in html
+    assert "status=Partner+action+required" in html  # sort and page links keep the state
+    assert html.count("<tr class") >= 1 and len(re.findall(r'data-claim="', rita.get("/queue?status=all").text)) == 5
+    assert 'data-claim="1000001"' not in rita.get("/queue").text.split("<tbody>")[1]
