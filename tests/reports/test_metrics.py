@@ -120,3 +120,19 @@ def test_build_report_writes_html_with_the_figures(frames: Frames, engine: Engin
     since = json.loads((build_report(engine, START + timedelta(days=7), tmp_path / "s", as_of=AS_OF)
                         .with_name("report.json")).read_text())
     assert since["transitions"]["Approved"] == 1 and since["consent_denials"] == 0
+
+
+def test_produce_artifacts_for_the_nightly_flow(frames: Frames, engine: Engine, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import pandas as pd
+
+    from pipeline.reports.artifacts import headline_markdown, produce_artifacts
+
+    monkeypatch.setenv("POE_PSEUDONYM_KEY", "nightly")
+    summary = produce_artifacts(engine, tmp_path / "n", as_of=AS_OF, export_format="parquet")
+    assert summary["headline"]["sla"]["met"] == 6 and len(summary["exports"]) == 6
+    claims = pd.read_parquet(tmp_path / "n" / "exports" / "claims.parquet")
+    assert claims["customer_contact_email"].str.startswith("p_").all()  # analysts' kind of export
+    md = headline_markdown(summary)
+    assert "3 approved" in md and "D-14 SLA adherence 75%" in md and "2 of 6" in md
+    assert produce_artifacts(engine, tmp_path / "m", as_of=AS_OF)["exports"] == []
