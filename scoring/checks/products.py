@@ -31,7 +31,9 @@ WORK = re.compile(
     r"connect\w*|publish\w*|populat\w*|convert\w*|tailor\w*|refin\w*|stand(?:ing)? up|spin up|wire up|"
     r"rebuild\w*|re-?platform\w*|stabili[sz]\w*|troubleshoot\w*|maintain\w*|manag(?:e|es|ed|ing)|"
     r"coach\w*|upskill\w*|modell?\w*|script\w*|code|coding|prototyp\w*|proof of concept|poc|"
-    r"cutover|switch\w* over|move|moving|port(?:ed|ing)?|install|licen[cs]e assignment|tenant setup)\b",
+    r"cutover|switch\w* over|move|moving|port(?:ed|ing)?|install|licen[cs]e assignment|tenant setup|"
+    r"governance|hypercare|proof of value|discovery|health ?check|remediat\w*|rationali[sz]\w*|"
+    r"harmoni[sz]\w*|decommission\w*|standardi[sz]\w*|implementation|enablement)\b",
     re.I)
 # Work words too general to tie a product to work on their own next to prices or quantities
 # ('Dynamics 365 Sales | 50 | $95 | support included').
