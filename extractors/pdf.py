@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 from extractors.base import Extractor
 from extractors.document import ExtractedDocument, ImageInfo, Location, Table, TextBlock, TypedDate
 from extractors.errors import NeedsOCR, PasswordProtected, Unreadable
+from extractors.esign import find_stamps
 from extractors.limits import check_pages
 from extractors.ocr import NEEDS_OCR, OCR_DPI, ocr_lines, tesseract_available
 from extractors.pdf_layout import (
@@ -83,6 +84,7 @@ class PdfExtractor(Extractor):
                 read_signature_fields(path, doc)
         finally:
             pdf.close()
+        find_stamps(doc)
         if textless:
             if len(textless) == doc.pages and not doc.blocks:
                 if not self.scans:

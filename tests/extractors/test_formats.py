@@ -305,3 +305,34 @@ def test_outlook_msg_headers_and_body(tmp_path: Path) -> None:
     assert doc.metadata["subject"] == "Acknowledgment of work" and doc.metadata["from"] == "Teo Lupu"
     assert _block(doc, "I confirm Fabrikam deployed").location == Location(part="body", line=1)
     assert "\x00" not in doc.text()
+
+
+def test_docusign_stamp_and_certificate_of_completion(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "signed.pdf"
+    c = canvas.Canvas(str(path))
+    c.drawString(40, 810, "Docusign Envelope ID: 1A2B3C4D-1111-2222-3333-444455556666")
+    c.drawString(72, 700, "Customer: Contoso Ltd   DocuSigned by: Teo Lupu")
+    c.showPage()
+    c.drawString(72, 750, "Certificate Of Completion")
+    c.drawString(72, 730, "Envelope Id: 1A2B3C4D111122223333444455556666   Status: Completed")
+    c.showPage()
+    c.save()
+    doc = extract(path, limits=IN_PROCESS)
+    [stamp] = doc.signature_fields
+    assert (stamp.source, stamp.signed, stamp.signer) == ("docusign", True, "Teo Lupu")
+    assert stamp.location.page == 1 and stamp.name.endswith("1A2B3C4D-1111-2222-3333-444455556666")
+
+
+def test_a_stamp_without_completion_is_not_signed(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "sent.pdf"
+    c = canvas.Canvas(str(path))
+    c.drawString(40, 810, "DocuSign Envelope ID: 1A2B3C4D-1111-2222-3333-444455556666")
+    c.drawString(72, 700, "Customer signature: ____________")
+    c.showPage()
+    c.save()
+    [stamp] = extract(path, limits=IN_PROCESS).signature_fields
+    assert stamp.source == "docusign" and not stamp.signed and stamp.signer is None
