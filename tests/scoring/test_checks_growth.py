@@ -114,3 +114,8 @@ def test_commercial_terms_are_not_growth():
 ])
 def test_growth_edge_phrasings(line, verdict):
     assert growth(pdf(line)).verdict == verdict, line
+
+
+def test_arrow_targets():
+    assert growth(pdf("Licensed seats: 200 → 500 by Q4")).verdict == "met"
+    assert growth(pdf("Active users 40% -> 80%")).verdict == "met"
