@@ -9,7 +9,8 @@ Usage::
 Claims come from ``pipeline.samples.generate_corpus`` when the samples package is there (realistic
 POE files), else from a fast synthetic writer (a 2-page PDF SOW per claim, an acknowledgment
 email for every other claim, one MSA PDF shared by each partner's claims so the extraction cache
-has something to reuse). Prints claims/s, pages/s, peak memory (this process by tracemalloc and
+has something to reuse; one claim in ten contests the previous claim's customer and product, so
+there are conflict groups to compare). Prints claims/s, pages/s, peak memory (this process by tracemalloc and
 RSS; worker processes by RSS), the ratio to a raw text dump of the same files (pypdfium2 text /
 plain read, no analysis, no store), and the time of a re-run over the unchanged inbox. Nothing
 is asserted: figures only.
@@ -65,6 +66,9 @@ def synthetic_inbox(root: Path, n: int) -> Path:
         mpn, partner = PARTNERS[i % len(PARTNERS)]
         product = WORKLOADS[(i // len(PARTNERS)) % len(WORKLOADS)]
         t = i % len(TENANTS)
+        if i % 10 == 9:  # one claim in ten contests the previous claim's customer and product (D-18)
+            product = WORKLOADS[((i - 1) // len(PARTNERS)) % len(WORKLOADS)]
+            t = (i - 1) % len(TENANTS)
         customer = f"Customer {t} Ltd"
         folder = inbox / claim_id
         folder.mkdir()
