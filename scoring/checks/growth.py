@@ -105,12 +105,32 @@ def _statements(seg: Segment) -> list[str]:
     return sentences(seg.text)
 
 
+_TARGET_HEADER = re.compile(r"\b(?:target|goal|growth|increase|to-be|future state|expected|planned|forecast)\b", re.I)
+
+
+def _is_target_header(row_text: str) -> bool:
+    """A short table header naming a target column ('Metric | Baseline | Target')."""
+    cells = [c.strip() for c in row_text.split(" | ") if c.strip()]
+    return len(cells) >= 2 and all(len(c.split()) <= 4 for c in cells) and bool(_TARGET_HEADER.search(row_text))
+
+
 def check_growth(ctx: CheckContext) -> CriterionResult:
     crit = "growth_activities"
     found: list[Evidence] = []
     for view in ctx.views:
+        header = ""  # the header row of the table being read
         for seg in view.segments:
+            if seg.kind != "row":
+                header = ""
             if excluded_section(seg.section) and not re.search(r"growth|adoption|usage|success", seg.section, re.I):
+                continue
+            if seg.kind == "row" and not header:
+                header = seg.text
+            elif seg.kind == "row" and _is_target_header(header) and OBJECT.search(seg.text) \
+                    and len(re.findall(r"\d[\d,.]*", seg.text)) >= 2:
+                # 'Metric | Baseline | Target' then 'Monthly active users | 120 | 800'
+                cell = next((c for c in seg.cells if OBJECT.search(c.text)), seg.cells[0])
+                found.append(Evidence(seg.doc_path, cell.text.strip(), cell.location, "growth target"))
                 continue
             for st in _statements(seg):
                 if not _growth_in(st):

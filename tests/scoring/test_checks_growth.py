@@ -119,3 +119,11 @@ def test_growth_edge_phrasings(line, verdict):
 def test_arrow_targets():
     assert growth(pdf("Licensed seats: 200 → 500 by Q4")).verdict == "met"
     assert growth(pdf("Active users 40% -> 80%")).verdict == "met"
+
+
+def test_baseline_target_table_rows():
+    d = docx("# Success measures", [["Metric", "Baseline", "Target"], ["Monthly active users", "120", "800"]])
+    r = growth(d)
+    assert r.verdict == "met" and r.evidence[0].text == "Monthly active users"
+    d = docx([["Metric", "Owner"], ["Monthly active users", "Contoso IT"]])
+    assert growth(d).verdict == "not_met"
