@@ -16,6 +16,7 @@ from pipeline.models import Status
 from pipeline.store.db import make_engine, session_scope
 from pipeline.store.schema import ClaimRow
 from tests.flows.helpers import EXTRACTOR, build_inbox
+from tests.test_nightly import demo_samples  # noqa: F401  (fixture)
 
 pytestmark = [pytest.mark.prefect, pytest.mark.slow, pytest.mark.usefixtures("prefect_harness")]
 AS_OF = "2026-07-01T02:00:00+00:00"
@@ -119,6 +120,24 @@ def test_run_command_prints_the_flow_summary(tmp_path: Path, monkeypatch: pytest
     assert again.exit_code == 0, again.output
     summary = json.loads(again.output[again.output.index("{"):])
     assert summary["mode"] == "prefect" and summary["changed"] is False
+
+
+@pytest.mark.usefixtures("demo_samples")
+def test_demo_runs_the_flow(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+    from tests.test_nightly import PREFECT_ENV_KEYS
+
+    for key in PREFECT_ENV_KEYS:
+        if key in os.environ:
+            monkeypatch.setenv(key, os.environ[key])
+        else:
+            monkeypatch.delenv(key, raising=False)
+    result = CliRunner().invoke(app, ["demo", "--data", str(tmp_path / "data"), "--json"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.output[result.output.index("{"):])
+    assert summary["mode"] == "prefect" and summary["analysed"] > 0 and summary["failed"] == []
 
 
 def test_nightly_deployment_runs_at_two_utc_with_its_parameters(tmp_path: Path) -> None:
