@@ -277,6 +277,8 @@ class _Analyzer:
         evidence_items = [i for i in (sig, name, dt) if i is not None]
         signer = name.value if name is not None and not is_blank_value(name.value) else re.sub(r"^/s/\s*", "", value)
         signer = signer if _PERSON_LIKE.match(signer or "") else ""
+        if re.fullmatch(r"\s*x[\s_.]*", value, re.I):
+            value = ""  # 'Signature: X________' marks where to sign
         if sig is not None and not is_blank_value(value) and not _NEGATIVE_VALUE.match(value):
             note = "e-signature /s/" if "/s/" in value else "signed block"
             conf = 0.93 if party != "unknown" else 0.5

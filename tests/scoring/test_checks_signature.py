@@ -502,3 +502,7 @@ def test_partner_invoice_citing_a_po_number_is_no_customer_acknowledgment():
 ])
 def test_sign_off_words_as_labels(text, expected):
     assert sig(pdf(text)).verdict == expected
+
+
+def test_x_marks_where_to_sign():
+    assert sig(pdf("Customer Signature: X__________\nDate: ______")).verdict == "not_met"
