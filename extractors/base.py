@@ -3,6 +3,7 @@ registry mapping a sniffed format to its extractor."""
 
 from __future__ import annotations
 
+import os
 import struct
 import zipfile
 import zlib
@@ -31,6 +32,7 @@ class Extractor(ABC):
     formats: ClassVar[tuple[str, ...]] = ()
     damaged_errors: ClassVar[tuple[type[BaseException], ...]] = ()
     label: ClassVar[str] = "file"
+    library_packages: ClassVar[tuple[str, ...]] = ()  # e.g. ("pptx",): where damage shows as any error
 
     def __init__(self, limits: Limits, depth: int = 0) -> None:
         self.limits = limits
@@ -45,12 +47,32 @@ class Extractor(ABC):
         try:
             self.parse(path, doc)
         except (*self.damaged_errors, *CONTAINER_ERRORS) as e:
-            detail = str(e).strip().splitlines()[0][:160] if str(e).strip() else type(e).__name__
-            raise Unreadable(f"damaged {self.label}: {detail}") from e
+            raise Unreadable(f"damaged {self.label}: {_detail(e)}") from e
+        except (AttributeError, TypeError) as e:
+            # The parsing library tripping over a malformed tree is damage; the same error
+            # raised in our own code is a bug and goes on to be reported as one.
+            if _raised_inside(e, self.library_packages):
+                raise Unreadable(f"damaged {self.label}: {_detail(e)}") from e
+            raise
 
     @abstractmethod
     def parse(self, path: Path, doc: ExtractedDocument) -> None:
         """Fill ``doc`` (blocks, tables, pages, ...) or raise an ExtractionError."""
+
+
+def _detail(e: BaseException) -> str:
+    text = str(e).strip()
+    return text.splitlines()[0][:160] if text else type(e).__name__
+
+
+def _raised_inside(e: BaseException, packages: tuple[str, ...]) -> bool:
+    tb = e.__traceback__
+    if tb is None or not packages:
+        return False
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    filename = tb.tb_frame.f_code.co_filename.replace(os.sep, "/")
+    return any(f"/site-packages/{pkg}/" in filename for pkg in packages)
 
 
 def extractor_for(fmt: str) -> type[Extractor] | None:

@@ -23,6 +23,7 @@ DOCM_TYPE = "application/vnd.ms-word.document.macroEnabled.main+xml"
 class DocxExtractor(Extractor):
     formats = ("docx", "docm")
     label = "Word file"
+    library_packages = ("docx",)
     damaged_errors: ClassVar[tuple[type[BaseException], ...]] = (ValueError, KeyError, IndexError, OSError,
                                                                  SyntaxError)
 

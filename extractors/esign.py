@@ -36,7 +36,7 @@ def find_stamps(doc: ExtractedDocument) -> None:
         tid = m.group("id") or m.group("id2")
         anchor = next((b for b in doc.blocks if tid in b.text), doc.blocks[0])
         done = ADOBE_DONE.search(text)
-        who = next((d.group("who") for d in ADOBE_DONE.finditer(text) if d.group("who")), None)
+        adobe_signer = next((d.group("who") for d in ADOBE_DONE.finditer(text) if d.group("who")), None)
         doc.signature_fields.append(SignatureField(
             name=f"Adobe Sign transaction {tid}", signed=bool(done), location=anchor.location,
-            signer=who.strip() if who else None, source="adobe_sign"))
+            signer=adobe_signer.strip() if adobe_signer else None, source="adobe_sign"))

@@ -37,6 +37,7 @@ MIN_SCAN_COVER = 0.3  # share of the page an image must cover for a text-less pa
 class PdfExtractor(Extractor):
     formats = ("pdf",)
     label = "PDF"
+    library_packages = ("pdfplumber", "pdfminer", "pyhanko")
     damaged_errors: ClassVar[tuple[type[BaseException], ...]] = (ValueError, KeyError, IndexError, OSError)
 
     def parse(self, path: Path, doc: ExtractedDocument) -> None:

@@ -17,6 +17,7 @@ EMU_PER_PT = 12700
 class PptxExtractor(Extractor):
     formats = ("pptx",)
     label = "PowerPoint file"
+    library_packages = ("pptx",)
     damaged_errors: ClassVar[tuple[type[BaseException], ...]] = (ValueError, KeyError, IndexError, OSError,
                                                                  SyntaxError)
 

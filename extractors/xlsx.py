@@ -5,6 +5,7 @@ never run and ``.xlsm`` flagged."""
 
 from __future__ import annotations
 
+import zipfile
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, ClassVar
@@ -16,17 +17,20 @@ from extractors.limits import check_pages
 from extractors.ooxml import MACRO_WARNING, check_package
 
 MAX_CELLS = 2_000_000
+MAX_SHEET_XML = 150 * 1024 * 1024
 MAX_TABLE_CELLS = 250_000  # a sheet's dense table beyond this is left out (its cells stay as blocks)
 
 
 class XlsxExtractor(Extractor):
     formats = ("xlsx", "xlsm")
     label = "Excel file"
+    library_packages = ("openpyxl",)
     damaged_errors: ClassVar[tuple[type[BaseException], ...]] = (ValueError, KeyError, IndexError, OSError,
                                                                  SyntaxError, TypeError)
 
     def parse(self, path: Path, doc: ExtractedDocument) -> None:
         check_package(path, self.limits)
+        _check_sheet_sizes(path)
         import openpyxl
 
         with path.open("rb") as f:  # a file object: openpyxl would refuse a name without .xlsx
@@ -51,6 +55,16 @@ class XlsxExtractor(Extractor):
                     doc.metadata["author" if key == "creator" else key] = str(getattr(props, key))[:500]
         finally:
             wb.close()
+
+
+def _check_sheet_sizes(path: Path) -> None:
+    """openpyxl holds every cell in memory (~0.5 KB each): refuse sheets too large to hold
+    before loading them, from their unpacked XML size."""
+    with zipfile.ZipFile(path) as zf:
+        size = sum(i.file_size for i in zf.infolist() if i.filename.startswith("xl/worksheets/"))
+    if size > MAX_SHEET_XML:
+        raise LimitExceeded(f"too large: the worksheets unpack to {size // (1024 * 1024)} MB, over the "
+                            f"{MAX_SHEET_XML // (1024 * 1024)} MB a POE workbook may hold")
 
 
 def cell_text(value: Any) -> str:

@@ -189,3 +189,11 @@ def test_bad_attachment_does_not_spoil_its_email(tmp_path: Path) -> None:
     assert doc.status == "ok" and "I confirm Fabrikam" in doc.text()
     [att] = doc.attachments
     assert att.status == "unsupported" and att.path.endswith("#attachment:setup.exe")
+
+
+def test_worksheets_too_large_to_hold_are_refused_before_loading(samples: dict[str, Path],
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from extractors import xlsx
+
+    monkeypatch.setattr(xlsx, "MAX_SHEET_XML", 100)
+    _failed(extract(samples["poe.xlsx"], limits=IN_PROCESS), "unreadable", "too large", "worksheets")
