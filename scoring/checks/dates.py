@@ -42,6 +42,8 @@ class DateHit:
 def _role(text_before: str, seg: Segment) -> str:
     if _SIGN_CTX.search(text_before):
         return "signature"
+    if re.search(r"\bdate\b", text_before, re.I) and re.search(r"sign|accept|acknowledg|approv|execut", seg.section, re.I):
+        return "signature"  # 'Date: ...' under a 'Signatures' / 'Customer acceptance' heading
     if _MILESTONE_CTX.search(text_before) or _MILESTONE_CTX.search(seg.section):
         return "milestone"
     return "other"
