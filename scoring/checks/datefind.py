@@ -27,6 +27,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy_name", re.compile(rf"(?<![\w]){_MON}\s+{_DAY}(?:,\s*|\s+|,){_YEAR}(?![\w])", re.I)),
     ("dmy_name", re.compile(rf"(?<![\w]){_DAY}(?:\s+(?:day\s+)?(?:of\s+)?|[-/.]|\s*-\s*){_MON}(?:,?\s+|[-/.]|,){_YEAR}(?![\w])", re.I)),
     ("numeric", re.compile(r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d{2}|\d{2})(?!\d|[/.-]\d)")),
+    ("quarter", re.compile(r"(?<![\w])(?:Q(?P<q>[1-4])|(?P<q2>first|second|third|fourth) quarter(?: of)?)\s*(?:FY\s*)?"
+                           r"(?P<year>(?:19|20)\d{2})(?![\w])", re.I)),
     ("month_year", re.compile(rf"(?<![\w]){_MON}\s*,?\s+(?P<year>(?:19|20)\d{{2}})(?![\w])", re.I)),
 ]
 
@@ -123,6 +125,11 @@ def find_dates(text: str, dayfirst: bool = False, not_after: date | None = None)
                     other = _make(y, a, b) if dayfirst else _make(y, b, a)
                     if ambiguous and not_after and value and other and value > not_after >= other:
                         value = other
+            elif kind == "quarter":
+                q = int(m.group("q")) if m.group("q") else ("first", "second", "third", "fourth").index(
+                    m.group("q2").lower()) + 1
+                value = _make(int(m.group("year")), 3 * q - 2, 1)
+                partial = True
             elif kind == "month_year":
                 value = _make(int(m.group("year")), MONTHS[m.group("mon").lower()[:3]], 1)
                 partial = True

@@ -136,3 +136,8 @@ def test_ambiguous_numeric_date_never_read_after_submission_when_the_other_order
     assert dates(d).verdict == "met"
     assert find_dates("07/12/2026", dayfirst=True, not_after=date(2026, 7, 21))[0].value == date(2026, 7, 12)
     assert find_dates("07/12/2026", dayfirst=True)[0].value == date(2026, 12, 7)
+
+
+def test_quarters_are_partial_milestone_dates():
+    f = find_dates("Go-live in Q3 2026, review in the fourth quarter of 2026")
+    assert [(x.value, x.partial) for x in f] == [(date(2026, 7, 1), True), (date(2026, 10, 1), True)]
