@@ -336,3 +336,19 @@ def test_a_stamp_without_completion_is_not_signed(tmp_path: Path) -> None:
     c.save()
     [stamp] = extract(path, limits=IN_PROCESS).signature_fields
     assert stamp.source == "docusign" and not stamp.signed and stamp.signer is None
+
+
+def test_adobe_sign_audit_report(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "adobe.pdf"
+    c = canvas.Canvas(str(path))
+    c.drawString(72, 760, "Audit Report  Adobe Acrobat Sign")
+    c.drawString(72, 740, "Transaction ID: CBJCHBCAABAAq8Xd3kf0")
+    c.drawString(72, 720, "E-signed by Teo Lupu (teo.lupu@contoso.example)")
+    c.drawString(72, 700, "Agreement completed.")
+    c.showPage()
+    c.save()
+    [stamp] = extract(path, limits=IN_PROCESS).signature_fields
+    assert (stamp.source, stamp.signed, stamp.signer) == ("adobe_sign", True, "Teo Lupu")
+    assert stamp.location.page == 1
