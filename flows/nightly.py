@@ -153,7 +153,9 @@ def nightly_flow(
     """Inbox -> store -> extract/analyse in batches -> conflicts -> clocks -> summary (spec 5).
 
     ``as_of``: the run's instant (ISO 8601), default now; ``concurrency``: worker processes
-    (0 = CPU count); ``reject_ineligible``: the explicit, off-by-default auto-decision policy.
+    (0 = CPU count); ``reject_ineligible``: the explicit, off-by-default auto-decision policy;
+    ``dask``: set by :func:`run_flow` with a Dask task runner, so batch tasks do their work in
+    the Dask worker that runs them instead of this machine's process pool.
     """
     cfg = nl.NightlyConfig(
         inbox=inbox, db_url=db_url, as_of=as_of, concurrency=concurrency, batch_size=batch_size,
@@ -161,7 +163,7 @@ def nightly_flow(
     ).resolved()
     logger = get_run_logger()
     run = nl.start_run(cfg)
-    logger.info("run %s as of %s on %s", run["run_id"], cfg.as_of, nl._safe_url(cfg.db_url))
+    logger.info("run %s as of %s on %s", run["run_id"], cfg.as_of, nl.safe_url(cfg.db_url))
     ingest = ingest_task(cfg)
     pending = nl.pending_step(cfg)
     batches = nl.plan_batches(pending, cfg.workers(), cfg.batch_size)

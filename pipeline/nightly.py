@@ -98,11 +98,11 @@ class NightlyConfig:
 
     def to_json(self) -> dict[str, Any]:
         out = asdict(self)
-        out["db_url"] = _safe_url(self.db_url)
+        out["db_url"] = safe_url(self.db_url)
         return out
 
 
-def _safe_url(url: str | None) -> str | None:
+def safe_url(url: str | None) -> str | None:
     if not url:
         return url
     from sqlalchemy.engine import make_url
