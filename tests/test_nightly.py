@@ -319,3 +319,18 @@ def test_two_products_contested_by_the_same_claims_make_two_conflicts(tmp_path: 
         stored = {(c.product_key, c.result["key"]["product"]) for c in s.scalars(select(ConflictRow))}
     engine.dispose()
     assert stored == {("EXO", "EXO"), ("TEAMS", "TEAMS")}  # each comparison ranked on its own product
+
+
+def test_run_finishes_without_prefect_when_prefect_cannot_start(tmp_path: Path) -> None:
+    inbox = build_inbox(tmp_path / "inbox", n=4)
+    env = {**os.environ, "PREFECT_API_URL": "http://127.0.0.1:9/api", "PREFECT_HOME": str(tmp_path / "prefect")}
+    cmd = [
+        sys.executable, "-c", "from pipeline.cli import main; main()", "run", "--inbox", str(inbox),
+        "--db", f"sqlite:///{tmp_path / 'data' / 'poe-review.db'}", "--as-of", AS_OF, "--concurrency", "1",
+        "--extractor", EXTRACTOR, "--json",
+    ]
+    done = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "finishing the run without Prefect" in done.stderr
+    summary = json.loads(done.stdout[done.stdout.index("{"):])
+    assert summary["mode"] == "local" and summary["analysed"] == 3
