@@ -48,7 +48,7 @@ def config(tmp_path: Path, inbox: Path, **kw: Any) -> NightlyConfig:
     return NightlyConfig(**base)
 
 
-def store_state(db_url: str) -> dict[str, Any]:
+def store_state(db_url: str | None) -> dict[str, Any]:
     """Every row count and every claim's status/version: what 'changes nothing' is checked on."""
     engine = make_engine(db_url)
     try:

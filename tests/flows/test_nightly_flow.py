@@ -56,7 +56,7 @@ def test_flow_run_records_summary_artifacts_and_is_idempotent(tmp_path: Path) ->
 
     inbox = build_inbox(tmp_path / "inbox", n=6)
     db_url = f"sqlite:///{tmp_path / 'data' / 'poe-review.db'}"
-    params = dict(inbox=str(inbox), db_url=db_url, as_of=AS_OF, concurrency=2, batch_size=2, extractor=EXTRACTOR)
+    params: dict[str, Any] = dict(inbox=str(inbox), db_url=db_url, as_of=AS_OF, concurrency=2, batch_size=2, extractor=EXTRACTOR)
     summary = nightly_flow(**params)
     assert summary["mode"] == "prefect"
     assert summary["analysed"] == 5 and summary["batches"] == 3
