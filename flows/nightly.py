@@ -209,7 +209,7 @@ def run_flow(dask_address: str | None = None, **parameters: Any) -> dict[str, An
         return nightly_flow.with_options(task_runner=runner)(dask=True, **parameters)  # type: ignore[arg-type]
     workers = int(parameters.get("concurrency") or 0) or (os.cpu_count() or 1)
     if workers > 8:  # one waiting thread per worker process
-        threads = ThreadPoolTaskRunner(max_workers=workers)
+        threads: ThreadPoolTaskRunner[Any] = ThreadPoolTaskRunner(max_workers=workers)
         return nightly_flow.with_options(task_runner=threads)(**parameters)  # type: ignore[arg-type]
     return nightly_flow(**parameters)
 
