@@ -9,10 +9,13 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from extractors.base import Extractor
-from extractors.document import PART_BODY, ExtractedDocument, Location, Table, TextBlock, TypedDate
+from extractors.document import PART_BODY, ExtractedDocument, ImageInfo, Location, Table, TextBlock, TypedDate
 from extractors.ooxml import MACRO_WARNING, check_package
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+A_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+WP_EXTENT = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent"
+EMU_PER_PT = 12700
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _SKIP = {W + "del", W + "moveFrom", W + "pPr", W + "rPr", W + "instrText", W + "delText",
          W + "commentReference", W + "footnoteReference", MC_FALLBACK}
@@ -78,9 +81,11 @@ class DocxExtractor(Extractor):
     def _paragraph(self, p: Any, part: str, kind: str) -> None:
         text = _text_of(p, self.boxes).strip()
         index = self._next(part)
+        loc = Location(part=part, paragraph=index)
+        label = text or next((b.text for b in reversed(self.doc.blocks) if b.location.part == part), "")
+        self._images(p, loc, label)
         if not text:
             return
-        loc = Location(part=part, paragraph=index)
         if kind == "text" and _is_heading(p, self.styles):
             kind = "heading"
         self.doc.blocks.append(TextBlock(text, loc, kind))
@@ -104,6 +109,8 @@ class DocxExtractor(Extractor):
                         parts.append(_text_of(el, self.boxes).strip())
                         self._dates(el, loc)
                 text = "\n".join(x for x in parts if x)
+                # A picture in a cell is labelled by its own text, else by the cell to its left.
+                self._images(tc, loc, text or (texts[-1] if texts else ""))
                 texts.append(text)
                 locs.append(loc)
                 if text:
@@ -113,6 +120,16 @@ class DocxExtractor(Extractor):
         self.doc.tables.append(Table(rows, Location(part=part, table=t_index), cells))
         for inner in nested:
             self._table(inner, part)
+
+    def _images(self, el: Any, loc: Location, label: str) -> None:
+        """Pictures placed inline or anchored (a pasted wet signature), with their label."""
+        for drawing in el.iter(W + "drawing"):
+            if next(drawing.iter(A_BLIP), None) is None:
+                continue
+            extent = next(drawing.iter(WP_EXTENT), None)
+            width = int(extent.get("cx", 0)) / EMU_PER_PT if extent is not None else 0.0
+            height = int(extent.get("cy", 0)) / EMU_PER_PT if extent is not None else 0.0
+            self.doc.images.append(ImageInfo(loc, round(width, 2), round(height, 2), label[:200]))
 
     def _dates(self, el: Any, loc: Location) -> None:
         """Date-picker content controls carry the date typed (w:fullDate)."""

@@ -1,3 +1,3 @@
 """Bump on any change to what extraction returns: it keys the (content hash, version) cache."""
 
-EXTRACTOR_VERSION = "1.1.0"
+EXTRACTOR_VERSION = "1.2.0"

@@ -177,9 +177,11 @@ def _self_signed_signer(name: str):
 # ------------------------------------------------------------------------------------ DOCX
 
 def build_docx(path: Path) -> Path:
-    """Heading, prose, a table with a nested table, header and footer, a text box, a date
-    content control, a tracked insertion and a tracked deletion, and a comment."""
+    """Heading, prose, a table with a nested table, a signature image beside its label, header
+    and footer, a text box, a date content control, a tracked insertion and a tracked deletion,
+    and a comment."""
     import docx
+    import docx.shared
     from docx.oxml import parse_xml
 
     d = docx.Document()
@@ -200,6 +202,9 @@ def build_docx(path: Path) -> Path:
     inner = cell.add_table(rows=1, cols=2)
     inner.cell(0, 0).text = "Phase 1"
     inner.cell(0, 1).text = "Pilot 50 users"
+    signatures = d.add_table(rows=1, cols=2)
+    signatures.cell(0, 0).text = SIGNATURE_LABEL
+    signatures.cell(0, 1).paragraphs[0].add_run().add_picture(io.BytesIO(_signature_png()), width=docx.shared.Pt(120))
     w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     body = d.element.body
     sect = body[-1]

@@ -352,3 +352,11 @@ def test_adobe_sign_audit_report(tmp_path: Path) -> None:
     [stamp] = extract(path, limits=IN_PROCESS).signature_fields
     assert (stamp.source, stamp.signed, stamp.signer) == ("adobe_sign", True, "Teo Lupu")
     assert stamp.location.page == 1
+
+
+def test_docx_picture_beside_its_label(samples: dict[str, Path]) -> None:
+    doc = _get(samples, "sow.docx")
+    [image] = doc.images
+    assert image.near_text == SIGNATURE_LABEL
+    assert image.location == Location(part="body", table=2, row=0, col=1)
+    assert image.width == pytest.approx(120, abs=1)
