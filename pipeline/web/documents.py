@@ -249,6 +249,14 @@ def location_matches(block_loc: dict[str, Any], wanted: dict[str, Any]) -> bool:
     keys = [k for k in _LOC_KEYS if k in wanted and k != "page"]
     if not keys:
         return False
+    if "part" not in keys and "paragraph" in keys:
+        keys.append("part")  # paragraph numbers restart per part: no part given means the body
+    # Attachments keep their own pages and boxes: when both sides have them, they must agree too.
+    if wanted.get("page") is not None and block_loc.get("page") is not None and wanted["page"] != block_loc["page"]:
+        return False
+    a_box, b_box = block_loc.get("bbox"), wanted.get("bbox")
+    if a_box and b_box and any(abs(float(x) - float(y)) > 0.5 for x, y in zip(a_box, b_box, strict=False)):
+        return False
     for key in keys:
         a, b = block_loc.get(key), wanted.get(key)
         if key == "part":
@@ -315,13 +323,38 @@ def _label(loc: dict[str, Any]) -> str:
         return ", ".join(f"{k} {v}" for k, v in loc.items())
 
 
-def text_view(extraction: dict[str, Any], wanted: dict[str, Any], evidence_text: str = "") -> TextView:
+def _blocks_of(part: dict[str, Any]) -> list[dict[str, Any]]:
+    out = [b for b in part.get("blocks") or [] if isinstance(b, dict)]
+    for attachment in part.get("attachments") or []:
+        if isinstance(attachment, dict):
+            out.extend(_blocks_of(attachment))
+    return out
+
+
+def find_part(extraction: dict[str, Any], document: str) -> dict[str, Any]:
+    """The attachment an evidence's document names ('mail.eml#attachment:SOW.pdf'), else the
+    whole extraction."""
+    if "#" not in document:
+        return extraction
+    stack = list(extraction.get("attachments") or [])
+    while stack:
+        part = stack.pop(0)
+        if not isinstance(part, dict):
+            continue
+        path = str(part.get("path") or "")
+        if path == document or path.endswith(document.split("#", 1)[1]):
+            return part
+        stack.extend(part.get("attachments") or [])
+    return extraction
+
+
+def text_view(
+    extraction: dict[str, Any], wanted: dict[str, Any], evidence_text: str = "", document: str = ""
+) -> TextView:
     """Blocks of the extracted text with the evidence's block highlighted; spreadsheets as a grid
     per sheet with the evidence cell highlighted. When no block stands at the evidence's location
     (an older extraction), the block containing the evidence text is highlighted instead."""
-    blocks = [b for b in extraction.get("blocks") or [] if isinstance(b, dict)]
-    for attachment in extraction.get("attachments") or []:
-        blocks.extend(b for b in attachment.get("blocks") or [] if isinstance(b, dict))
+    blocks = _blocks_of(find_part(extraction, document) if document else extraction)
     view = TextView(status=str(extraction.get("status") or "ok"), error=extraction.get("error"))
     hits = [location_matches(b.get("location") or {}, wanted) for b in blocks]
     if not any(hits) and evidence_text.strip():

@@ -271,7 +271,8 @@ def document_page(request: Request, claim_id: str, doc_no: int, ev: int | None =
     if extraction is None:
         context["error"] = "No extracted text is available for this document yet."
         return _render(request, "document.html", context)
-    context.update(kind="text", text=docs.text_view(extraction, loc, evidence_text))
+    part = ref.document if ref else ""
+    context.update(kind="text", text=docs.text_view(extraction, loc, evidence_text, part))
     return _render(request, "document.html", context)
 
 
