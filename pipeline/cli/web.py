@@ -37,6 +37,10 @@ def serve(
         engine = make_engine(global_db(ctx, db))
         migrate(engine)
         web_app = create_app(engine, https_only=https_only)
+        from pipeline.web.accounts import list_users
+
+        if not list_users(engine):
+            typer.echo("no accounts yet: create one with  poe-review users add NAME --role reviewer", err=True)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     typer.echo(f"poe-review web UI on http://{host}:{port}/ (API docs: /api/docs)", err=True)
     # uvicorn's own access log prints client addresses and full URLs; ours logs route templates.
