@@ -290,7 +290,7 @@ class _Analyzer:
         if sig is None and name_filled and d_value is not None and self.signed_off(b):
             return SigFinding(party, "block", True, [i.evidence(f"{party} block, name and date filled")
                                                      for i in evidence_items], 0.7, d_value, d_text, d_blank, org, signer)
-        if sig is not None and name_filled and (self.stamped or self.image_near(b)):
+        if sig is not None and (self.image_near(b) or name_filled and self.stamped):
             return SigFinding(party, "block", True, [i.evidence(f"{party} block, signed by e-signature/image")
                                                      for i in evidence_items], 0.8, d_value, d_text, d_blank, org, signer)
         return SigFinding(party, "block", False, [i.evidence(f"{party} signature block left blank")
@@ -311,10 +311,36 @@ class _Analyzer:
         return any(_SIGN_OFF_CONTEXT.search(t) for t in context)
 
     def image_near(self, b: Block) -> bool:
-        pages = {i.seg.location.page for i in b.items}
+        """A picture (a pasted or scanned wet signature) on the block's signature line."""
+        sig = b.first("sig")
+        if sig is None:
+            return False
+        loc = sig.seg.location
+        cell_loc = sig.seg.cells[sig.cell_index].location if (
+            sig.cell_index is not None and sig.cell_index < len(sig.seg.cells)) else loc
+        ncols = max(1, len(columns(sig.seg.text))) if len(sig.seg.cells) <= 1 else 1
         for img in self.view.doc.images:
-            if img.location.page in pages and img.near_text and any(
-                    img.near_text.strip() and img.near_text.strip() in i.seg.text for i in b.items):
+            il = img.location
+            if il.table is not None and cell_loc.table is not None:
+                if (il.part, il.table, il.row) == (cell_loc.part, cell_loc.table, cell_loc.row) and (
+                        il.col is None or cell_loc.col is None or abs(il.col - cell_loc.col) <= 1):
+                    return True
+                continue
+            if il.paragraph is not None and loc.paragraph is not None and il.part == loc.part:
+                if 0 <= loc.paragraph - il.paragraph <= 1 or il.paragraph - loc.paragraph == 1:
+                    return True
+                continue
+            if il.page is not None and il.bbox and loc.page == il.page and loc.bbox:
+                top, bottom = loc.bbox[1], loc.bbox[3]
+                if il.bbox[3] >= top - 45 and il.bbox[1] <= bottom + 10:
+                    if ncols == 1:
+                        return True
+                    mid = (loc.bbox[0] + loc.bbox[2]) / 2  # two columns: which half the picture is in
+                    if (il.bbox[0] < mid) == (sig.col == 0):
+                        return True
+                continue
+            if il.page is None and il.paragraph is None and il.table is None and img.near_text and \
+                    img.near_text.strip() in sig.seg.text:
                 return True
         return False
 

@@ -506,3 +506,18 @@ def test_sign_off_words_as_labels(text, expected):
 
 def test_x_marks_where_to_sign():
     assert sig(pdf("Customer Signature: X__________\nDate: ______")).verdict == "not_met"
+
+
+def test_pasted_signature_picture_in_the_customer_cell():
+    d = docx([["Contoso Ltd", "Fabrikam Consulting Ltd"], ["Signature:", "Signature: /s/ Anna Smith"],
+              ["Date: 2 July 2026", "Date: 1 July 2026"]])
+    d.images.append(ImageInfo(Location(part="body", paragraph=0, table=0, row=1, col=0), 120, 40, "Signature:"))
+    assert sig(d).verdict == "met"
+
+
+def test_signature_picture_in_the_partner_half_of_a_pdf_line_does_not_sign_for_the_customer():
+    d = pdf("Contoso Ltd\tFabrikam Consulting Ltd\nSignature: ____\tSignature: ____\nDate: ____\tDate: 1 July 2026")
+    d.images.append(ImageInfo(Location(page=1, bbox=(400, 40, 520, 75)), 120, 35, "Signature:"))
+    assert sig(d).verdict == "not_met"
+    d.images[0] = ImageInfo(Location(page=1, bbox=(60, 40, 180, 75)), 120, 35, "Signature:")
+    assert sig(d).verdict == "met"
