@@ -160,12 +160,15 @@ def compare_groups(settings: WorkerSettings, groups: Sequence[dict[str, Any]]) -
         tenants = load_tenant_directory(engine)
         extract, version = load_extractor(settings.extractor)
         cache = ExtractionCache(engine, extract, version)
+        analysed: dict[tuple[str, int], tuple[Any, Any]] = {}
         for group in groups:
             key = f"{group['tenant_id']}/{group['product']}"
             try:
                 items = []
                 for claim_id, seq, _, _ in group["members"]:
-                    _, assertion, analysis = analyse_submission(engine, cache, tenants, claim_id, seq)
+                    if (claim_id, seq) not in analysed:  # a claim may sit in several groups
+                        analysed[(claim_id, seq)] = analyse_submission(engine, cache, tenants, claim_id, seq)[1:]
+                    assertion, analysis = analysed[(claim_id, seq)]
                     items.append((_contested_first(assertion, group["product"]), analysis))
                 result = compare(items).to_json()
             except NoSharedKey:  # different subscriptions of one product: not a conflict (D-5)
