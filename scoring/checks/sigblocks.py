@@ -235,8 +235,9 @@ def _header_table_blocks(view: DocView, seg_pos: dict[int, int]) -> tuple[list[B
             continue
         labels = [parse_field(c.text.strip()) if c.text.strip() else None for c in seg.cells]
         kinds = [lab[0] if lab and lab[3] else None for lab in labels]
-        if sum(k is not None for k in kinds) < 2 or not ({"sig", "date", "name"} & {k for k in kinds if k}):
-            continue
+        named = [k for k in kinds if k]
+        if len(named) < 2 or len(set(named)) != len(named) or not ({"sig", "date", "name"} & set(named)):
+            continue  # a repeated label ('Signature | | Signature | /s/...') is a side-by-side block, not a header
         used.add(i)
         j = i + 1
         while j < len(segs) and segs[j].kind == "row" and len(segs[j].cells) == len(seg.cells):

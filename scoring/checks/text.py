@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 
@@ -201,6 +201,14 @@ def _col_order(loc: Location) -> int:
 RawSegment = tuple[str, Location, str, tuple[Cell, ...]]
 
 
+def _fill_empty_cells(cells: list[Cell]) -> list[Cell]:
+    by_col = {c.location.col: c for c in cells if c.location.col is not None}
+    if len(by_col) != len(cells) or not by_col:
+        return cells
+    template = cells[0].location
+    return [by_col.get(col) or Cell("", replace(template, col=col, bbox=None)) for col in range(max(by_col) + 1)]
+
+
 def build_view(doc: ExtractedDocument) -> DocView:
     """Segments in reading order: lines of text blocks, and table / sheet rows as one segment."""
     raw: list[RawSegment] = []
@@ -220,6 +228,8 @@ def build_view(doc: ExtractedDocument) -> DocView:
                 raw.append((line, block.location, block.kind, (Cell(line, block.location),)))
     for key, cells in rows.items():
         cells.sort(key=lambda c: _col_order(c.location))
+        if key[0] == "tb":  # Word/PDF grid cells left empty are real cells: keep the columns aligned
+            cells[:] = _fill_empty_cells(cells)
         text = CELL_SEP.join(c.text.strip() for c in cells if c.text.strip())
         pos = row_pos[key]
         raw[pos] = (text, cells[0].location, "row", tuple(cells))

@@ -521,3 +521,20 @@ def test_signature_picture_in_the_partner_half_of_a_pdf_line_does_not_sign_for_t
     assert sig(d).verdict == "not_met"
     d.images[0] = ImageInfo(Location(page=1, bbox=(60, 40, 180, 75)), 120, 35, "Signature:")
     assert sig(d).verdict == "met"
+
+
+def _table_without_empty_cells(rows):
+    """Word tables as the DOCX extractor gives them: empty cells emit no block."""
+    from extractors.document import ExtractedDocument, TextBlock
+    blocks = [TextBlock(v, Location(part="body", paragraph=0, table=0, row=r, col=c), "cell")
+              for r, row in enumerate(rows) for c, v in enumerate(row) if v]
+    return ExtractedDocument(path="SOW.docx", format="docx", pages=1, blocks=blocks)
+
+
+def test_word_table_with_empty_cells_keeps_columns_aligned():
+    rows = [["", "Contoso Ltd", "", "Fabrikam Consulting Ltd"], ["Signature", "", "Signature", "/s/ Anna Smith"],
+            ["Date", "", "Date", "1 July 2026"]]
+    d = _table_without_empty_cells(rows)
+    assert sig(d).verdict == "not_met"
+    d.images.append(ImageInfo(Location(part="body", paragraph=0, table=0, row=1, col=1), 120, 40, "Signature"))
+    assert sig(d).verdict == "met"
