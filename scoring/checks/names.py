@@ -122,7 +122,8 @@ def check_name(ctx: CheckContext, party: str) -> CriterionResult:
     foreign: list[tuple[Segment, str]] = []
     for s in scans:
         positioned = [(seg, sc) for seg, sc in s.in_position if sc >= FULL]
-        full_hits = [seg for seg, sc in s.hits if sc >= FULL]
+        # Body text first: a From/To header shows an address more than a name.
+        full_hits = sorted((seg for seg, sc in s.hits if sc >= FULL), key=lambda seg: seg.kind == "email_header")
         if positioned:
             strong.append(_evidence(positioned[0][0], own, f"{party} named in a party position"))
         elif full_hits and not s.foreign:
