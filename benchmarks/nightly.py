@@ -42,7 +42,7 @@ def _pdf(path: Path, pages: list[list[str]]) -> None:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
-    c = canvas.Canvas(str(path), pagesize=A4)
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)  # same bytes every build: re-runs are no-ops
     for lines in pages:
         y = 800
         for line in lines:

@@ -249,20 +249,6 @@ def test_run_killed_with_sigkill_then_run_again_loses_and_duplicates_nothing(tmp
     )["changed"] is False
 
 
-@pytest.fixture
-def demo_samples(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The samples package when it is there; else a stand-in building this file's test inbox."""
-    try:
-        import pipeline.samples  # noqa: F401
-    except ImportError:
-        import types
-
-        stand_in = types.ModuleType("pipeline.samples")
-        stand_in.build_demo_inbox = lambda dest: build_inbox(Path(dest), n=6)  # type: ignore[attr-defined]
-        monkeypatch.setitem(sys.modules, "pipeline.samples", stand_in)
-
-
-@pytest.mark.usefixtures("demo_samples")
 def test_demo_without_prefect_runs_twice_and_says_what_to_open(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
@@ -280,6 +266,18 @@ def test_demo_without_prefect_runs_twice_and_says_what_to_open(tmp_path: Path) -
     summary = json.loads(second.output[second.output.index("{"):])
     assert summary["changed"] is False and summary["analysed"] == 0
     assert summary["claims_in"]["accepted"] == 0 and summary["claims_in"]["unchanged"] > 0
+
+
+def test_fallback_demo_inbox_is_byte_identical_on_every_build(tmp_path: Path) -> None:
+    from pipeline.claim_folder import read_claim_folder
+    from pipeline.nightly_demo import minimal_demo_inbox
+
+    first = minimal_demo_inbox(tmp_path / "a")
+    second = minimal_demo_inbox(tmp_path / "b")
+    folders = sorted(p.parent.name for p in first.glob("*/claim.json"))
+    assert len(folders) == 5
+    for name in folders:
+        assert read_claim_folder(first / name).content_hash == read_claim_folder(second / name).content_hash
 
 
 def test_schedule_without_a_prefect_server_explains_server_and_cron_line(

@@ -16,7 +16,6 @@ from pipeline.models import Status
 from pipeline.store.db import make_engine, session_scope
 from pipeline.store.schema import ClaimRow
 from tests.flows.helpers import EXTRACTOR, build_inbox
-from tests.test_nightly import demo_samples  # noqa: F401  (fixture)
 
 pytestmark = [pytest.mark.prefect, pytest.mark.slow, pytest.mark.usefixtures("prefect_harness")]
 AS_OF = "2026-07-01T02:00:00+00:00"
@@ -122,7 +121,6 @@ def test_run_command_prints_the_flow_summary(tmp_path: Path, monkeypatch: pytest
     assert summary["mode"] == "prefect" and summary["changed"] is False
 
 
-@pytest.mark.usefixtures("demo_samples")
 def test_demo_runs_the_flow(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from typer.testing import CliRunner
 
