@@ -98,7 +98,8 @@ class DocxExtractor(Extractor):
         cells: list[list[Location]] = []
         nested: list[Any] = []
         for r, tr in enumerate(_rows(tbl)):
-            texts, locs = [], []
+            texts: list[str] = []
+            locs: list[Location] = []
             for c, tc in enumerate(_cells(tr)):
                 loc = Location(part=part, table=t_index, row=r, col=c)
                 parts: list[str] = []
