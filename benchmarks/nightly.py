@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import sys
 import tempfile
@@ -175,13 +174,10 @@ def main() -> None:
 
     root = args.keep or Path(tempfile.mkdtemp(prefix="poe-nightly-bench-"))
     root.mkdir(parents=True, exist_ok=True)
-    os.environ.setdefault("PREFECT_HOME", str(root / "prefect"))
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    os.environ.setdefault("DO_NOT_TRACK", "1")
-    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
-    os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
-    os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_FLOW_RUNS_LEVEL", "WARNING")
-    os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_TASK_RUNS_LEVEL", "WARNING")
+    # The same Prefect environment the CLI sets (offline, quiet console, CI-safe start-up timeout).
+    from pipeline.cli.nightly import prefect_environment
+
+    prefect_environment(root)
 
     t = time.perf_counter()
     inbox, source = build_inbox(root, args.n, args.synthetic)
