@@ -370,18 +370,26 @@ class ClaimService:
             )
             return [(cid, seq) for cid, seq in rows]
 
+    def _submission_row(
+        self, session: Session, claim_id: str, submission_seq: int | None
+    ) -> tuple[ClaimRow, SubmissionRow]:
+        """A claim and one of its submissions (the current one when ``submission_seq`` is None)."""
+        row = self._load(session, SYSTEM, claim_id)
+        seq = submission_seq or row.current_submission
+        sub = session.scalar(
+            select(SubmissionRow).where(SubmissionRow.claim_id == row.claim_id, SubmissionRow.seq == seq)
+        )
+        if sub is None:
+            raise InvalidInput(f"claim {claim_id} has no submission {seq}")
+        return row, sub
+
     def submission(
         self, claim_id: str, submission_seq: int | None = None
     ) -> tuple[ClaimFile, list[tuple[DocumentRef, Path]]]:
         """The stored claim.json of a submission and its documents' stored bytes (blobs)."""
         with session_scope(self.engine) as session:
-            row = self._load(session, SYSTEM, claim_id)
-            seq = submission_seq or row.current_submission
-            sub = session.scalar(
-                select(SubmissionRow).where(SubmissionRow.claim_id == row.claim_id, SubmissionRow.seq == seq)
-            )
-            if sub is None:
-                raise InvalidInput(f"claim {claim_id} has no submission {seq}")
+            row, sub = self._submission_row(session, claim_id, submission_seq)
+            seq = sub.seq
             claim = ClaimFile.model_validate(sub.claim_json)
             stored = {
                 d.path: Path(d.stored_path)
@@ -399,13 +407,8 @@ class ClaimService:
         import json
 
         with session_scope(self.engine) as session:
-            row = self._load(session, SYSTEM, claim_id)
-            seq = submission_seq or row.current_submission
-            sub = session.scalar(
-                select(SubmissionRow).where(SubmissionRow.claim_id == row.claim_id, SubmissionRow.seq == seq)
-            )
-            if sub is None:
-                raise InvalidInput(f"claim {claim_id} has no submission {seq}")
+            row, sub = self._submission_row(session, claim_id, submission_seq)
+            seq = sub.seq
             raw = dict(sub.claim_json)
         _, docs = self.submission(claim_id, seq)
         folder = Path(dest)
