@@ -7,6 +7,7 @@ without a customer signature, and a tenant directory. Documents are real PDFs an
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -99,3 +100,13 @@ def minimal_demo_inbox(dest: Path) -> Path:
             docs.append("acknowledgment.eml")
         (folder / "claim.json").write_text(json.dumps(_claim(claim_id, mpn, partner, products, docs), indent=2))
     return dest
+
+
+def demo_inbox_builder() -> tuple[Callable[[Path], Path], bool]:
+    """The builder ``poe-review demo`` uses: the bundled samples when installed, else the small
+    inbox above. The flag says whether the bundled samples were found."""
+    try:
+        from pipeline.samples import build_demo_inbox
+    except ImportError:
+        return minimal_demo_inbox, False
+    return build_demo_inbox, True

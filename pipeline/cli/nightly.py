@@ -200,11 +200,10 @@ def demo_command(
     db_file = data / "poe-review.db"
     db_url = f"sqlite:///{db_file}"
     inbox = data / "demo-inbox"
-    try:
-        from pipeline.samples import build_demo_inbox
-    except ImportError:
-        from pipeline.nightly_demo import minimal_demo_inbox as build_demo_inbox
+    from pipeline.nightly_demo import demo_inbox_builder
 
+    build_demo_inbox, bundled = demo_inbox_builder()
+    if not bundled:
         typer.echo("note: the bundled samples (pipeline.samples) are not installed; using a small demo inbox", err=True)
     # Rebuilt every time so the inbox is exactly the bundled one; unchanged claims stay no-ops.
     if inbox.exists():

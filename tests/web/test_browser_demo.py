@@ -23,7 +23,6 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    samples = pytest.importorskip("pipeline.samples", reason="the bundled samples (pipeline.samples) are not there yet")
     import threading
     import time
 
@@ -35,7 +34,10 @@ def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     from pipeline.web.accounts import add_user
 
     root = tmp_path_factory.mktemp("demo")
-    inbox = Path(samples.build_demo_inbox(root / "inbox"))
+    from pipeline.nightly_demo import demo_inbox_builder
+
+    build_demo_inbox, _ = demo_inbox_builder()  # exactly the inbox `poe-review demo` uses
+    inbox = Path(build_demo_inbox(root / "inbox"))
     db_url = f"sqlite:///{root / 'poe-review.db'}"
     run_nightly(NightlyConfig(inbox=str(inbox), db_url=db_url, as_of=datetime.now(UTC).isoformat(), concurrency=1))
     engine = make_engine(db_url)
