@@ -30,6 +30,7 @@ from pipeline.web.deps import (
     sign_out,
 )
 from pipeline.web.views import (
+    CONFLICT_REQUEST,
     CRITERIA_LABELS,
     QueueFilters,
     build_queue,
@@ -328,7 +329,7 @@ def _conflict_context(conflict: ops.ConflictPage) -> dict[str, Any]:
         }
         if any(verdicts.values()):
             rows.append((criterion, verdicts))
-    prefill = {c.claim_id: "\n".join(request_prefill(c.analysis)) for c in conflict.claims}
+    prefill = {c.claim_id: "\n".join(request_prefill(c.analysis) or [CONFLICT_REQUEST]) for c in conflict.claims}
     return {"c": conflict, "rows": rows, "form": {}, "form_error": None, "prefill": prefill}
 
 

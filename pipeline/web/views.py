@@ -329,6 +329,18 @@ def status_diagram(status: str) -> Diagram:
     return Diagram(steps, status if final else None, status == Status.PARTNER_ACTION_REQUIRED.value)
 
 
+# Reasons that sum up the recommendation (approve / reject / "n items to complete") or speak of a
+# conflict: they ask the partner for nothing, and conflict ones name other partners' claims (D-18).
+_NOT_A_REQUEST = frozenset({"R-DEC-001", "R-DEC-002", "R-DEC-003", "R-DEC-004", "R-DEC-006"})
+
+# What a partner in a conflict is asked when its own POE lacks nothing; it never names the other.
+CONFLICT_REQUEST = (
+    "Another partner has also claimed this customer for this product/workload: upload further proof of "
+    "your engagement (customer-signed SOW or acknowledgment, dated milestones of the work) so Microsoft "
+    "can decide (D-18)"
+)
+
+
 def request_prefill(analysis: dict[str, Any] | None) -> list[str]:
     """The request form's starting lines: what the analysis says is missing (reasons of criteria
     not met, eligibility findings), one line each, for the reviewer to edit (D-15, D-12)."""
@@ -337,6 +349,9 @@ def request_prefill(analysis: dict[str, Any] | None) -> list[str]:
     lines: list[str] = []
     for reason in list(analysis.get("eligibility") or []) + list(analysis.get("reasons") or []):
         if not isinstance(reason, dict):
+            continue
+        code = str(reason.get("code") or "")
+        if code in _NOT_A_REQUEST or code.startswith("R-CONF"):
             continue
         message = str(reason.get("message") or "").strip()
         if not message:

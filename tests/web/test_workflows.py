@@ -217,6 +217,20 @@ def test_request_form_is_prefilled_from_the_reasons() -> None:
     assert any("remove D365_FS" in line for line in lines)
 
 
+def test_request_prefill_leaves_out_summaries_and_other_partners_claims() -> None:
+    """Verdict summaries ask for nothing, and conflict reasons name other partners' claims (D-18):
+    neither may reach a partner's request form."""
+    analysis = {
+        "criteria": {"customer_signature": {"verdict": "met"}},
+        "reasons": [
+            {"code": "R-DEC-001", "rule": "D-11", "message": "Every POE requirement is met: recommend approval."},
+            {"code": "R-CONF-001", "rule": "D-18", "message": "Claims 1000001, 1000002 are for the same customer"},
+            {"code": "R-DEC-014", "rule": "D-11.5", "criterion": "dates", "message": "Show the signature dates"},
+        ],
+    }
+    assert request_prefill(analysis) == ["Show the signature dates (D-11.5)"]
+
+
 def test_request_information_through_the_form(client_for) -> None:  # type: ignore[no-untyped-def]
     rita = client_for("rita")
     html = rita.get("/claims/1000001").text
