@@ -1,7 +1,8 @@
 """A small demo inbox, used by ``poe-review demo`` only when the bundled samples
 (``pipeline.samples.build_demo_inbox``) are not installed, so the README's first command still
-shows the whole run: a D-18 conflict, a D-3 ineligible claim (Power BI), a damaged file, a POE
-without a customer signature, and a tenant directory. Documents are real PDFs and an e-mail.
+shows the whole run: a D-18 conflict with a stronger and a weaker POE, a D-3 ineligible claim
+(Power BI), a damaged file, a POE without a customer signature, a D-7 revenue association with no
+POE, and a tenant directory. Documents are real PDFs and an e-mail.
 """
 
 from __future__ import annotations
@@ -30,13 +31,15 @@ def _pdf(path: Path, pages: list[list[str]]) -> None:
     c.save()
 
 
-def _sow(partner: str, product: str, signed: bool = True) -> list[list[str]]:
+def _sow(partner: str, product: str, signed: bool = True, growth: bool = True) -> list[list[str]]:
+    outcome = (f"and run adoption workshops to increase active usage of {product} by 30%." if growth
+               else "and provide two weeks of post-go-live support.")  # no growth stated (D-11.3)
     work = [
         "STATEMENT OF WORK",
         f"between {partner} (\"Partner\") and {CUSTOMER} (\"Customer\")",
         "Effective date: 2 March 2026",
         f"Scope: {partner} will deploy and configure {product} for {CUSTOMER}, migrate 350 users",
-        f"and run adoption workshops to increase active usage of {product} by 30%.",
+        outcome,
         "Milestones: design complete 16 March 2026; go-live 30 April 2026.",
     ]
     if not signed:
@@ -72,12 +75,16 @@ def minimal_demo_inbox(dest: Path) -> Path:
     dest = Path(dest)
     dest.mkdir(parents=True, exist_ok=True)
     (dest / "tenants.json").write_text(json.dumps([
-        {"tenant_id": TENANT, "display_name": CUSTOMER, "domains": [DOMAIN], "subscriptions": []}
+        {"tenant_id": TENANT, "display_name": CUSTOMER, "domains": [DOMAIN], "subscriptions": [
+            {"subscription_id": "0c9a7e52-3b1d-4f6a-8e2c-5d4b3a291f07", "product": "Dynamics 365 Sales Enterprise",
+             "code": "D365_SALES_ENT", "channel": "EA", "country": "United Kingdom",
+             "activated_at": "2026-01-15T00:00:00Z"}]}
     ], indent=2))
     exo = ("Exchange Online", "EXO")
     claims = [
         ("1100001", "4410001", "Fabrikam Consulting LLC", [exo], True),
-        ("1100002", "4410002", "Northwind Traders Inc", [exo], True),  # conflict with 1100001 (D-18)
+        # Conflict with 1100001 (D-18): signed and acknowledged, but no growth stated, so it ranks second.
+        ("1100002", "4410002", "Northwind Traders Inc", [exo], True),
         ("1100003", "4410003", "Adatum Services Ltd", [("Microsoft Teams", "TEAMS")], False),  # unsigned
         ("1100004", "4410004", "Litware Analytics Ltd", [("Power BI Pro", "POWER_BI")], True),  # D-3
         ("1100005", "4410001", "Fabrikam Consulting LLC", [("Microsoft Intune", "INTUNE")], True),
@@ -85,7 +92,7 @@ def minimal_demo_inbox(dest: Path) -> Path:
     for claim_id, mpn, partner, products, signed in claims:
         folder = dest / claim_id
         folder.mkdir(exist_ok=True)
-        _pdf(folder / "SOW.pdf", _sow(partner, products[0][0], signed))
+        _pdf(folder / "SOW.pdf", _sow(partner, products[0][0], signed, growth=claim_id != "1100002"))
         docs = ["SOW.pdf"]
         if claim_id == "1100005":
             (folder / "signed-page.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj <<")  # truncated
@@ -99,6 +106,12 @@ def minimal_demo_inbox(dest: Path) -> Path:
             )
             docs.append("acknowledgment.eml")
         (folder / "claim.json").write_text(json.dumps(_claim(claim_id, mpn, partner, products, docs), indent=2))
+    # A revenue association under OSA Sell needs no POE (D-7): taken in with no documents.
+    revenue = _claim("1100006", "4410003", "Adatum Services Ltd", [("Dynamics 365 Sales Enterprise", "D365_SALES_ENT")],
+                     [], program="OSA Sell", area="Business Applications")
+    revenue["activity"] = "Revenue association"
+    (dest / "1100006").mkdir(exist_ok=True)
+    (dest / "1100006" / "claim.json").write_text(json.dumps(revenue, indent=2))
     return dest
 
 

@@ -275,7 +275,7 @@ def test_fallback_demo_inbox_is_byte_identical_on_every_build(tmp_path: Path) ->
     first = minimal_demo_inbox(tmp_path / "a")
     second = minimal_demo_inbox(tmp_path / "b")
     folders = sorted(p.parent.name for p in first.glob("*/claim.json"))
-    assert len(folders) == 5
+    assert len(folders) == 6  # conflict pair, unsigned, D-3, damaged file, D-7 revenue association
     for name in folders:
         assert read_claim_folder(first / name).content_hash == read_claim_folder(second / name).content_hash
 
