@@ -193,6 +193,7 @@ def nightly_flow(
     clock = tick_task(cfg)
     mode = "prefect+dask" if dask else "prefect"
     summary = nl.build_summary(cfg, run, ingest, len(pending), results, conflicts, clock, decided, mode=mode)
+    summary["notifications"] = nl.notify_step(cfg)
     summary = nl.finish_run(cfg, run, summary)
     create_markdown_artifact(nl.summary_markdown(summary), key="nightly-summary", description=summary["headline"])
     create_table_artifact(nl.summary_rows(summary), key="nightly-figures", description="nightly run figures")

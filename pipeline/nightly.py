@@ -35,6 +35,7 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 
 from pipeline.clock import as_utc
+from pipeline.errors import PoeReviewError
 from pipeline.nightly_work import DEFAULT_EXTRACTOR, WorkerSettings, analyse_batch
 from pipeline.store.db import make_engine, migrate, resolve_url, session_scope, store_data_dir
 from pipeline.store.schema import RunRow
@@ -213,6 +214,23 @@ def tick_step(cfg: NightlyConfig) -> list[dict[str, Any]]:
         engine.dispose()
 
 
+def notify_step(cfg: NightlyConfig) -> dict[str, Any]:
+    """Queue and deliver the emails that decisions and clocks since the last run call for (D-15
+    requests and reminders, D-17/D-19 consent). Messages are keyed by the history row that caused
+    them, so a re-run sends nothing twice; a failed send stays queued for the next run and never
+    undoes a state change, so it is reported here, not raised."""
+    from pipeline.notify import notify_pending
+
+    engine = make_engine(cfg.db_url)
+    try:
+        assert cfg.as_of is not None
+        return notify_pending(engine, datetime.fromisoformat(cfg.as_of)).to_json()
+    except (PoeReviewError, OSError) as exc:
+        return {"error": f"notifications not delivered this run: {exc}"}
+    finally:
+        engine.dispose()
+
+
 def auto_decide_step(cfg: NightlyConfig, batches: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Apply the explicit auto-decision policy (off by default, see AutoDecisionPolicy)."""
     if not cfg.policy.enabled:
@@ -357,6 +375,8 @@ def summary_rows(summary: dict[str, Any]) -> list[dict[str, str]]:
         ("conflicts recorded", len(k["recorded"])),
         ("clock transitions", len(summary["clock"])),
     ]
+    if "notifications" in summary:  # set after the summary is built; absent in older runs' rows
+        rows.append(("emails sent", summary["notifications"].get("sent", 0)))
     return [{"figure": name, "value": str(value)} for name, value in rows]
 
 
@@ -502,4 +522,5 @@ def run_nightly(cfg: NightlyConfig, progress: Progress | None = None) -> dict[st
         conflicts = compare_step(cfg, pool)
     clock = tick_step(cfg)
     summary = build_summary(cfg, run, ingest, len(pending), results, conflicts, clock, decided, mode="local")
+    summary["notifications"] = notify_step(cfg)
     return finish_run(cfg, run, summary)

@@ -332,3 +332,29 @@ def test_run_finishes_without_prefect_when_prefect_cannot_start(tmp_path: Path) 
     assert "finishing the run without Prefect" in done.stderr
     summary = json.loads(done.stdout[done.stdout.index("{"):])
     assert summary["mode"] == "local" and summary["analysed"] == 3
+
+
+def test_run_delivers_the_consent_email_of_an_approval_once(tmp_path: Path, inbox: Path) -> None:
+    """A reviewer's approval between two runs: the next run sends the customer's consent email
+    (D-17, D-19) to the outbox; the run after that sends nothing again."""
+    from pipeline.roles import Actor, Role
+    from pipeline.service import ClaimService
+
+    cfg = config(tmp_path, inbox)
+    first = run_nightly(cfg)
+    assert first["notifications"]["sent"] == 0
+    engine = make_engine(cfg.db_url)
+    try:
+        service = ClaimService(engine)
+        reviewer = Actor("rita", Role.REVIEWER)
+        claim = next(c for c in service.list_claims(reviewer, Status.UNDER_REVIEW.value) if not c.in_conflict)
+        service.decide(reviewer, claim.claim_id, "approve", "POE checked")
+    finally:
+        engine.dispose()
+    second = run_nightly(config(tmp_path, inbox, as_of="2026-07-02T02:00:00+00:00"))
+    assert second["notifications"]["sent"] == 1 and second["notifications"]["failed"] == 0
+    assert {"figure": "emails sent", "value": "1"} in summary_rows(second)
+    emails = list((tmp_path / "data" / "outbox").rglob("*.eml"))
+    assert len(emails) == 1 and claim.claim_id in emails[0].read_text()
+    third = run_nightly(config(tmp_path, inbox, as_of="2026-07-03T02:00:00+00:00"))
+    assert third["notifications"]["sent"] == 0
