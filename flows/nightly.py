@@ -149,17 +149,21 @@ def nightly_flow(
     reject_ineligible: bool = False,
     dask: bool = False,
     show_progress: bool = False,
+    report_dir: str | None = None,
+    export_format: str | None = None,
 ) -> dict[str, Any]:
     """Inbox -> store -> extract/analyse in batches -> conflicts -> clocks -> summary (spec 5).
 
     ``as_of``: the run's instant (ISO 8601), default now; ``concurrency``: worker processes
     (0 = CPU count); ``reject_ineligible``: the explicit, off-by-default auto-decision policy;
     ``dask``: set by :func:`run_flow` with a Dask task runner, so batch tasks do their work in
-    the Dask worker that runs them instead of this machine's process pool.
+    the Dask worker that runs them instead of this machine's process pool; ``report_dir`` (and
+    ``export_format``): write the analysts' report (and exports) there and publish its headline.
     """
     cfg = nl.NightlyConfig(
         inbox=inbox, db_url=db_url, as_of=as_of, concurrency=concurrency, batch_size=batch_size,
         extractor=extractor, policy=nl.AutoDecisionPolicy(reject_ineligible=reject_ineligible),
+        report_dir=report_dir, export_format=export_format,
     ).resolved()
     logger = get_run_logger()
     run = nl.start_run(cfg)
@@ -194,6 +198,12 @@ def nightly_flow(
     mode = "prefect+dask" if dask else "prefect"
     summary = nl.build_summary(cfg, run, ingest, len(pending), results, conflicts, clock, decided, mode=mode)
     summary["notifications"] = nl.notify_step(cfg)
+    analyst = nl.report_step(cfg)
+    if analyst is not None:
+        summary["report"] = {"path": analyst["report"], "exports": analyst["exports"]}
+        from pipeline.reports import headline_markdown
+
+        create_markdown_artifact(headline_markdown(analyst), key="nightly-report", description="analysts' report")
     summary = nl.finish_run(cfg, run, summary)
     create_markdown_artifact(nl.summary_markdown(summary), key="nightly-summary", description=summary["headline"])
     create_table_artifact(nl.summary_rows(summary), key="nightly-figures", description="nightly run figures")

@@ -71,6 +71,9 @@ class NightlyConfig:
     batch_size: int | None = None  # claims per batch; None = sized for ~4 batches per worker
     extractor: str = DEFAULT_EXTRACTOR
     policy: AutoDecisionPolicy = field(default_factory=AutoDecisionPolicy)
+    # Analysts' outputs, only when asked: report.html/.json (and exports/<table>.<fmt>) here.
+    report_dir: str | None = None
+    export_format: str | None = None  # parquet | csv, with report_dir
 
     def workers(self) -> int:
         return self.concurrency if self.concurrency > 0 else (os.cpu_count() or 1)
@@ -86,6 +89,8 @@ class NightlyConfig:
             batch_size=self.batch_size,
             extractor=self.extractor,
             policy=self.policy,
+            report_dir=str(Path(self.report_dir).resolve()) if self.report_dir else None,
+            export_format=self.export_format,
         )
 
     def worker_settings(self) -> WorkerSettings:
@@ -227,6 +232,22 @@ def notify_step(cfg: NightlyConfig) -> dict[str, Any]:
         return notify_pending(engine, datetime.fromisoformat(cfg.as_of)).to_json()
     except (PoeReviewError, OSError) as exc:
         return {"error": f"notifications not delivered this run: {exc}"}
+    finally:
+        engine.dispose()
+
+
+def report_step(cfg: NightlyConfig) -> dict[str, Any] | None:
+    """The analysts' report (and exports) as of the run, when ``report_dir`` asks for them."""
+    if not cfg.report_dir:
+        return None
+    from pipeline.reports import produce_artifacts
+
+    engine = make_engine(cfg.db_url)
+    try:
+        assert cfg.as_of is not None
+        return produce_artifacts(
+            engine, Path(cfg.report_dir), as_of=datetime.fromisoformat(cfg.as_of), export_format=cfg.export_format
+        )
     finally:
         engine.dispose()
 
@@ -386,6 +407,9 @@ def summary_markdown(summary: dict[str, Any]) -> str:
     lines += [f"As of {summary['as_of']}; inbox `{summary['inbox']}`; {summary['seconds']} s ({summary['mode']}).", ""]
     lines += ["| figure | value |", "|---|---|"]
     lines += [f"| {row['figure']} | {row['value']} |" for row in summary_rows(summary)]
+    if summary.get("report"):
+        lines += ["", f"Analysts' report: `{summary['report']['path']}`"]
+        lines += [f"- export `{path}`" for path in summary["report"]["exports"]]
     if summary["refused"]:
         lines += ["", "## Refused claim folders", ""]
         lines += [f"- `{r['folder']}`: {r['message']}" for r in summary["refused"]]
@@ -523,4 +547,6 @@ def run_nightly(cfg: NightlyConfig, progress: Progress | None = None) -> dict[st
     clock = tick_step(cfg)
     summary = build_summary(cfg, run, ingest, len(pending), results, conflicts, clock, decided, mode="local")
     summary["notifications"] = notify_step(cfg)
+    if (analyst := report_step(cfg)) is not None:
+        summary["report"] = {"path": analyst["report"], "exports": analyst["exports"]}
     return finish_run(cfg, run, summary)

@@ -358,3 +358,17 @@ def test_run_delivers_the_consent_email_of_an_approval_once(tmp_path: Path, inbo
     assert len(emails) == 1 and claim.claim_id in emails[0].read_text()
     third = run_nightly(config(tmp_path, inbox, as_of="2026-07-03T02:00:00+00:00"))
     assert third["notifications"]["sent"] == 0
+
+
+def test_run_writes_the_analysts_report_and_exports_when_asked(tmp_path: Path, inbox: Path) -> None:
+    """Issue 7: the nightly run produces the report (and exports) only when asked for them."""
+    plain = run_nightly(config(tmp_path, inbox))
+    assert "report" not in plain
+    out = tmp_path / "analyst"
+    summary = run_nightly(config(tmp_path, inbox, as_of="2026-07-02T02:00:00+00:00",
+                                 report_dir=str(out), export_format="csv"))
+    report = json.loads((out / "report.json").read_text())
+    assert summary["report"]["path"] == str(out / "report.html") and (out / "report.html").stat().st_size > 0
+    assert report["claims_in_store"] == 5  # the inbox's five good claims; the bad folder was refused
+    assert {Path(p).name for p in summary["report"]["exports"]} >= {"claims.csv"}
+    assert "Analysts' report" in summary_markdown(summary)

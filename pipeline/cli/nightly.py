@@ -71,6 +71,8 @@ def run_pipeline(
     progress: bool = True,
     reject_ineligible: bool = False,
     extractor: str | None = None,
+    report_dir: Path | None = None,
+    export_format: str | None = None,
 ) -> dict[str, Any]:
     """The nightly run through the Prefect flow (default) or the plain runner; the summary."""
     from pipeline.nightly import AutoDecisionPolicy, ClaimProgress, NightlyConfig, run_nightly
@@ -78,6 +80,7 @@ def run_pipeline(
     params: dict[str, Any] = dict(
         inbox=str(inbox) if inbox else None, db_url=db_url, as_of=as_of, concurrency=concurrency,
         batch_size=batch_size, reject_ineligible=reject_ineligible,
+        report_dir=str(report_dir) if report_dir else None, export_format=export_format,
     )
     if extractor:
         params["extractor"] = extractor
@@ -98,6 +101,7 @@ def run_pipeline(
     cfg = NightlyConfig(
         inbox=params["inbox"], db_url=db_url, as_of=as_of, concurrency=concurrency, batch_size=batch_size,
         policy=AutoDecisionPolicy(reject_ineligible=reject_ineligible),
+        report_dir=params["report_dir"], export_format=export_format,
     )
     if extractor:
         cfg.extractor = extractor
@@ -144,6 +148,12 @@ def run_command(
     ),
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
     extractor: Annotated[str | None, typer.Option("--extractor", hidden=True, help="module:function to extract with.")] = None,
+    report_dir: Annotated[
+        Path | None, typer.Option("--report-dir", help="Also write the analysts' report (report.html) here.")
+    ] = None,
+    export_format: Annotated[
+        str | None, typer.Option("--export", metavar="parquet|csv", help="With --report-dir: also export the tables.")
+    ] = None,
 ) -> None:
     """Run the nightly pipeline once: intake, analysis, conflicts, clocks; print the summary."""
     if not inbox.is_dir():
@@ -153,13 +163,17 @@ def run_command(
         typer.echo("error: --dask runs through Prefect's Dask task runner; drop --no-prefect", err=True)
         raise typer.Exit(2)
     _check_as_of(as_of)
+    if export_format is not None and (export_format not in ("parquet", "csv") or report_dir is None):
+        typer.echo("error: --export takes parquet or csv, together with --report-dir", err=True)
+        raise typer.Exit(2)
     from pipeline.cli.claims import cli_errors
 
     with cli_errors():
         summary = run_pipeline(
             inbox=inbox, db_url=global_db(ctx, db), as_of=as_of, concurrency=concurrency, batch_size=batch_size,
             dask=dask, use_prefect=not no_prefect, progress=not as_json and sys.stderr.isatty(),
-            reject_ineligible=reject_ineligible, extractor=extractor,
+            reject_ineligible=reject_ineligible, extractor=extractor, report_dir=report_dir,
+            export_format=export_format,
         )
     print_summary(summary, as_json)
 
