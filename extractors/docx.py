@@ -184,26 +184,25 @@ def _text_of(el: Any, boxes: list[Any]) -> str:
     return "".join(out)
 
 
-def _rows(tbl: Any) -> list[Any]:
-    rows = []
-    for child in tbl:
-        if child.tag == W + "tr":
-            rows.append(child)
+def _children(el: Any, tag: str) -> list[Any]:
+    """Direct ``tag`` children of ``el``, looking through content controls and custom XML that
+    Word wraps around rows and cells (their content still belongs to the table)."""
+    found = []
+    for child in el:
+        if child.tag == tag:
+            found.append(child)
         elif child.tag in (W + "sdt", W + "customXml"):
             content = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
-            rows.extend(_rows(content) if content is not None else [])
-    return rows
+            found.extend(_children(content, tag) if content is not None else [])
+    return found
+
+
+def _rows(tbl: Any) -> list[Any]:
+    return _children(tbl, W + "tr")
 
 
 def _cells(tr: Any) -> list[Any]:
-    cells = []
-    for child in tr:
-        if child.tag == W + "tc":
-            cells.append(child)
-        elif child.tag in (W + "sdt", W + "customXml"):
-            content = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
-            cells.extend(_cells(content) if content is not None else [])
-    return cells
+    return _children(tr, W + "tc")
 
 
 def _cell_content(tc: Any) -> list[Any]:
