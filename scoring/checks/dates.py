@@ -5,15 +5,17 @@ format types itself (XLSX date cells, email Date headers, PDF signing times). Ea
 role from the words around it: *signature* (a signature block's Date field, 'signed on',
 e-signature stamps, the customer's acknowledgment email or PO), *milestone* (kick-off, phase,
 go-live, start/end, effective date, a timeline section), or *other*. 'TBD', '[Date]' and blank
-lines are not dates. ``met`` needs at least one signature/acknowledgment date that D-22
-accepts; milestones raise the confidence.
+lines are not dates. ``met`` needs a signature/acknowledgment date that D-22 accepts
+(milestones raise the confidence), or, when no signature is dated, the engagement's own dates
+(effective, start, go-live, milestones) within 12 months before submission or ahead of it;
+a signature whose own date is left TBD or blank is not made good by milestones.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from scoring.checks.context import CheckContext
 from scoring.checks.datefind import NOT_A_DATE, find_dates
@@ -22,12 +24,19 @@ from scoring.checks.text import DocView, Segment
 from scoring.reasons import reason
 from scoring.types import CriterionResult, Evidence, Reason
 
-_SIGN_CTX = re.compile(r"\bsign|\bexecut|acknowledg|accepted|approved on|agreed on|\bdated\b", re.I)
+_SIGN_CTX = re.compile(r"\bsign|\bexecut|acknowledg|accepted (?:on|by|and agreed)|approved on|agreed on|\bdated\b", re.I)
 _MILESTONE_CTX = re.compile(
     r"milestone|phase|kick[- ]?off|\bstart|commenc|\bbegin|\bend\b|complet|go[- ]?live|launch|deliver|\bdue\b|"
     r"deadline|target|\bweek|sprint|cut[- ]?over|pilot|roll[- ]?out|handover|hand-over|workshop|schedule|"
     r"timeline|planned|\bplan\b|effective|\bterm\b|expir|valid|until|through|\bfrom\b|\bby\b|wave|stage|"
     r"review|training|migration|deployment|duration|period", re.I)
+# Dates of the engagement itself (not a quote's validity or an invoice): enough for D-11.5 when
+# no signature date is shown, since they date the work the POE describes.
+_PROJECT_CTX = re.compile(
+    r"effective|commenc|\bstart|kick[- ]?off|go[- ]?live|milestone|phase|complet|cut[- ]?over|pilot|"
+    r"roll[- ]?out|handover|hand-over|deliver|\bdue\b|deadline|target|timeline|schedule|planned|engagement|"
+    r"project|workshop|training|migration|deployment|launch|wave|sprint|\bend date|hypercare", re.I)
+_PROJECT_MAX_AHEAD = timedelta(days=3 * 366)
 _DATE_LABEL = re.compile(r"(?:\bdate\b|\bdated\b|go[- ]?live|kick[- ]?off|start|end|deadline|due|signed on)\s*[:|\-–]?\s*(?P<v>.*)$", re.I)
 
 
@@ -37,6 +46,7 @@ class DateHit:
     role: str  # signature | milestone | other
     evidence: Evidence
     party: str = ""
+    context: str = ""  # the words before the date and its section heading
 
 
 def _role(text_before: str, seg: Segment) -> str:
@@ -65,7 +75,7 @@ def _segment_dates(seg: Segment, view: DocView) -> list[DateHit]:
                 continue
             ev = (Evidence(seg.doc_path, cell.text.strip(), cell.location, f"{role} date")
                   if cell is not None else seg.evidence(f"{role} date"))
-            out.append(DateHit(f.value, role, ev))
+            out.append(DateHit(f.value, role, ev, context=f"{context} {seg.section}"))
     return out
 
 
@@ -82,7 +92,8 @@ def _typed_dates(view, seg_by_loc: dict) -> list[DateHit]:
         else:
             role = "signature" if _SIGN_CTX.search(context) else "milestone" if seg is not None and (
                 _MILESTONE_CTX.search(context) or _MILESTONE_CTX.search(seg.section)) else "other"
-        out.append(DateHit(td.value, role, Evidence(view.path, td.text, loc, f"{role} date")))
+        out.append(DateHit(td.value, role, Evidence(view.path, td.text, loc, f"{role} date"),
+                           context=f"{context} {seg.section if seg is not None else ''}"))
     return out
 
 
@@ -91,11 +102,19 @@ def _row_of(cell: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def _recent_project_date(ctx: CheckContext, value: date) -> bool:
+    """An engagement date of this claim: not older than D-22's 12 months, at most 3 years ahead."""
+    if ctx.reference_date is None:
+        return True
+    return ctx.date_status(value) != "stale" and value <= ctx.reference_date + _PROJECT_MAX_AHEAD
+
+
 def check_dates(ctx: CheckContext) -> CriterionResult:
     crit = "dates"
     sigs = find_signatures(ctx)
     hits: list[DateHit] = []
     blanks: list[Evidence] = []
+    signed_undated: list[Evidence] = []  # a signature whose own date field says TBD / is blank
     for f in sigs:
         if f.signed and f.date is not None:
             ev = next((e for e in f.evidence if f.date_text and f.date_text in e.text), f.evidence[-1])
@@ -104,6 +123,8 @@ def check_dates(ctx: CheckContext) -> CriterionResult:
             ev = f.evidence[-1]
             if re.search(r"date", ev.text, re.I):
                 blanks.append(ev)
+                if f.signed:
+                    signed_undated.append(ev)
     for view in ctx.views:
         dayfirst = view.dayfirst
         seg_by_loc: dict = {}
@@ -146,6 +167,9 @@ def check_dates(ctx: CheckContext) -> CriterionResult:
     if stale:
         reasons.append(reason("R-DATE-004", date=stale[0].value.isoformat(), submitted=ref))
         return CriterionResult(crit, "not_met", 0.85, (stale[0].evidence,), tuple(reasons))
+    project = [h for h in milestones if _PROJECT_CTX.search(h.context) and _recent_project_date(ctx, h.value)]
+    if project and not signed_undated:
+        return CriterionResult(crit, "met", 0.72, tuple(h.evidence for h in project[:2]))
     if blanks:
         b = blanks[0]
         reasons.append(reason("R-DATE-003", text=b.text, document=b.document, where=b.location.label()))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from scoring.catalogue import find_mentions
 from scoring.checks.context import CheckContext
 from scoring.checks.products import NEGATED, excluded_section, without_names
 from scoring.checks.text import Segment, is_blank_value, sentences
@@ -27,7 +28,7 @@ OBJECT = re.compile(
 GROWTH = re.compile(
     r"\b(?:increas\w*|grow\w*|growth|expand\w*|expansion|driv(?:e|es|ing|en)|boost\w*|accelerat\w*|"
     r"scal(?:e|es|ing) (?:up|out)|rais\w*|maximi[sz]\w*|lift|uplift|doubl\w*|tripl\w*|upsell\w*|"
-    r"higher|more|additional|extra|new|add(?:s|ed|ing)? \d[\d,]*|onboard\w*|promot\w*|broaden\w*|"
+    r"higher|more|additional|extra|new|add(?:s|ed|ing)? \d[\d,]*|promot\w*|broaden\w*|"
     r"extend\w* (?:to|across)|ramp(?:ing)? up|up from|target\w*|goal|KPI|improv\w* (?:the )?(?:rate|adoption|usage)|"
     r"from \d[\d,.]*%? to \d[\d,.]*%?|\d[\d,.]*%?\s*(?:→|->|=>|»)\s*\d[\d,.]*%?|(?:by|to|reach(?:ing)?|at least|over|above)\s+\d[\d,.]*\s?%|"
     r"\d[\d,.]*\s?%\s+(?:increase|growth|uplift|more|higher|improvement|rise))", re.I)
@@ -44,12 +45,66 @@ SELL_MORE = re.compile(r"\b(?:upsell\w*|up-sell\w*|cross-?sell\w*|land and expan
 TECHNICAL = re.compile(r"\b(?:quota|storage|capacity|bandwidth|performance|disk|memory|cpu|mailbox size|"
                        r"throughput|retention|latency|timeout|security posture|secure score)\b", re.I)
 # 'Price increase on renewal of licences' is commercial terms, not growth.
-COMMERCIAL = re.compile(r"\b(?:price|pricing|fees?|costs?|invoic\w*|payments?|discount\w*|renewal|rate card|"
+COMMERCIAL = re.compile(r"\b(?:price|pricing|fees?|costs?|invoic\w*|payments?|discount\w*|renew\w*|rate card|"
                         r"inflation|uplift of fees)\b", re.I)
 NEAR = 60  # characters between the growth word and its object
 
+# Who or what a usage number counts, beyond OBJECT: people on the product, places it reaches.
+PEOPLE_OR_PLACES = re.compile(
+    r"\b(?:agents?|sellers?|reps?|representatives|clinicians|consultants|engineers|technicians|dispatchers|"
+    r"learners|students|members|advis[eo]rs|operators|drivers|nurses|doctors|teachers|analysts|caseworkers|"
+    r"case workers|colleagues|associates|field users|named users|licensed users|business units?|sites|"
+    r"locations|offices|stores|shops|branches|caf[eé]s|restaurants|depots|warehouses|plants|factories|"
+    r"clinics|hospitals|schools|campuses|regions|countries|markets|entities|subsidiaries|divisions|"
+    r"departments|brands|teams|companies|orders|transactions|cases|tickets|calls|bookings|"
+    r"Nutzer\w*|Benutzer\w*|Anwender\w*|Lizenzen|Mitarbeite\w*|Standorte)\b", re.I)
+GROWTH_VERB = re.compile(
+    r"\b(?:grow\w*|increas\w*|expand\w*|extend\w*|lift\w*|rais\w*|scal\w*|doubl\w*|tripl\w*|add\w*|"
+    r"onboard\w*|roll(?:ing|s|ed)? (?:it )?out to|ramp\w*|broaden\w*|Ausbau|Ausweitung|Erh[öo]hung|"
+    r"Steigerung|Erweiterung|erh[öo]hen|steigern|ausbauen|erweitern|ausweiten)\b", re.I)
+# 'from 25 to 70', 'von 85 auf 140', 'a further 15 agents', '90 more users', 'by 30%'
+_FROM_TO = re.compile(r"\b(?:from|von)\s+(?:the\s+)?(?:[\w-]*?)(\d[\d,.]*)\s*%?[^.;\d]{0,40}?\s(?:to|auf)\s+(\d[\d,.]*)")
+_MORE = re.compile(r"\b(?:a further|another|an additional|additional|further|more|extra|new)\s+\d[\d,]*\b|"
+                   r"\b\d[\d,]*\s+(?:more|additional|extra|new|further)\b|\bby\s+\d[\d,.]*\s?%", re.I)
+_NUMBER_OF = re.compile(r"\b(?:number|count|headcount) of (?:licen[cs]ed |active |paying |named )?\w+", re.I)
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text.replace(",", "").rstrip("."))
+    except ValueError:
+        return None
+
+
+def _counted_growth(text: str) -> bool:
+    """A usage figure that grows: a growth verb with 'from 25 to 70' (upwards), 'a further 15',
+    '90 more', 'by 30%' or 'the number of licensed agents', about people or places using the
+    product (or the product itself), not storage, quotas or prices."""
+    if not GROWTH_VERB.search(text) or TECHNICAL.search(text):
+        return False
+    counted = bool(OBJECT.search(text) or PEOPLE_OR_PLACES.search(text) or find_mentions(text))
+    if not counted:
+        return False
+    for m in _FROM_TO.finditer(text):
+        low, high = _number(m.group(1)), _number(m.group(2))
+        if low is not None and high is not None and high > low and not (1900 <= low <= 2100 and 1900 <= high <= 2100):
+            between = text[m.start():m.end()]
+            if not COMMERCIAL.search(between):
+                return True
+    if _MORE.search(text) and (PEOPLE_OR_PLACES.search(text) or OBJECT.search(text)) and not COMMERCIAL.search(text):
+        return True
+    return bool(_NUMBER_OF.search(text) and re.search(r"\bincreas\w*|\bgrow\w*|\bexpand\w*|\braise\w*", text, re.I))
+
+
+# Onboarding people grows usage; onboarding devices or servers to a console is a technical task.
+ONBOARD_PEOPLE = re.compile(r"\bonboard\w*\s+(?:of\s+)?(?:\w+\s+){0,4}?(?:\d[\d,]*\s+)?(?:\w+\s+)?"
+                            r"(?:users|employees|staff|seats|agents|sellers|customers|members|learners|colleagues)\b",
+                            re.I)
+
 
 def _growth_in(text: str) -> bool:
+    if _counted_growth(text) or ONBOARD_PEOPLE.search(without_names(text)):
+        return True
     if not OBJECT.search(text) and "adoption" not in text.lower():
         return False
     text = without_names(text)  # 'drive the Dynamics 365 Sales rollout' is not sales growth
@@ -105,7 +160,11 @@ def _statements(seg: Segment) -> list[str]:
     return sentences(seg.text)
 
 
-_TARGET_HEADER = re.compile(r"\b(?:target|goal|growth|increase|to-be|future state|expected|planned|forecast)\b", re.I)
+_TARGET_HEADER = re.compile(r"\b(?:target|goal|growth|increase|to-be|future state|expected|planned|forecast)\b(?!\s+(?:date|day|month|week|quarter))", re.I)
+
+
+_DATES = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}\b|"
+                    r"\b[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b(?:Q[1-4]\s+)?(?:19|20)\d\d\b")
 
 
 def _is_target_header(row_text: str) -> bool:
@@ -127,7 +186,7 @@ def check_growth(ctx: CheckContext) -> CriterionResult:
             if seg.kind == "row" and not header:
                 header = seg.text
             elif seg.kind == "row" and _is_target_header(header) and OBJECT.search(seg.text) \
-                    and len(re.findall(r"\d[\d,.]*", seg.text)) >= 2:
+                    and len(re.findall(r"\d[\d,.]*", _DATES.sub(" ", seg.text))) >= 2:
                 # 'Metric | Baseline | Target' then 'Monthly active users | 120 | 800'
                 cell = next((c for c in seg.cells if OBJECT.search(c.text)), seg.cells[0])
                 found.append(Evidence(seg.doc_path, cell.text.strip(), cell.location, "growth target"))

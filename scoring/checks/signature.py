@@ -57,6 +57,19 @@ _ACK_FIELD_LABEL = re.compile(
     r"signed[- ]?off|confirmation|confirmed|acceptance of (?:the )?(?:sow|poe|statement of work|engagement)|"
     r"accepted|agreement|agreed|attestation)(?:\s+(?:by|date|status|received|given|obtained|\(y/n\)|y/n))?\s*[:?]?\s*$",
     re.I)
+# 'Customer acknowledges partner involvement (Yes/No)', 'Acknowledged by the customer (Y/N)'
+_ACK_FIELD_LOOSE = re.compile(
+    r"^\s*(?:the\s+)?(?:customer|client)\b[^:]{0,40}?\b(?:acknowledg\w*|confirm\w*|attest\w*|approv\w*|sign(?:s|ed)?[- ]?off)"
+    r"|^\s*(?:acknowledg\w*|confirm\w*|approv\w*|signed[- ]off)\s+by\s+(?:the\s+)?(?:customer|client)\b", re.I)
+# A POE template's 'Customer acknowledgment' section: the customer's person, a date, a Yes.
+# Labels that ask about an approval rather than record one ('Customer approval required').
+_ACK_NOT_AN_ACT = re.compile(r"\b(?:required|requirements?|needed|criteria|process|policy|procedure|to be|will|shall|"
+                             r"must|expected|pending)\b", re.I)
+_ACK_SECTION = re.compile(
+    r"\b(?:customer|client)(?:'s)?\s+(?:acknowledge?ment|sign[- ]?off|approval|confirmation|attestation|acceptance)"
+    r"|^\s*(?:(?:section|part)\s+\w+\s*[:.\-–]?\s*|\d+(?:\.\d+)*\.?\s*)?acknowledge?ments?\s*:?\s*$", re.I)
+_ACK_NAME_LABEL = re.compile(r"\bname\b|acknowledged by|signed by|approved by|confirmed by|signatory|authori[sz]ed by", re.I)
+_ACK_DATE_LABEL = re.compile(r"\bdate\b|\bdated\b|\bon\b\s*$", re.I)
 _YES_VALUE = re.compile(r"^\s*(?:yes|y|true|x|✓|✔|☑|☒|confirmed|acknowledged|approved|accepted|signed|agreed|"
                         r"received|obtained)\b", re.I)
 _PERSON_LIKE = re.compile(r"^\s*(?:(?:dr|mr|mrs|ms)\.?\s+)?[A-Z][a-z'\-]+(?:\s+[A-Z][a-zA-Z'\-.]*){1,3}\s*(?:[,(].*)?$")
@@ -383,8 +396,11 @@ class _Analyzer:
         out: list[SigFinding] = []
         view = self.view
         for n, seg in enumerate(view.segments):
-            m = ESIGN_BY.search(seg.text) or SLASH_S.search(seg.text) or DOCUSIGNED.search(seg.text)
-            if m and not items_of(seg):
+            esign = ESIGN_BY.search(seg.text)
+            m = esign or SLASH_S.search(seg.text) or DOCUSIGNED.search(seg.text)
+            # 'Document e-signed by Maria Weber (...) Signature' (an audit trail line that ends in a
+            # label) is still an e-signature record; '/s/' inside a field is the block's business.
+            if m and (esign is not None or not items_of(seg)):
                 who = m.group("who") or (view.segments[n + 1].text if n + 1 < len(view.segments) else "")
                 party = self.party_of_text(who) or self.party_of_text(seg.text) or self.party_near(n)
                 when = m.groupdict().get("when") or seg.text
@@ -418,6 +434,7 @@ class _Analyzer:
                 if img_party:
                     out.append(SigFinding(img_party, "image", True, [Evidence(view.path, img.near_text.strip(), img.location,
                                                                           f"signature image by the {img_party} label")], 0.75))
+        out.extend(self.ack_sections())
         out.extend(self.email_finding())
         return out
 
@@ -427,14 +444,82 @@ class _Analyzer:
             label, value = seg.cells[0].text, " ".join(c.text for c in seg.cells[1:]).strip()
         else:
             label, _, value = seg.text.partition(":")
-        if not _ACK_FIELD_LABEL.match(label):
+        if not (_ACK_FIELD_LABEL.match(label) or len(label) <= 90 and _ACK_FIELD_LOOSE.search(label)
+                and not _ACK_NOT_AN_ACT.search(label)):
             return []
         found = self.view.find_dates(value)
         blank = is_blank_value(value) or _NEGATIVE_VALUE.match(value) is not None
         if not blank and not (_YES_VALUE.match(value) or _PERSON_LIKE.match(value) or found):
             return []  # 'Customer acceptance: deliverables are accepted within 5 days' is a term, not an act
+        when = (found[0].value, found[0].text) if found else self.section_date(seg)
         return [SigFinding("customer", "ack", not blank, [seg.evidence("customer acknowledgment field")],
-                           0.85, found[0].value if found else None, found[0].text if found else "")]
+                           0.85, when[0] if when else None, when[1] if when else "")]
+
+    @staticmethod
+    def _label_value(seg: Segment) -> tuple[str, str]:
+        if len(seg.cells) > 1:
+            return seg.cells[0].text.strip(), " ".join(c.text for c in seg.cells[1:]).strip()
+        label, _, value = seg.text.partition(":")
+        return label.strip(), value.strip()
+
+    def section_date(self, seg: Segment) -> tuple[date, str] | None:
+        """The date field of the section a field stands in ('Acknowledgment date | 2026-03-05')."""
+        if not seg.section:
+            return None
+        for other in self.view.segments:
+            if other.section != seg.section or other is seg:
+                continue
+            label, value = self._label_value(other)
+            if _ACK_DATE_LABEL.search(label):
+                found = self.view.find_dates(value)
+                if found:
+                    return found[0].value, found[0].text
+        return None
+
+    def ack_sections(self) -> list[SigFinding]:
+        """A customer-acknowledgment section filled in: the customer's person named, with a
+        date or a Yes (D-11.1 'proof of customer acknowledgment'); left empty, a blank block."""
+        groups: dict[str, list[Segment]] = {}
+        for seg in self.view.segments:
+            if seg.section and not seg.is_heading and _ACK_SECTION.search(seg.section):
+                groups.setdefault(seg.section, []).append(seg)
+        out: list[SigFinding] = []
+        for segs in groups.values():
+            names: list[tuple[str, Segment]] = []
+            dated: list[tuple[date, str, Segment]] = []
+            said_yes: list[Segment] = []
+            said_no = False
+            blank_fields: list[Segment] = []
+            for seg in segs:
+                label, value = self._label_value(seg)
+                if not label or len(label) > 90:
+                    continue
+                if is_blank_value(value):
+                    if _ACK_NAME_LABEL.search(label) or _ACK_DATE_LABEL.search(label) or _ACK_LABEL.search(label):
+                        blank_fields.append(seg)
+                    continue
+                if _ACK_NAME_LABEL.search(label) and _PERSON_LIKE.match(value) and \
+                        self.party_of_text(value, roles=False) != "partner":
+                    names.append((value, seg))
+                elif _ACK_DATE_LABEL.search(label) and (found := self.view.find_dates(value)):
+                    dated.append((found[0].value, found[0].text, seg))
+                elif _ACK_LABEL.search(label) and _YES_VALUE.match(value):
+                    said_yes.append(seg)
+                elif _ACK_LABEL.search(label) and _NEGATIVE_VALUE.match(value):
+                    said_no = True
+            if names and (dated or said_yes) and not said_no:
+                shown = [names[0][1].evidence("customer acknowledgment: the customer's person", text=names[0][0])]
+                shown += [d[2].evidence("customer acknowledgment date", text=d[1]) for d in dated[:1]]
+                shown += [y.evidence("customer acknowledgment given") for y in said_yes[:1]]
+                # Above a lone 'Yes' field's finding: it shows who acknowledged, and when.
+                out.append(SigFinding("customer", "ack", True, shown, 0.88,
+                                      dated[0][0] if dated else None, dated[0][1] if dated else "",
+                                      signer=names[0][0]))
+            elif blank_fields and not names and not dated and not said_yes:
+                out.append(SigFinding("customer", "ack", False,
+                                      [blank_fields[0].evidence("customer acknowledgment left blank")], 0.85,
+                                      date_blank=True))
+        return out
 
     def _customer_address(self, text: str) -> bool:
         m = _EMAIL_ADDR.search(text)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 
-from extractors.document import ExtractedDocument, Location
+from extractors.document import ExtractedDocument, Location, TextBlock
 from scoring.checks.datefind import FoundDate, day_first, find_dates
 from scoring.types import Evidence
 
@@ -156,6 +156,10 @@ _SECTION_WORDS = re.compile(
     r"engagement (?:details|summary)|contact details|next steps|general|miscellaneous)\s*:?\s*$", re.I)
 
 
+_NUMBERED_PART = re.compile(
+    r"^(?:section|part|schedule|appendix|annex|exhibit|article|attachment)\s+[\w.]{1,6}\s*[:.\-–]\s*[A-Za-z]", re.I)
+
+
 def _looks_like_heading(text: str, kind: str) -> bool:
     if kind == "heading":
         return True
@@ -167,6 +171,8 @@ def _looks_like_heading(text: str, kind: str) -> bool:
     words = t.split()
     if len(words) > 9:
         return False
+    if _NUMBERED_PART.match(t) and not re.search(r"\b(will|shall|is|are)\b", t, re.I):
+        return True  # 'Section 6: Customer Acknowledgment', 'Schedule A - Scope'
     if ":" in t.rstrip(":"):
         return False  # 'Customer: Contoso' is a field, not a heading
     letters = [c for c in t if c.isalpha()]
@@ -209,12 +215,70 @@ def _fill_empty_cells(cells: list[Cell]) -> list[Cell]:
     return [by_col.get(col) or Cell("", replace(template, col=col, bbox=None)) for col in range(max(by_col) + 1)]
 
 
+_LIST_START = re.compile(r"^\s*(?:[•\-–*▪◦·]|\(?\d+(?:\.\d+)*[.)]?\s|\(?[a-z][.)]\s|[ivx]+[.)]\s)", re.I)
+_FIELD_LINE = re.compile(r"^\s*[A-Z][\w/()'&.\- ]{0,30}:(?:\s|$)")
+_SENTENCE_END = re.compile(r"[.;:!?]\s*$")
+
+
+def _continues(prev: TextBlock, line: TextBlock, right_edge: float) -> bool:
+    """True when ``line`` is the wrapped continuation of ``prev`` (one PDF paragraph printed on
+    several lines): same page and kind, ``prev`` running to (near) the right edge of the text,
+    next line down with a normal line gap, same left edge (or the hanging indent of a list
+    item), ``prev`` not ending a sentence, ``line`` not opening a list item or a 'Label:' field."""
+    a, b = prev.location, line.location
+    if a.page is None or a.page != b.page or a.bbox is None or b.bbox is None or prev.kind != line.kind:
+        return False
+    if a.bbox[2] < right_edge - 0.25 * max(right_edge - a.bbox[0], 1.0):
+        return False  # a short line ends its paragraph (or is a label, a name, a heading)
+    if prev.kind not in ("text", "ocr") or a.table is not None or b.table is not None:
+        return False
+    height = a.bbox[3] - a.bbox[1]
+    gap = b.bbox[1] - a.bbox[3]
+    if height <= 0 or gap < -1 or gap > 0.75 * height:
+        return False
+    indent = b.bbox[0] - a.bbox[0]
+    hanging = bool(_LIST_START.match(prev.text)) and 0 <= indent <= 40
+    if abs(indent) > 4 and not hanging:
+        return False
+    if "\t" in prev.text or "\t" in line.text or re.search(r"\s{3,}", prev.text.strip() + line.text.strip()):
+        return False  # columns laid out side by side
+    if _LIST_START.match(line.text) or _FIELD_LINE.match(line.text):
+        return False
+    return not _SENTENCE_END.search(prev.text) or line.text.lstrip()[:1].islower()
+
+
+def join_wrapped_lines(blocks: Iterable[TextBlock]) -> list[TextBlock]:
+    """PDF lines joined back into their paragraphs, so a sentence wrapped over two printed lines
+    ('...agents from 25 to 70 by the end of' / 'Q3 2026') is read, and quoted, whole. The joined
+    text keeps the document's words with the line break as a space; the bbox spans the lines."""
+    blocks = list(blocks)
+    right: dict[int, float] = {}
+    for block in blocks:
+        loc = block.location
+        if loc.page is not None and loc.bbox is not None and loc.table is None:
+            right[loc.page] = max(right.get(loc.page, 0.0), loc.bbox[2])
+    out: list[TextBlock] = []
+    for block in blocks:
+        if out and "\n" not in block.text and "\n" not in out[-1].text and \
+                _continues(out[-1], block, right.get(block.location.page or 0, 0.0)):
+            prev = out[-1]
+            pa, pb = prev.location.bbox, block.location.bbox
+            assert pa is not None and pb is not None
+            bbox = (min(pa[0], pb[0]), pa[1], max(pa[2], pb[2]), pb[3])
+            out[-1] = replace(prev, text=f"{prev.text.rstrip()} {block.text.strip()}",
+                              location=replace(prev.location, bbox=bbox))
+            continue
+        out.append(block)
+    return out
+
+
 def build_view(doc: ExtractedDocument) -> DocView:
-    """Segments in reading order: lines of text blocks, and table / sheet rows as one segment."""
+    """Segments in reading order: lines of text blocks (wrapped PDF lines joined into their
+    paragraph), and table / sheet rows as one segment."""
     raw: list[RawSegment] = []
     rows: dict[tuple, list[Cell]] = {}
     row_pos: dict[tuple, int] = {}
-    for block in doc.blocks:
+    for block in join_wrapped_lines(doc.blocks):
         key = _row_key(block.location)
         if key is not None:
             if key not in rows:

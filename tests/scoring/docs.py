@@ -14,7 +14,9 @@ def pdf(*pages: str, path: str = "SOW.pdf", **kw) -> ExtractedDocument:
     for p, page in enumerate(pages, start=1):
         for i, line in enumerate(page.strip("\n").splitlines()):
             if line.strip():
-                blocks.append(TextBlock(line, Location(page=p, bbox=(50.0, 50.0 + 14 * i, 550.0, 62.0 + 14 * i))))
+                # As a PDF gives them: a line's box ends where its text ends (5 pt a character).
+                right = min(550.0, 50.0 + 5.0 * len(line))
+                blocks.append(TextBlock(line, Location(page=p, bbox=(50.0, 50.0 + 14 * i, right, 62.0 + 14 * i))))
     return ExtractedDocument(path=path, format="pdf", pages=len(pages), blocks=blocks, **kw)
 
 

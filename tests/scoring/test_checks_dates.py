@@ -141,3 +141,15 @@ def test_ambiguous_numeric_date_never_read_after_submission_when_the_other_order
 def test_quarters_are_partial_milestone_dates():
     f = find_dates("Go-live in Q3 2026, review in the fourth quarter of 2026")
     assert [(x.value, x.partial) for x in f] == [(date(2026, 7, 1), True), (date(2026, 10, 1), True)]
+
+
+def test_engagement_dates_count_when_no_signature_is_dated():
+    # D-11.5: an unsigned POE template still dates the work (start and go-live): dates are shown.
+    d = pdf("Engagement start date: 2 March 2026\nPlanned go-live: 1 September 2026")
+    r = dates(d)
+    assert r.verdict == "met" and "2026" in r.evidence[0].text
+
+
+def test_quote_validity_date_alone_is_not_an_engagement_date():
+    d = pdf("Quotation\nThis quote is valid until 30 June 2026")
+    assert dates(d).verdict == "not_met"

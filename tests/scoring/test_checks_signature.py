@@ -538,3 +538,33 @@ def test_word_table_with_empty_cells_keeps_columns_aligned():
     assert sig(d).verdict == "not_met"
     d.images.append(ImageInfo(Location(part="body", paragraph=0, table=0, row=1, col=1), 120, 40, "Signature"))
     assert sig(d).verdict == "met"
+
+
+ACK_SECTION = [
+    ["Section 6: Customer Acknowledgment"],
+    ["Customer contact name", "Grace Liu"],
+    ["Customer contact title", "Chief Financial Officer"],
+    ["Acknowledgment date", "{date}"],
+    ["Customer acknowledges partner involvement (Yes/No)", "{yes}"],
+]
+
+
+def _ack(date: str, yes: str):
+    return xlsx([[c.format(date=date, yes=yes) for c in row] for row in ACK_SECTION])
+
+
+def test_template_acknowledgment_section_filled_is_met():
+    # D-11.1: the POE template's customer acknowledgment, filled in by the customer's person.
+    r = sig(_ack("2026-07-01", "Yes"))
+    assert r.verdict == "met"
+    assert any("Grace Liu" in e.text for e in r.evidence)
+
+
+def test_template_acknowledgment_answered_no_is_not_met():
+    assert sig(_ack("2026-07-01", "No")).verdict == "not_met"
+
+
+def test_template_acknowledgment_dated_13_months_back_is_stale():
+    # D-22: the date of the section's date row dates the 'Yes'.
+    r = sig(_ack("2025-05-01", "Yes"))
+    assert r.verdict == "not_met" and r.reasons[0].code == "R-SIG-004"
