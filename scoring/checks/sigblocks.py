@@ -43,7 +43,7 @@ PARTNER_WORDS = re.compile(
     r"\b(?:partner|supplier|vendor|contractor|consultant|consultancy|service provider|provider|seller|"
     r"implementer|integrator)s?\b", re.I)
 ESIGN_BY = re.compile(
-    r"(?:(?:electronically|digitally|e-?)\s*signed|signed\s+(?:electronically|digitally|via \w+))\s+(?:by\s*:?\s*)?(?P<who>[A-Z][^,;\n|]{1,60}?)"
+    r"(?:\b(?:electronically|digitally|e-?)\s*signed|\bsigned\s+(?:electronically|digitally|via \w+))\s+(?:by\s*:?\s*)?(?P<who>[A-Z][^,;\n|]{1,60}?)"
     r"(?:\s+(?:on|at)\s+(?P<when>[^;\n|]{6,40}))?\s*(?:$|[,;|(])", re.I)
 DOCUSIGNED = re.compile(r"docusigned by\s*:?\s*(?P<who>[A-Z][A-Za-z.'\- ]{1,50})?", re.I)
 SLASH_S = re.compile(r"/s/\s*(?P<who>[A-Z][\w.'\- ]{1,50})")
@@ -136,9 +136,16 @@ def parse_field(text: str) -> tuple[str, str, str | None, bool] | None:
     return None
 
 
+# 'Prepared by: Fabrikam', 'Issue date: ...': the 'by' / 'date' of a document's cover, not a signature.
+_NOT_A_SIGNER = re.compile(r"\b(?:prepared|issued|raised|submitted|created|authored|written|owned|delivered|"
+                           r"provided|reviewed|requested|sent|produced|compiled|managed|led|issue|due|start|end|"
+                           r"effective|invoice|review|expiry|target|report)\s*$", re.I)
+
+
 def split_inline(col_text: str) -> list[str]:
     """'Name: Teo Lupu  Title: CIO  Date: 12 July 2026' -> its three fields."""
-    starts = [m.start() for m in _INLINE_LABEL.finditer(col_text)]
+    starts = [m.start() for m in _INLINE_LABEL.finditer(col_text)
+              if not _NOT_A_SIGNER.search(col_text[:m.start()])]
     if starts and starts[0] > 0:
         starts = [0, *starts]
     if len(starts) <= 1:
@@ -210,6 +217,11 @@ def _parse_items(seg: Segment) -> list[FieldItem]:
             items.append(FieldItem(seg, col + k, kind, value, piece, role, i if is_row else None))
         col += width
         i += 1
+    if not is_row and len(items) > 1 and len({it.kind for it in items}) == len(items):
+        # 'By: /s/ Mia Stewart <tab> Name: Mia Stewart <tab> Title: COO': one party's fields laid
+        # out in a row (the inline layout), not side-by-side columns, which repeat their labels.
+        for it in items:
+            it.col = 0
     return items
 
 

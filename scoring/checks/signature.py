@@ -72,6 +72,8 @@ _ACK_NAME_LABEL = re.compile(r"\bname\b|acknowledged by|signed by|approved by|co
 _ACK_DATE_LABEL = re.compile(r"\bdate\b|\bdated\b|\bon\b\s*$", re.I)
 _YES_VALUE = re.compile(r"^\s*(?:yes|y|true|x|✓|✔|☑|☒|confirmed|acknowledged|approved|accepted|signed|agreed|"
                         r"received|obtained)\b", re.I)
+_LEGAL_NAME = re.compile(r"\b(?:ltd|limited|inc|llc|gmbh|ag|plc|pty|llp|corp|corporation|s\.a|b\.v|dac|sarl|s\.r\.l|"
+                         r"pvt|bv|nv|kg|ab|oy|as|srl|spa|sas)\.?$", re.I)
 _PERSON_LIKE = re.compile(r"^\s*(?:(?:dr|mr|mrs|ms)\.?\s+)?[A-Z][a-z'\-]+(?:\s+[A-Z][a-zA-Z'\-.]*){1,3}\s*(?:[,(].*)?$")
 _SIGN_OFF_CONTEXT = re.compile(r"sign|accept|acknowledg|approv|agree|witness|authori[sz]|execut|confirm", re.I)
 _ACK_LABEL = re.compile(r"acknowledg|confirm|approv|accept|agree|sign[- ]?off|attest", re.I)
@@ -159,7 +161,8 @@ class _Analyzer:
                 return item.role, ""
         for item in b.items:  # the signer, the company field, a 'Role: Customer' cell
             if item.kind in ("name", "sig", "org", "title") and item.value:
-                p = self.party_of_text(item.value)
+                # A role word in a person's title ('Client Director') says nothing of their side.
+                p = self.party_of_text(item.value, roles=item.kind == "org")
                 if p:
                     return p, ""
             behalf = (BEHALF_SIG.match(item.text) or SIGNED_BY_FOR.match(item.text)) if item.kind == "sig" else None
@@ -172,9 +175,19 @@ class _Analyzer:
         col = b.items[0].col
         ncols = len(columns(b.items[0].seg.text)) if len(b.items[0].seg.cells) <= 1 else 0
 
+        block_box = b.items[0].seg.location.bbox
+
         def column_text(seg: Segment) -> str:
             parts = columns(seg.text)
-            return parts[col] if ncols > 1 and len(parts) == ncols and col < len(parts) else seg.text
+            if ncols > 1 and len(parts) == ncols and col < len(parts):
+                return parts[col]
+            box = seg.location.bbox
+            if ncols == 2 and len(parts) == 1 and box is not None and block_box is not None:
+                # A lone line over two side-by-side blocks belongs to the column it stands in.
+                mid = (block_box[0] + block_box[2]) / 2
+                if ((box[0] + box[2]) / 2 >= mid) != (col == 1):
+                    return ""
+            return seg.text
 
         before: list[str] = []
         head_seg = b.items[0].seg
@@ -207,7 +220,15 @@ class _Analyzer:
                 if len(order) == 2 and col < 2:
                     return order[col], ""
                 continue
-            p = self.party_of_text(t)
+            p = self.party_of_text(t, roles=False)
+            if p:
+                return p, ""
+            named = t.strip().rstrip(":")
+            if looks_like_org(named) and _LEGAL_NAME.search(named):
+                org = self.third_party([named])
+                if org:  # the company line over the block names a third company: it signed, not a role word above
+                    return "other", org
+            p = role_word(t)
             if p:
                 return p, ""
         org = self.third_party(before[:3] + [i.value for i in b.items if i.kind == "org"])
@@ -292,6 +313,9 @@ class _Analyzer:
         signer = signer if _PERSON_LIKE.match(signer or "") else ""
         if re.fullmatch(r"\s*x[\s_.]*", value, re.I):
             value = ""  # 'Signature: X________' marks where to sign
+        if value and "/s/" not in value and (self.ctx.customer.match(value) or self.ctx.partner.match(value)
+                                             or _LEGAL_NAME.search(value.strip())):
+            value = ""  # 'By: Contoso Ltd' names the party that is to sign, it is no signature
         if sig is not None and not is_blank_value(value) and not _NEGATIVE_VALUE.match(value):
             note = "e-signature /s/" if "/s/" in value else "signed block"
             conf = 0.93 if party != "unknown" else 0.5
@@ -607,7 +631,11 @@ def _party_of_person(ctx: CheckContext, a: _Analyzer, person: str, own_lines: se
         for seg in view.segments:
             if low in seg.text.lower() and seg.text.strip() not in own_lines:
                 rest = re.sub(re.escape(person), " ", seg.text, flags=re.I)
-                p = a.party_of_text(rest)
+                # Role words count only as the label the person stands under ('Customer contact:
+                # Jo Brown'), never in a job title ('Jo Brown, Client Director' works for anyone).
+                label = re.match(r"^\s*([^:|\t]{1,40})\s*(?::|\s\|\s|\t)", seg.text)
+                p = a.party_of_text(rest, roles=False) or (
+                    role_word(label.group(1)) if label and low not in label.group(1).lower() else None)
                 if p:
                     votes.add(p)
     return votes.pop() if len(votes) == 1 else None
