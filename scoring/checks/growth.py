@@ -63,7 +63,9 @@ GROWTH_VERB = re.compile(
     r"onboard\w*|roll(?:ing|s|ed)? (?:it )?out to|ramp\w*|broaden\w*|Ausbau|Ausweitung|Erh[öo]hung|"
     r"Steigerung|Erweiterung|erh[öo]hen|steigern|ausbauen|erweitern|ausweiten)\b", re.I)
 # 'from 25 to 70', 'von 85 auf 140', 'a further 15 agents', '90 more users', 'by 30%'
-_FROM_TO = re.compile(r"\b(?:from|von)\s+(?:the\s+)?(?:[\w-]*?)(\d[\d,.]*)\s*%?[^.;\d]{0,40}?\s(?:to|auf)\s+(\d[\d,.]*)")
+_ABOUT = r"(?:(?:the|an?|under|over|about|around|approximately|roughly|just|nearly|only|some|all|at least|c\.|~)\s*)*"
+_FROM_TO = re.compile(rf"\b(?:from|von)\s+{_ABOUT}(\d[\d,.]*)\s*%?[^.;\d]{{0,40}}?\s(?:to|auf)\s+{_ABOUT}(\d[\d,.]*)",
+                      re.I)
 _MORE = re.compile(r"\b(?:a further|another|an additional|additional|further|more|extra|new)\s+\d[\d,]*\b|"
                    r"\b\d[\d,]*\s+(?:more|additional|extra|new|further)\b|\bby\s+\d[\d,.]*\s?%", re.I)
 _NUMBER_OF = re.compile(r"\b(?:number|count|headcount) of (?:licen[cs]ed |active |paying |named )?\w+", re.I)
@@ -137,12 +139,31 @@ def _growth_in(text: str) -> bool:
 TEMPLATE_LABEL = re.compile(
     r"^\s*(?:\d+[.)]?\s*)?(?:description of |details of |list |describe )?(?:the )?(?:activities|activity|actions?|"
     r"initiatives?|plans?)\s+(?:driving|that drive|to drive|which drive|for driving|to grow|to increase)\s+"
-    r"[\w\s/,&()-]{0,60}?\s*[:?*]?\s*$", re.I)
+    r"[\w\s/,&()-]{0,60}?\s*[:?*.]?\s*$", re.I)
+
+
+# A template's instruction to the partner ('Describe the activities driving ... growth.').
+INSTRUCTION = re.compile(r"^\s*(?:\d+[.)]\s*)?(?:please\s+)?(?:describe|list|provide|explain|outline|detail|state|"
+                         r"summari[sz]e|enter|specify|include|attach|give|add|tick|select|complete|insert|fill in)\b",
+                         re.I)
+# Verbs a short growth statement opens with ('Drive adoption of Teams'); a short line without one
+# is a title ('Adoption and growth plan').
+_OPENING_VERB = re.compile(r"^\s*(?:[-•*]\s*)?(?:we will\s+|will\s+|to\s+)?(?:driv|increas|grow|expand|boost|accelerat|"
+                           r"extend|rais|roll|onboard|doubl|tripl|scal|run|deliver|launch|track|promot|establish|"
+                           r"enabl|achiev|reach|add|upsell|cross-sell|maximi|lift|broaden|ramp|train)\w*\b", re.I)
 
 
 def _is_label(text: str) -> bool:
+    if INSTRUCTION.match(text) and not re.search(r"\d", text):
+        return True
     return bool(TEMPLATE_LABEL.match(text)) and not re.search(r"\d", text) and bool(
         re.search(r"growth|and/or", text, re.I))
+
+
+def _is_title(text: str) -> bool:
+    """'Adoption and growth', 'Growth activities (revenue / usage)': a caption, not a statement."""
+    words = re.findall(r"[A-Za-z][\w'-]*", text)
+    return len(words) <= 6 and not re.search(r"\d", text) and not _OPENING_VERB.match(text)
 
 
 def _statements(seg: Segment) -> list[str]:
@@ -192,7 +213,7 @@ def check_growth(ctx: CheckContext) -> CriterionResult:
                 found.append(Evidence(seg.doc_path, cell.text.strip(), cell.location, "growth target"))
                 continue
             for st in _statements(seg):
-                if not _growth_in(st):
+                if _is_title(st) or _is_label(st) or not _growth_in(st):
                     continue
                 if NEGATED.search(st) or TECHNICAL.search(st) and not ADOPTION_WORK.search(st):
                     continue

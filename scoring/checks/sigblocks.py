@@ -110,6 +110,8 @@ def parse_field(text: str) -> tuple[str, str, str | None, bool] | None:
             value = ""
         return "sig", value, role_word(sb.group("org")), not value
     b = BEHALF_SIG.match(text)
+    if b and re.match(r"^(?:the|each|both|all)?\s*(?:part(?:y|ies)|undersigned)\b", b.group("org").strip(), re.I):
+        return None  # 'Signed for and on behalf of the parties:' introduces the blocks below
     if b:
         return "sig", b.group("value").strip(), role_word(b.group("org")), not b.group("value").strip()
     m = _FIELD.match(text)

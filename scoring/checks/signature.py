@@ -220,17 +220,9 @@ class _Analyzer:
                 if len(order) == 2 and col < 2:
                     return order[col], ""
                 continue
-            p = self.party_of_text(t, roles=False)
-            if p:
-                return p, ""
-            named = t.strip().rstrip(":")
-            if looks_like_org(named) and _LEGAL_NAME.search(named):
-                org = self.third_party([named])
-                if org:  # the company line over the block names a third company: it signed, not a role word above
-                    return "other", org
-            p = role_word(t)
-            if p:
-                return p, ""
+            found = self.line_party(t)
+            if found:
+                return found
         org = self.third_party(before[:3] + [i.value for i in b.items if i.kind == "org"])
         if org:
             return "other", org
@@ -246,6 +238,21 @@ class _Analyzer:
         if self.is_po:
             return "customer", ""  # a purchase order is the customer's own document
         return "unknown", ""
+
+    def line_party(self, text: str) -> tuple[str, str] | None:
+        """(party, organisation) a line above a signature names: the customer or partner by
+        name, a third company on a line of its own (it signed, whatever role word stands
+        higher up), else a role word ('CUSTOMER')."""
+        p = self.party_of_text(text, roles=False)
+        if p:
+            return p, ""
+        named = text.strip().rstrip(":")
+        if looks_like_org(named) and _LEGAL_NAME.search(named):
+            org = self.third_party([named])
+            if org:
+                return "other", org
+        p = role_word(text)
+        return (p, "") if p else None
 
     def third_party(self, texts: list[str]) -> str:
         """An organisation named in these texts that is neither the customer nor the partner."""
@@ -394,19 +401,21 @@ class _Analyzer:
                 return p
         return None
 
-    def party_near(self, n: int) -> str:
-        """The party named closest to segment n (a few lines up, then down, then its section)."""
+    def party_near(self, n: int) -> tuple[str, str]:
+        """(party, organisation) named closest to segment n (a few lines up, then down, then its
+        section); organisation only for a third company ('other')."""
         segs = self.view.segments
         if any(_CLOSING.match(segs[k].text) for k in range(max(0, n - 3), n)):
             author = self.letter_author()  # 'Sincerely, /s/ Jo Brown': the letter's author signed
             if author:
-                return author
+                return author, ""
         order = [*range(n - 1, max(-1, n - 5), -1), *range(n + 1, min(len(segs), n + 3))]
         for k in order:
-            p = self.party_of_text(segs[k].text)
-            if p and len(set(self.ordered_parties(segs[k].text))) < 2:
-                return p
-        return self.party_of_text(segs[n].section) or ("customer" if self.is_po else "unknown")
+            found = self.line_party(segs[k].text) if k < n else (
+                (p, "") if (p := self.party_of_text(segs[k].text)) else None)
+            if found and len(set(self.ordered_parties(segs[k].text))) < 2:
+                return found
+        return self.party_of_text(segs[n].section) or ("customer" if self.is_po else "unknown"), ""
 
     def letter_author(self) -> str | None:
         """The party on a letter's letterhead (its first lines name one party only) or its sender."""
@@ -426,12 +435,15 @@ class _Analyzer:
             # label) is still an e-signature record; '/s/' inside a field is the block's business.
             if m and (esign is not None or not items_of(seg)):
                 who = m.group("who") or (view.segments[n + 1].text if n + 1 < len(view.segments) else "")
-                party = self.party_of_text(who) or self.party_of_text(seg.text) or self.party_near(n)
+                org = ""
+                party = self.party_of_text(who) or self.party_of_text(seg.text)
+                if not party:
+                    party, org = self.party_near(n)
                 when = m.groupdict().get("when") or seg.text
                 found = self.view.find_dates(when)
                 out.append(SigFinding(party, "esign", True, [seg.evidence(f"{party} e-signature")],
                                       0.9 if party != "unknown" else 0.5,
-                                      found[0].value if found else None, found[0].text if found else ""))
+                                      found[0].value if found else None, found[0].text if found else "", org=org))
             elif self.stamped and any(d and "@" + d in seg.text.lower() for d in self.ctx.customer_domains) and \
                     re.search(r"\b(?:signed|completed|signature)\b", " ".join(
                         s.text for s in view.segments[n:n + 3]), re.I):
