@@ -58,7 +58,12 @@ NEGATED = re.compile(
     r"is not being|are not being|no longer|"
     r"(?:customer|client)(?:'s)? (?:is|are|will be|shall be|remains?) responsible|responsibility of the (?:customer|client)|"
     r"(?:customer|client) responsibilit|(?:customer|client) (?:will|shall) (?:itself |themselves )?(?:own|handle|perform)|"
-    r"third[- ]party (?:vendor|supplier|partner) (?:will|shall)", re.I)
+    r"third[- ]party (?:vendor|supplier|partner) (?:will|shall)|not responsible for|"
+    r"(?:supported|managed|run|maintained|handled|delivered) by (?:another|a different|an? other|its own|the "
+    r"(?:customer|client)'?s?|[\w&' ]{2,40}'s own)|(?:another|other|separate) (?:provider|partner|supplier|vendor)|"
+    r"remains? (?:with the (?:customer|client)|unchanged|in place|as[- ]is|outside)|"
+    r"\b(?:currently|already|also) (?:uses?|using|has|have|runs?|licen[cs]es|owns?)\b|\bis using\b|"
+    r"\bfor (?:context|information|reference)\b|\bin use\b", re.I)
 # Sections whose contents are never the partner's work.
 MENTION_SECTION = re.compile(
     r"out[- ]of[- ]scope|exclusion|excluded|not in scope|licen[cs]|subscription|pricing|price|fees|"
@@ -144,6 +149,11 @@ class _DocProducts:
         seg = self.view.segments[n]
         if NEGATED.search(seg.text) or excluded_section(seg.section if not seg.is_heading else ""):
             return None
+        if len(seg.cells) > 1 and not _names(target, seg.cells[0].text, find_mentions(seg.cells[0].text)):
+            return None  # 'Licences held | Windows 365 (50)': the product is a field's value, not a header
+        if len(re.findall(r"[A-Za-z]{2,}", without_names(seg.text))) > 6 or re.match(r"^[^:]{2,40}:\s*\S", seg.text) \
+                and not _names(target, seg.text.split(":", 1)[0], find_mentions(seg.text.split(":", 1)[0])):
+            return None  # a sentence or a 'Label: product' line heads no block of work lines
         if len({p.code for _, _, p in self.mentions[n]}) > 1:
             return None  # D-23: a header listing several workloads ties no work line to any one of them
         for k in range(n + 1, min(len(self.view.segments), n + 6)):
