@@ -24,6 +24,15 @@ _PLACEHOLDER_WORDS = {
     "partner": re.compile(r"partner|supplier|vendor|contractor|consultant|provider|company|organi[sz]ation", re.I),
 }
 _NEVER_A_PARTY = re.compile(r"\bmicrosoft\b", re.I)
+# A name followed by a job title is a person ('Lucas Moreau, Head of Procurement').
+_PERSON_WITH_ROLE = re.compile(
+    r"^[A-Z][a-z'\-]+(?:\s+[A-Z][a-zA-Z'\-.]+){1,3}\s*[,(\-–]\s*(?:the\s+)?(?:head|director|manager|officer|"
+    r"chief|vp|vice president|president|lead|partner|consultant|architect|engineer|administrator|analyst|"
+    r"coordinator|specialist|buyer|controller|owner|founder|[A-Z]{2,4}\b)", re.I)
+_LABEL_WORDS = re.compile(
+    r"(?:(?:ship|bill|sold|deliver|invoice|remit)(?:ed)? to|vendor|supplier|customer|client|buyer|purchaser|"
+    r"partner|contractor|seller|provider)(?:\s*(?:/|and|&)\s*(?:(?:ship|bill|sold|deliver|invoice)(?:ed)? to|"
+    r"vendor|supplier|customer|client|buyer|partner))*\s*:?", re.I)
 
 
 @dataclass
@@ -49,8 +58,11 @@ def _classify(mention: PartyMention, own: NameMatcher, other: NameMatcher, ctx: 
         return "other"
     if _NEVER_A_PARTY.search(name) or not looks_like_org(name):
         return "ignore"
-    if ctx.is_contact(name) or (mention.how == "label" and is_person(name, context)):
-        return "ignore"  # 'Customer | Teo Lupu | CIO': a person in a signature table
+    if ctx.is_contact(name) or (mention.how == "label" and (is_person(name, context) or _PERSON_WITH_ROLE.search(
+            context[context.find(name):] if name in context else ""))):
+        return "ignore"  # 'Customer | Teo Lupu | CIO', 'Buyer: Lucas Moreau, Head of Procurement': a person
+    if _LABEL_WORDS.fullmatch(name.strip()):
+        return "ignore"  # 'Vendor <tab> Ship to / Bill to': two column captions, no party
     return "foreign"
 
 
@@ -94,7 +106,13 @@ def _scan(ctx: CheckContext, view: DocView, party: str, own: NameMatcher, other:
     # An unroled organisation ('between Fabrikam and Northwind') takes the party's place only
     # when the party itself is nowhere in a party position of this document.
     if not any(score >= FULL for _, score in out.in_position):
-        out.foreign.extend(either_foreign)
+        # ... and not when this party is named in the text while the other one is nowhere: the
+        # unroled organisation then stands in the other party's place ('For and on behalf of X'
+        # under a letter to the customer from an unnamed partner).
+        own_named = any(score >= FULL for _, score in out.hits)
+        other_named = any((h := other.match(seg.text)) is not None and h.score >= FULL for seg in view.segments)
+        if not (own_named and not other_named):
+            out.foreign.extend(either_foreign)
     return out
 
 
