@@ -113,7 +113,10 @@ class NameMatcher:
                 continue  # nothing close anywhere in the text: skip the window scan
             n = len(form.split())
             first = form[:2]
-            for size in {max(1, n - 1), n, n + 1}:
+            sizes = {max(1, n - 1), n, n + 1}
+            if form.replace(" ", "") in self.compacts:
+                sizes |= {2, 3, 4}  # 'alpineskihouse' (from the domain) written 'Alpine Ski House'
+            for size in sorted(sizes):
                 for i in range(0, max(0, len(tokens) - size) + 1):
                     window = tokens[i:i + size]
                     if not window or window[0][:2] != first:
@@ -154,7 +157,7 @@ _TITLE_FOR = re.compile(
     r"^\s*(?:statement of work|sow|proposal|master (?:services )?agreement|services agreement|quotation|quote|"
     r"engagement letter|order form)\b[^:]{0,40}?\bfor\s+(?P<v>[A-Z][^:,;()]{1,60}?)\s*(?:[:\-–(,]|$)", re.I)
 _BETWEEN = re.compile(r"\b(?:between|entered into by|made by|concluded by|agreed by)\s+(?:the\s+parties\s*:?\s*)?(?P<a>.{2,120}?)\s+and\s+(?P<b>.{2,120}?)(?:[.;]\s|[.;]?$|,\s+(?:effective|dated|on|for|with|whereby|under)\b|\s+\((?:each|together|collectively))", re.I)
-_BEHALF = re.compile(r"\b(?:for and )?on behalf of[:\s]+(?P<v>[^,;()]{2,80})", re.I)
+_BEHALF = re.compile(r"\b(?:for and )?on behalf of[: ]+(?P<v>[^,;()\t]{2,80})", re.I)
 _ROLE_TAG = re.compile(rf"\(\s*(?:the\s+|hereinafter\s+)?[\"“'‘]?(?P<role>{ROLE_WORDS_CUSTOMER}|{ROLE_WORDS_PARTNER})[\"”'’]?\s*\)", re.I)
 _GENERIC_PARTY = re.compile(rf"^(?:the\s+)?(?:{ROLE_WORDS_CUSTOMER}|{ROLE_WORDS_PARTNER}|undersigned|parties|party)s?$", re.I)
 
@@ -176,6 +179,14 @@ def clean_party(value: str) -> str:
     return v.strip().strip("\"“”'‘’,.:").strip()
 
 
+_DATE_LIKE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{2,4}\b|"
+                        r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|"
+                        r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b", re.I)
+_JOB_TITLE = re.compile(r"(?:(?:managing|executive|non-executive|finance|it|company)\s+)?(?:director|secretary|"
+                        r"authori[sz]ed signatory|signatory|officer|witness|partner|chairman|chair|ceo|cfo|cio|cto|"
+                        r"coo|president|vice president|manager)s?", re.I)
+
+
 def looks_like_org(value: str) -> bool:
     """A plausible organisation name: short, starts with a capital or digit, not a sentence."""
     v = value.strip()
@@ -188,6 +199,8 @@ def looks_like_org(value: str) -> bool:
         return False
     if re.search(r"\b(?:will|shall|is|are|was|has|have|must|should)\b", v, re.I):
         return False
+    if _DATE_LIKE.search(v) or _JOB_TITLE.fullmatch(v):
+        return False  # '6 April 2026', 'Director': no organisation
     return not re.fullmatch(r"[\d\s\-/.,:]+", v)
 
 
