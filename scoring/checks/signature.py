@@ -74,6 +74,7 @@ _YES_VALUE = re.compile(r"^\s*(?:yes|y|true|x|✓|✔|☑|☒|confirmed|acknowle
                         r"received|obtained)\b", re.I)
 _LEGAL_NAME = re.compile(r"\b(?:ltd|limited|inc|llc|gmbh|ag|plc|pty|llp|corp|corporation|s\.a|b\.v|dac|sarl|s\.r\.l|"
                          r"pvt|bv|nv|kg|ab|oy|as|srl|spa|sas)\.?$", re.I)
+_TITLE_AT_ORG = re.compile(r"(?:,|\bat|\bof|\(|–|\s-)\s*(?P<org>[A-Z][^,()]{2,70}?)\s*\)?\s*$")
 _PERSON_LIKE = re.compile(r"^\s*(?:(?:dr|mr|mrs|ms)\.?\s+)?[A-Z][a-z'\-]+(?:\s+[A-Z][a-zA-Z'\-.]*){1,3}\s*(?:[,(].*)?$")
 _SIGN_OFF_CONTEXT = re.compile(r"sign|accept|acknowledg|approv|agree|witness|authori[sz]|execut|confirm", re.I)
 _ACK_LABEL = re.compile(r"acknowledg|confirm|approv|accept|agree|sign[- ]?off|attest", re.I)
@@ -156,6 +157,13 @@ class _Analyzer:
     def block_party(self, b: Block) -> tuple[str, str]:
         """(party, organisation) of a block: customer / partner / other (a third organisation,
         named in ``organisation``) / unknown."""
+        for item in b.items:  # 'Title: Channel Manager, Contoso Distribution Ltd': the signer's own company
+            if item.kind in ("title", "name") and (m := _TITLE_AT_ORG.search(item.value)):
+                named = m.group("org").strip()
+                if _LEGAL_NAME.search(named) and self.party_of_text(named, roles=False) is None:
+                    org = self.third_party([named])
+                    if org:
+                        return "other", org
         for item in b.items:
             if item.role:
                 return item.role, ""
@@ -429,21 +437,13 @@ class _Analyzer:
         out: list[SigFinding] = []
         view = self.view
         for n, seg in enumerate(view.segments):
-            esign = ESIGN_BY.search(seg.text)
-            m = esign or SLASH_S.search(seg.text) or DOCUSIGNED.search(seg.text)
+            esigns = list(ESIGN_BY.finditer(seg.text))
+            m = esigns[0] if esigns else SLASH_S.search(seg.text) or DOCUSIGNED.search(seg.text)
             # 'Document e-signed by Maria Weber (...) Signature' (an audit trail line that ends in a
             # label) is still an e-signature record; '/s/' inside a field is the block's business.
-            if m and (esign is not None or not items_of(seg)):
-                who = m.group("who") or (view.segments[n + 1].text if n + 1 < len(view.segments) else "")
-                org = ""
-                party = self.party_of_text(who) or self.party_of_text(seg.text)
-                if not party:
-                    party, org = self.party_near(n)
-                when = m.groupdict().get("when") or seg.text
-                found = self.view.find_dates(when)
-                out.append(SigFinding(party, "esign", True, [seg.evidence(f"{party} e-signature")],
-                                      0.9 if party != "unknown" else 0.5,
-                                      found[0].value if found else None, found[0].text if found else "", org=org))
+            if m and (esigns or not items_of(seg)):
+                for match in esigns or [m]:
+                    out.append(self.esign_finding(n, seg, match, several=len(esigns) > 1))
             elif self.stamped and any(d and "@" + d in seg.text.lower() for d in self.ctx.customer_domains) and \
                     re.search(r"\b(?:signed|completed|signature)\b", " ".join(
                         s.text for s in view.segments[n:n + 3]), re.I):
@@ -473,6 +473,24 @@ class _Analyzer:
         out.extend(self.ack_sections())
         out.extend(self.email_finding())
         return out
+
+    def esign_finding(self, n: int, seg: Segment, m: re.Match[str], several: bool) -> SigFinding:
+        """One e-signature record ('Signed electronically by ...', '/s/ ...', 'DocuSigned by').
+        Where a line holds several (an audit trail), each is read in its own words: the signer
+        and the address right after the name."""
+        view = self.view
+        who = m.group("who") or (view.segments[n + 1].text if n + 1 < len(view.segments) else "")
+        local = seg.text[m.start(): m.end() + 80] if several else seg.text
+        org = ""
+        party = self.party_of_text(who) or self.party_of_text(local)
+        if not party:
+            party, org = self.party_near(n)
+        when = m.groupdict().get("when") or local
+        found = view.find_dates(when)
+        quote = seg.text[m.start(): m.end()].strip(" (,;|") if several else None
+        return SigFinding(party, "esign", True, [seg.evidence(f"{party} e-signature", text=quote)],
+                          0.9 if party != "unknown" else 0.5,
+                          found[0].value if found else None, found[0].text if found else "", org=org)
 
     def ack_field(self, seg: Segment) -> list[SigFinding]:
         """'Customer acknowledgement | Yes' / 'Customer approval: Approved by T. Lupu' (POE template)."""
