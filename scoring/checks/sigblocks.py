@@ -37,6 +37,7 @@ _INLINE_LABEL = re.compile(
     rf"(?<![\w-])(?<!signed )(?<!Signed )(?<!SIGNED )(?:(?:(?:{ROLE})(?:'s)?\s+)?(?:{_SIG}|{_NAME}|{_TITLE}|{_DATE}|{_ORG})"
     rf"(?:\s+(?:(?:of|for|by|on behalf of)\s+)?(?:the\s+)?(?:{ROLE}))?|{ROLE})\s*:", re.I)
 
+_LABEL_START = re.compile(r"^\s*(?:[A-Za-z][A-Za-z' ]{0,30}):")
 _MAYBE_FIELD = re.compile(r"[:\t_–]|/s/|\s-\s|\.{3}")
 CUSTOMER_WORDS = re.compile(r"\b(?:customer|client|buyer|purchaser|licensee)s?\b", re.I)
 PARTNER_WORDS = re.compile(
@@ -177,8 +178,9 @@ def _parse_items(seg: Segment) -> list[FieldItem]:
     is_row = len(seg.cells) > 1
     if not is_row and len(seg.text) > 60 and not _MAYBE_FIELD.search(seg.text):
         return []  # prose: a field needs a colon, a tab, a blank line to sign on or '/s/'
-    if not is_row and (DOCUSIGNED.search(seg.text) or ESIGN_BY.search(seg.text)):
-        return []  # an e-signature stamp, read by other_findings
+    if not is_row and (DOCUSIGNED.search(seg.text) or ESIGN_BY.search(seg.text)) and not (
+            ESIGN_BY.search(seg.text) and _LABEL_START.match(seg.text)):
+        return []  # an e-signature stamp, read by other_findings ('Signature: Digitally signed by ...' is a field)
     parts = [c.text.strip() for c in seg.cells] if is_row else [c.strip() for c in columns(seg.text)]
     items: list[FieldItem] = []
     i = col = 0

@@ -441,9 +441,13 @@ class _Analyzer:
             m = esigns[0] if esigns else SLASH_S.search(seg.text) or DOCUSIGNED.search(seg.text)
             # 'Document e-signed by Maria Weber (...) Signature' (an audit trail line that ends in a
             # label) is still an e-signature record; '/s/' inside a field is the block's business.
-            if m and (esigns or not items_of(seg)):
+            items = items_of(seg)
+            if m and (esigns or not items):
+                in_blocks = [i.value for i in items if i.kind == "sig"]
                 for match in esigns or [m]:
-                    out.append(self.esign_finding(n, seg, match, several=len(esigns) > 1))
+                    # An e-signature on a block's signature line is that block's signature.
+                    if not any(match.group(0).strip()[:20] in v for v in in_blocks):
+                        out.append(self.esign_finding(n, seg, match, several=len(esigns) > 1))
             elif self.stamped and any(d and "@" + d in seg.text.lower() for d in self.ctx.customer_domains) and \
                     re.search(r"\b(?:signed|completed|signature)\b", " ".join(
                         s.text for s in view.segments[n:n + 3]), re.I):
