@@ -184,6 +184,18 @@ def _parse_items(seg: Segment) -> list[FieldItem]:
     parts = [c.text.strip() for c in seg.cells] if is_row else [c.strip() for c in columns(seg.text)]
     items: list[FieldItem] = []
     i = col = 0
+    if is_row and len(parts) >= 3 and not parts[0] and sum(1 for p in parts if p) >= 1:
+        # '| CUSTOMER | SERVICE PROVIDER: Fabrikam Ltd': the captions over a label-column table,
+        # one per party column (column c of the table is party column c - 1, as in the rows below).
+        for c in range(1, len(parts)):
+            text = parts[c]
+            if not text:
+                continue
+            parsed = parse_field(text)
+            kind, value, role = ("org", text, role_word(text)) if parsed is None or parsed[0] != "org" else (
+                "org", parsed[1], parsed[2])
+            items.append(FieldItem(seg, c - 1, kind, value, text, role, c))
+        return items
     if is_row and len(parts) >= 3 and parts[0]:
         # 'Signature | /s/ Teo Lupu | ______': a label column, then one column per party.
         label = parse_field(parts[0])
