@@ -209,6 +209,8 @@ def _parse_items(seg: Segment) -> list[FieldItem]:
         fields = [(p, f) for p in (split_inline(text) if text else []) if (f := parse_field(p)) is not None]
         if not fields:
             i += 1
+            if not is_row and text:
+                col += 1  # 'Fabrikam Ltd <tab> For and on behalf of Contoso': the caption holds column 0
             continue
         nxt = parts[i + 1] if i + 1 < len(parts) else None
         if len(fields) == 1 and fields[0][1][3] and nxt is not None and (is_row or nxt) and not any(

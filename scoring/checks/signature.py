@@ -207,9 +207,10 @@ class _Analyzer:
             before.append(prefix)
         for k in range(first - 1, max(-1, first - 5), -1):
             seg = self.view.segments[k]
-            if items_of(seg):
+            above = items_of(seg)
+            if above and (ncols <= 1 or any(i.col == col for i in above)):
                 break  # the block above: its fields say nothing about this one
-            before.append(column_text(seg))
+            before.append(column_text(seg))  # (a caption line whose other column holds a field still counts)
         inside = [column_text(seg) for seg in self.view.segments[first + 1:last] if not items_of(seg)]
         for t in inside:  # 'Email: teo.lupu@contoso.example' between the fields
             p = self.party_of_text(t, roles=False)
