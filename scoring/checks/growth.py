@@ -26,7 +26,8 @@ OBJECT = re.compile(
     r"footprint|deployment rate|attach rate|activation rate|enrol(?:l)?ment|upsell|cross-sell|"
     r"paid (?:seats|users)|entitlements|workloads?|sales pipeline|pipeline|bookings|sales)\b", re.I)
 GROWTH = re.compile(
-    r"\b(?:increas\w*|grow\w*|growth|expand\w*|expansion|driv(?:e|es|ing|en)|boost\w*|accelerat\w*|"
+    r"\b(?:increas\w*|grow\w*|growth|expand\w*|expansion|(?<!home )(?<!network )(?<!shared )(?<!hard )(?<!mapped )"
+    r"(?<!usb )(?<!test )driv(?:e|es|ing|en)|boost\w*|accelerat\w*|"
     r"scal(?:e|es|ing) (?:up|out)|rais\w*|maximi[sz]\w*|lift|uplift|doubl\w*|tripl\w*|upsell\w*|"
     r"higher|more|additional|extra|new|add(?:s|ed|ing)? \d[\d,]*|promot\w*|broaden\w*|"
     r"extend\w* (?:to|across)|ramp(?:ing)? up|up from|target\w*|goal|KPI|improv\w* (?:the )?(?:rate|adoption|usage)|"
@@ -128,9 +129,11 @@ def _growth_in(text: str) -> bool:
                 # growth word right next to them ('300 additional users', 'number of devices').
                 if countable and (len(between) > 30 or re.search(r"\b(?:for|with|among|through|via|by)\b", between)):
                     continue
-                if g.group(0).lower() in ("new", "more", "additional", "extra") and not re.search(
-                        r"\d|users|seats|licen|adoption|usage|employees|staff", text[ge:ge + 40], re.I):
-                    continue
+                if g.group(0).lower() in ("new", "more", "additional", "extra"):
+                    if g.group(0)[0].isupper() and re.match(r"\s+[A-Z]", text[ge:]) or not (os_ >= ge and os_ - ge <= 30):
+                        continue  # 'New South Wales ... 5 sites': a name; the soft word must precede what grows
+                    if not re.search(r"\d|users|seats|licen|adoption|usage|employees|staff", text[ge:ge + 40], re.I):
+                        continue
                 return True
     return False
 
@@ -143,14 +146,15 @@ TEMPLATE_LABEL = re.compile(
 
 
 # A template's instruction to the partner ('Describe the activities driving ... growth.').
-INSTRUCTION = re.compile(r"^\s*(?:\d+[.)]\s*)?(?:please\s+)?(?:describe|list|provide|explain|outline|detail|state|"
+INSTRUCTION = re.compile(r"^\s*(?:[-•*]\s*)?(?:\d+[.)]\s*)?(?:please\s+)?(?:describe|list|provide|explain|outline|detail|state|"
                          r"summari[sz]e|enter|specify|include|attach|give|add|tick|select|complete|insert|fill in)\b",
                          re.I)
 # Verbs a short growth statement opens with ('Drive adoption of Teams'); a short line without one
 # is a title ('Adoption and growth plan').
-_OPENING_VERB = re.compile(r"^\s*(?:[-•*]\s*)?(?:we will\s+|will\s+|to\s+)?(?:driv|increas|grow|expand|boost|accelerat|"
-                           r"extend|rais|roll|onboard|doubl|tripl|scal|run|deliver|launch|track|promot|establish|"
-                           r"enabl|achiev|reach|add|upsell|cross-sell|maximi|lift|broaden|ramp|train)\w*\b", re.I)
+_OPENING_VERB = re.compile(
+    r"^\s*(?:[-•*]\s*)?(?:we will\s+|will\s+|to\s+)?(?:(?:driv|increas|accelerat|rais|doubl|tripl|scal|promot|enabl|"
+    r"achiev|maximi[sz])(?:e|es|ing)|(?:grow|expand|boost|extend|roll|onboard|deliver|track|add|upsell|cross-sell|lift|"
+    r"broaden|ramp|train)(?:s|ing)?|run(?:s|ning)?|(?:launch|reach|establish)(?:es|ing)?)\b", re.I)
 
 
 def _is_label(text: str) -> bool:
@@ -174,7 +178,9 @@ def _statements(seg: Segment) -> list[str]:
         values = [c.text for c in seg.cells[1:] if c.text.strip()]
         if not values or all(is_blank_value(v) for v in values):
             return []
-        return [seg.text] if not _is_label(seg.cells[0].text) else values
+        label = seg.cells[0].text
+        return values if _is_label(label) or _is_title(label) or re.search(r"\bgrowth\b|\badoption\b", label, re.I) \
+            and len(label.split()) <= 8 else [seg.text]
     label, colon, rest = seg.text.partition(":")
     if colon and len(label.split()) <= 10 and is_blank_value(rest):
         return []
