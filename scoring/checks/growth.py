@@ -15,12 +15,12 @@ import re
 from scoring.catalogue import find_mentions
 from scoring.checks.context import CheckContext
 from scoring.checks.products import NEGATED, excluded_section, without_names
-from scoring.checks.text import Segment, is_blank_value, sentences
+from scoring.checks.text import Segment, columns, is_blank_value, sentences
 from scoring.reasons import reason
 from scoring.types import CriterionResult, Evidence
 
 OBJECT = re.compile(
-    r"\b(?:usage|use of|utili[sz]ation|adoption|active (?:users?|usage|seats?)|(?:monthly|daily|weekly) active|"
+    r"\b(?:usage|use of|active use|utili[sz]ation|adoption|active (?:users?|usage|seats?)|(?:monthly|daily|weekly) active|"
     r"MAU|DAU|seats?|seat count|licen[cs]es?|licen[cs]e count|subscriptions?|consumption|revenue|ARR|MRR|"
     r"penetration|engagement|user base|users|employees|staff|workers|mailboxes|devices|endpoints|sites|"
     r"footprint|deployment rate|attach rate|activation rate|enrol(?:l)?ment|upsell|cross-sell|"
@@ -65,10 +65,15 @@ GROWTH_VERB = re.compile(
     r"Steigerung|Erweiterung|erh[öo]hen|steigern|ausbauen|erweitern|ausweiten)\b", re.I)
 # 'from 25 to 70', 'von 85 auf 140', 'a further 15 agents', '90 more users', 'by 30%'
 _ABOUT = r"(?:(?:the|an?|under|over|about|around|approximately|roughly|just|nearly|only|some|all|at least|c\.|~)\s*)*"
-_FROM_TO = re.compile(rf"\b(?:from|von)\s+{_ABOUT}(\d[\d,.]*)\s*%?[^.;\d]{{0,40}}?\s(?:to|auf)\s+{_ABOUT}(\d[\d,.]*)",
+_FROM_TO = re.compile(rf"\b(?:from|von)\s+{_ABOUT}(?:[A-Za-z-]+\s+){{0,4}}?{_ABOUT}(\d[\d,.]*)\s*%?[^.;\d]{{0,40}}?\s(?:to|auf)\s+{_ABOUT}(\d[\d,.]*)",
                       re.I)
 _MORE = re.compile(r"\b(?:a further|another|an additional|additional|further|more|extra|new)\s+\d[\d,]*\b|"
                    r"\b\d[\d,]*\s+(?:more|additional|extra|new|further)\b|\bby\s+\d[\d,.]*\s?%", re.I)
+# 'Bring the remaining 400 users onto the SharePoint intranet': the rest of the organisation joins.
+_REMAINING_ONTO = re.compile(
+    r"\b(?:bring|brings|bringing|move|moves|moving|onboard\w*|roll\w* out to|extend\w* to)\s+(?:the\s+)?"
+    r"(?:remaining|rest of the|other|additional|further|another)\s+(?:\d[\d,]*\s+)?(?:\w+\s+){0,2}?"
+    r"(?:users|employees|staff|sellers|agents|sites|offices|teams|departments|business units|colleagues)\b", re.I)
 _NUMBER_OF = re.compile(r"\b(?:number|count|headcount) of (?:licen[cs]ed |active |paying |named )?\w+", re.I)
 
 
@@ -83,7 +88,11 @@ def _counted_growth(text: str) -> bool:
     """A usage figure that grows: a growth verb with 'from 25 to 70' (upwards), 'a further 15',
     '90 more', 'by 30%' or 'the number of licensed agents', about people or places using the
     product (or the product itself), not storage, quotas or prices."""
-    if not GROWTH_VERB.search(text) or TECHNICAL.search(text):
+    if TECHNICAL.search(text):
+        return False
+    if _REMAINING_ONTO.search(text):
+        return True
+    if not GROWTH_VERB.search(text):
         return False
     counted = bool(OBJECT.search(text) or PEOPLE_OR_PLACES.search(text) or find_mentions(text))
     if not counted:
@@ -187,7 +196,8 @@ def _statements(seg: Segment) -> list[str]:
     return sentences(seg.text)
 
 
-_TARGET_HEADER = re.compile(r"\b(?:target|goal|growth|increase|to-be|future state|expected|planned|forecast)\b(?!\s+(?:date|day|month|week|quarter))", re.I)
+_TARGET_HEADER = re.compile(r"\b(?:target|goal|growth|increase|to-be|future state|expected|planned|forecast|"
+                            r"success (?:measure|metric|criteri)\w*|kpis?|end of (?:engagement|project|programme|phase))\b(?!\s+(?:date|day|month|week|quarter))", re.I)
 
 
 _DATES = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}\b|"
@@ -206,17 +216,24 @@ def check_growth(ctx: CheckContext) -> CriterionResult:
     for view in ctx.views:
         header = ""  # the header row of the table being read
         for seg in view.segments:
-            if seg.kind != "row":
+            # A table row, or a text line laid out in columns ('KPI <tab> Today <tab> Target').
+            cols = [c.text for c in seg.cells] if seg.kind == "row" else columns(seg.text)
+            rowlike = seg.kind == "row" or len(cols) >= 2
+            if not rowlike:
                 header = ""
             if excluded_section(seg.section) and not re.search(r"growth|adoption|usage|success", seg.section, re.I):
                 continue
-            if seg.kind == "row" and not header:
-                header = seg.text
-            elif seg.kind == "row" and _is_target_header(header) and OBJECT.search(seg.text) \
-                    and len(re.findall(r"\d[\d,.]*", _DATES.sub(" ", seg.text))) >= 2:
+            row_text = " | ".join(c.strip() for c in cols if c.strip())
+            if rowlike and not header:
+                header = row_text
+            elif rowlike and _is_target_header(header) and OBJECT.search(row_text) \
+                    and len(re.findall(r"\d[\d,.]*", _DATES.sub(" ", row_text))) >= 2:
                 # 'Metric | Baseline | Target' then 'Monthly active users | 120 | 800'
-                cell = next((c for c in seg.cells if OBJECT.search(c.text)), seg.cells[0])
-                found.append(Evidence(seg.doc_path, cell.text.strip(), cell.location, "growth target"))
+                if seg.kind == "row":
+                    cell = next((c for c in seg.cells if OBJECT.search(c.text)), seg.cells[0])
+                    found.append(Evidence(seg.doc_path, cell.text.strip(), cell.location, "growth target"))
+                else:
+                    found.append(seg.evidence("growth target"))
                 continue
             for st in _statements(seg):
                 if _is_title(st) or _is_label(st) or not _growth_in(st):
