@@ -10,7 +10,7 @@ whether it was signed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from scoring.checks.text import DocView, Segment, columns
 from scoring.types import Evidence
@@ -293,6 +293,12 @@ def find_blocks(view: DocView) -> list[Block]:
             continue
         for item in items_of(seg):
             b = open_by_col.get(item.col)
+            if b is not None and item.kind == "org" and b.kinds() == {"org"} and n - b.last == 1:
+                # A caption wrapped onto the next row ('For and on behalf of Summitcrest GmbH &' / 'Co. KG').
+                prev = b.items[-1]
+                b.items[-1] = replace(prev, value=f"{prev.value} {item.value}".strip(), text=f"{prev.text} {item.text}")
+                b.last = n
+                continue
             if b is None or n - b.last > 4 or (item.kind in b.kinds() and item.kind != "title"):
                 b = Block()
                 blocks.append(b)

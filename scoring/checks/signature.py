@@ -74,6 +74,11 @@ _YES_VALUE = re.compile(r"^\s*(?:yes|y|true|x|✓|✔|☑|☒|confirmed|acknowle
                         r"received|obtained)\b", re.I)
 _LEGAL_NAME = re.compile(r"\b(?:ltd|limited|inc|llc|gmbh|ag|plc|pty|llp|corp|corporation|s\.a|b\.v|dac|sarl|s\.r\.l|"
                          r"pvt|bv|nv|kg|ab|oy|as|srl|spa|sas)\.?$", re.I)
+# 'CLIENT (signed by its managed service provider)', 'on behalf of the Customer by its authorised reseller'
+_PROXY_SIGNER = re.compile(
+    r"\b(?:signed|executed|accepted)\b[^.]{0,40}?\bby\s+(?:its|their|the)\s+(?:authori[sz]ed\s+)?(?:managed service provider|"
+    r"msp|reseller|distributor|agent|representative|outsourc\w*(?: partner| provider)?|(?:it )?service provider|"
+    r"licensing partner|solution provider|csp)\b", re.I)
 _TITLE_AT_ORG = re.compile(r"(?:,|\bat|\bof|\(|–|\s-)\s*(?P<org>[A-Z][^,()]{2,70}?)\s*\)?\s*$")
 _PERSON_LIKE = re.compile(r"^\s*(?:(?:dr|mr|mrs|ms)\.?\s+)?[A-Z][a-z'\-]+(?:\s+[A-Z][a-zA-Z'\-.]*){1,3}\s*(?:[,(].*)?$")
 _SIGN_OFF_CONTEXT = re.compile(r"sign|accept|acknowledg|approv|agree|witness|authori[sz]|execut|confirm", re.I)
@@ -157,6 +162,14 @@ class _Analyzer:
     def block_party(self, b: Block) -> tuple[str, str]:
         """(party, organisation) of a block: customer / partner / other (a third organisation,
         named in ``organisation``) / unknown."""
+        for item in b.items:
+            if item.kind == "org" and item.value and _PROXY_SIGNER.search(item.text):
+                return "other", self.third_party([item.value]) or "a third party signing for the customer"
+            if item.kind == "org" and _LEGAL_NAME.search(clean_party(item.value)) and \
+                    self.party_of_text(item.value, roles=False) is None and looks_like_org(clean_party(item.value)):
+                org = self.third_party([clean_party(item.value)])
+                if org:  # 'Organisation: Ravenshaw Business Solutions N.V.' under a customer label
+                    return "other", org
         for item in b.items:  # 'Title: Channel Manager, Contoso Distribution Ltd': the signer's own company
             if item.kind in ("title", "name") and (m := _TITLE_AT_ORG.search(item.value)):
                 named = m.group("org").strip()
@@ -252,6 +265,16 @@ class _Analyzer:
         """(party, organisation) a line above a signature names: the customer or partner by
         name, a third company on a line of its own (it signed, whatever role word stands
         higher up), else a role word ('CUSTOMER')."""
+        if _PROXY_SIGNER.search(text):
+            return "other", self.third_party([text]) or "a third party signing for the customer"
+        behalf = re.search(r"\bon behalf of[: ]+(?P<org>.{2,90})$", text.strip(), re.I)
+        if behalf:  # 'For and on behalf of Indigowave Managed Services Pty Ltd'
+            org = clean_party(behalf.group("org"))
+            p = self.party_of_text(org)
+            if p:
+                return p, ""
+            if looks_like_org(org) and (third := self.third_party([org])):
+                return "other", third
         p = self.party_of_text(text, roles=False)
         if p:
             return p, ""
@@ -375,8 +398,12 @@ class _Analyzer:
         for img in self.view.doc.images:
             il = img.location
             if il.table is not None and cell_loc.table is not None:
-                if (il.part, il.table, il.row) == (cell_loc.part, cell_loc.table, cell_loc.row) and (
-                        il.col is None or cell_loc.col is None or abs(il.col - cell_loc.col) <= 1):
+                # In its own cell; a label cell ('Signature') also owns the picture in the cell to its right.
+                own_cell = il.col is None or cell_loc.col is None or il.col == cell_loc.col or (
+                    is_blank_value(sig.value) and sig.text.strip().rstrip(":").lower() == sig.seg.cells[
+                        min(cell_loc.col, len(sig.seg.cells) - 1)].text.strip().rstrip(":").lower()
+                    and il.col == cell_loc.col + 1)
+                if (il.part, il.table, il.row) == (cell_loc.part, cell_loc.table, cell_loc.row) and own_cell:
                     return True
                 continue
             if il.paragraph is not None and loc.paragraph is not None and il.part == loc.part:
