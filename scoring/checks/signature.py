@@ -72,8 +72,19 @@ _ACK_NAME_LABEL = re.compile(r"\bname\b|acknowledged by|signed by|approved by|co
 _ACK_DATE_LABEL = re.compile(r"\bdate\b|\bdated\b|\bon\b\s*$", re.I)
 _YES_VALUE = re.compile(r"^\s*(?:yes|y|true|x|✓|✔|☑|☒|confirmed|acknowledged|approved|accepted|signed|agreed|"
                         r"received|obtained)\b", re.I)
-_LEGAL_NAME = re.compile(r"\b(?:ltd|limited|inc|llc|gmbh|ag|plc|pty|llp|corp|corporation|s\.a|b\.v|dac|sarl|s\.r\.l|"
-                         r"pvt|bv|nv|kg|ab|oy|as|srl|spa|sas)\.?$", re.I)
+_LEGAL_SUFFIX = re.compile(r"\b(?:ltd|limited|inc|llc|gmbh|ag|plc|pty|llp|corp|corporation|sa|bv|nv|dac|sarl|srl|pvt|"
+                           r"kg|ab|oy|as|spa|sas|se|lp|co)$", re.I)
+
+
+class _LegalName:
+    """A company name ending in a legal form, dots ignored ('N.V.', 'S.A.', 'Pty. Ltd.')."""
+
+    @staticmethod
+    def search(name: str) -> re.Match[str] | None:
+        return _LEGAL_SUFFIX.search(name.replace(".", "").strip().rstrip(",;:)"))
+
+
+_LEGAL_NAME = _LegalName()
 # 'CLIENT (signed by its managed service provider)', 'on behalf of the Customer by its authorised reseller'
 _PROXY_SIGNER = re.compile(
     r"\b(?:signed|executed|accepted)\b[^.]{0,40}?\bby\s+(?:its|their|the)\s+(?:authori[sz]ed\s+)?(?:managed service provider|"
@@ -292,8 +303,7 @@ class _Analyzer:
             if not t.strip() or len(t.split()) > 14:
                 continue
             candidates = [m.name for m in party_mentions(t)] + list(organisations([t])[0])
-            if looks_like_org(t.strip()) and re.search(r"\b(?:ltd|limited|inc|llc|gmbh|plc|corp|corporation|"
-                                                      r"pty|llp|ag|s\.a\.|b\.v\.)\.?$", t.strip(), re.I):
+            if looks_like_org(t.strip()) and _LEGAL_NAME.search(t.strip()):
                 candidates.append(t.strip())
             for c in candidates:
                 c = clean_party(c)
