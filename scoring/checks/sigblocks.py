@@ -37,6 +37,7 @@ _INLINE_LABEL = re.compile(
     rf"(?<![\w-])(?<!signed )(?<!Signed )(?<!SIGNED )(?:(?:(?:{ROLE})(?:'s)?\s+)?(?:{_SIG}|{_NAME}|{_TITLE}|{_DATE}|{_ORG})"
     rf"(?:\s+(?:(?:of|for|by|on behalf of)\s+)?(?:the\s+)?(?:{ROLE}))?|{ROLE})\s*:", re.I)
 
+_CAPTION = re.compile(rf"^\s*(?:for\s+)?(?:the\s+)?(?:{ROLE})s?\s*:?\s*$|^[A-Z][A-Z&.,' -]{{2,60}}$")
 _LABEL_START = re.compile(r"^\s*(?:[A-Za-z][A-Za-z' ]{0,30}):")
 _MAYBE_FIELD = re.compile(r"[:\t_–]|/s/|\s-\s|\.{3}")
 CUSTOMER_WORDS = re.compile(r"\b(?:customer|client|buyer|purchaser|licensee)s?\b", re.I)
@@ -214,7 +215,9 @@ def _parse_items(seg: Segment) -> list[FieldItem]:
             continue
         nxt = parts[i + 1] if i + 1 < len(parts) else None
         if len(fields) == 1 and fields[0][1][3] and nxt is not None and (is_row or nxt) and not any(
-                parse_field(q) for q in split_inline(nxt) if nxt):
+                parse_field(q) for q in split_inline(nxt) if nxt) and (is_row or not _CAPTION.match(nxt)):
+            # (on a text line a caption is no value: 'Signed for the Client <tab> CONTRACTOR' is two
+            # captions side by side)
             kind, _, role, _ = fields[0][1]
             if is_row:
                 items.append(FieldItem(seg, col, kind, nxt, f"{text} {nxt}".strip(), role, i + 1 if nxt else i))

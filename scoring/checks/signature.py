@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from email.utils import parsedate_to_datetime
 
-from extractors.document import Location
+from extractors.document import ImageInfo, Location
 from scoring.checks.context import CheckContext
 from scoring.checks.datefind import NOT_A_DATE, excel_serial, find_dates
 from scoring.checks.parties import FULL, clean_party, looks_like_org, party_mentions
@@ -127,6 +127,7 @@ class _Analyzer:
         self.ctx = ctx
         self.view = view
         self.dayfirst = view.dayfirst
+        self.claimed_images: set[int] = set()  # pictures a signature block already counted
         self.pos = {id(s): n for n, s in enumerate(view.segments)}
         self.stamped = any(_STAMP.search(s.text) for s in view.segments) or any(
             f.source in ("docusign", "adobe_sign") for f in view.doc.signature_fields)
@@ -397,10 +398,17 @@ class _Analyzer:
         return any(_SIGN_OFF_CONTEXT.search(t) for t in context)
 
     def image_near(self, b: Block) -> bool:
-        """A picture (a pasted or scanned wet signature) on the block's signature line."""
+        """A picture (a pasted or scanned wet signature) on the block's signature line; it is
+        then the block's, and not read again as a signature of its own."""
+        found = self.images_near(b)
+        self.claimed_images.update(id(img) for img in found)
+        return bool(found)
+
+    def images_near(self, b: Block) -> list[ImageInfo]:
         sig = b.first("sig")
         if sig is None:
-            return False
+            return []
+        near: list[ImageInfo] = []
         loc = sig.seg.location
         cell_loc = sig.seg.cells[sig.cell_index].location if (
             sig.cell_index is not None and sig.cell_index < len(sig.seg.cells)) else loc
@@ -414,25 +422,28 @@ class _Analyzer:
                         min(cell_loc.col, len(sig.seg.cells) - 1)].text.strip().rstrip(":").lower()
                     and il.col == cell_loc.col + 1)
                 if (il.part, il.table, il.row) == (cell_loc.part, cell_loc.table, cell_loc.row) and own_cell:
-                    return True
+                    near.append(img)
                 continue
             if il.paragraph is not None and loc.paragraph is not None and il.part == loc.part:
                 if 0 <= loc.paragraph - il.paragraph <= 1 or il.paragraph - loc.paragraph == 1:
-                    return True
+                    near.append(img)
                 continue
             if il.page is not None and il.bbox and loc.page == il.page and loc.bbox:
+                if len(sig.seg.cells) > 1 and cell_loc.bbox is not None and (
+                        il.bbox[2] < cell_loc.bbox[0] or il.bbox[0] > cell_loc.bbox[2]):
+                    continue  # a table row: the picture must stand over this party's cell
                 top, bottom = loc.bbox[1], loc.bbox[3]
                 if il.bbox[3] >= top - 45 and il.bbox[1] <= bottom + 10:
                     if ncols == 1:
-                        return True
+                        near.append(img)
                     mid = (loc.bbox[0] + loc.bbox[2]) / 2  # two columns: which half the picture is in
                     if (il.bbox[0] < mid) == (sig.col == 0):
-                        return True
+                        near.append(img)
                 continue
             if il.page is None and il.paragraph is None and il.table is None and img.near_text and \
                     img.near_text.strip() in sig.seg.text:
                 return True
-        return False
+        return near
 
     def party_near_location(self, loc: Location) -> str | None:
         """The party of the text just above a PDF field or image (same page, nearest above)."""
@@ -507,6 +518,8 @@ class _Analyzer:
                                   sf.signed_at.date() if sf.signed_at else None,
                                   sf.signed_at.isoformat() if sf.signed_at else ""))
         for img in view.doc.images:
+            if id(img) in self.claimed_images:
+                continue
             if img.near_text and re.search(r"sign|acknowledg|approv|^\s*by\b", img.near_text, re.I):
                 img_party = self.party_of_text(img.near_text) or self.party_near_location(img.location)
                 if img_party:
@@ -675,10 +688,23 @@ def find_signatures(ctx: CheckContext) -> list[SigFinding]:
         return ctx.shared["signatures"]
     clear_cache()
     out: list[SigFinding] = []
+    per_view = []
     for view in ctx.views:
         a = _Analyzer(ctx, view)
         blocks = [a.block_finding(b) for b in find_blocks(view)]
-        others = a.other_findings()
+        per_view.append((view, a, blocks, a.other_findings()))
+    # A signer whose side one document makes plain is on that side in the others too (the SOW's
+    # signature table names the party; the framework agreement's block only the person).
+    sides: dict[str, set[str]] = {}
+    for _, _, blocks, _ in per_view:
+        for f in blocks:
+            if f.signer and f.party in ("customer", "partner", "other"):
+                sides.setdefault(f.signer.strip().lower(), set()).add(f.party)
+    for view, a, blocks, others in per_view:
+        for f in blocks:
+            known = sides.get(f.signer.strip().lower(), set()) if f.party == "unknown" and f.signer else set()
+            if len(known) == 1:
+                f.party = known.pop()
         # Two blocks, one the partner's and one nobody's: the other one is the customer's.
         parties = {f.party for f in blocks}
         if "partner" in parties and "customer" not in parties:
