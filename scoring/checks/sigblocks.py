@@ -271,6 +271,12 @@ def _header_table_blocks(view: DocView, seg_pos: dict[int, int]) -> tuple[list[B
         named = [k for k in kinds if k]
         if len(named) < 2 or len(set(named)) != len(named) or not ({"sig", "date", "name"} & set(named)):
             continue  # a repeated label ('Signature | | Signature | /s/...') is a side-by-side block, not a header
+        if any(lab and lab[2] for lab in labels):
+            continue  # 'Signed for the Customer | Partner:' names parties: captions over party columns
+        nxt = segs[i + 1] if i + 1 < len(segs) else None
+        if nxt is not None and nxt.kind == "row" and nxt.cells and (first := parse_field(nxt.cells[0].text.strip())) \
+                and first[3]:
+            continue  # the rows below open with a label ('By | ... | ...'): a label-column table
         used.add(i)
         j = i + 1
         while j < len(segs) and segs[j].kind == "row" and len(segs[j].cells) == len(seg.cells):
