@@ -308,7 +308,9 @@ def find_blocks(view: DocView) -> list[Block]:
                 b.items[-1] = replace(prev, value=f"{prev.value} {item.value}".strip(), text=f"{prev.text} {item.text}")
                 b.last = n
                 continue
-            if b is None or n - b.last > 4 or (item.kind in b.kinds() and item.kind != "title"):
+            opens_next = item.kind == "org" and item.role is not None and bool({"sig", "name"} & (b.kinds() if b else set()))
+            if b is None or n - b.last > 4 or (item.kind in b.kinds() and item.kind != "title") or opens_next:
+                # ('Partner: Fabrikam' after a filled block opens the next party's block)
                 b = Block()
                 blocks.append(b)
                 open_by_col[item.col] = b
