@@ -238,7 +238,8 @@ def _parse_items(seg: Segment) -> list[FieldItem]:
             items.append(FieldItem(seg, col + k, kind, value, piece, role, i if is_row else None))
         col += width
         i += 1
-    if not is_row and len(items) > 1 and len({it.kind for it in items}) == len(items):
+    if not is_row and len(items) > 1 and len({it.kind for it in items}) == len(items) and \
+            len({it.role for it in items if it.role}) <= 1:
         # 'By: /s/ Mia Stewart <tab> Name: Mia Stewart <tab> Title: COO': one party's fields laid
         # out in a row (the inline layout), not side-by-side columns, which repeat their labels.
         for it in items:

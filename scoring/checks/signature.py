@@ -37,7 +37,9 @@ from scoring.checks.sigblocks import (
     clear_cache,
     find_blocks,
     items_of,
+    parse_field,
     role_word,
+    split_inline,
 )
 from scoring.checks.text import DocView, Segment, columns, is_blank_value
 from scoring.nlp import organisations
@@ -228,7 +230,8 @@ class _Analyzer:
         own_text = (head_seg.cells[first_item.cell_index].text if first_item.cell_index is not None
                     and first_item.cell_index < len(head_seg.cells) else head_seg.text)
         prefix = own_text.split(first_item.text)[0] if first_item.text in own_text else ""
-        if prefix.strip():  # 'CONTOSO LTD FABRIKAM LTD By: ... By: ...' reflowed into one paragraph
+        if prefix.strip() and not any(parse_field(p) for p in split_inline(prefix.strip())):
+            # 'CONTOSO LTD FABRIKAM LTD By: ... By: ...' reflowed into one paragraph (not 'By: X By: Y')
             before.append(prefix)
         for k in range(first - 1, max(-1, first - 5), -1):
             seg = self.view.segments[k]
