@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 from jinja2 import Environment
 
-from pipeline.web.views import CRITERIA_LABELS, CRITERIA_SHORT
+from pipeline.web.views import CRITERIA_LABELS, CRITERIA_SHORT, needs_poe
 
 
 def when(value: Any, with_time: bool = True) -> str:
@@ -44,5 +44,6 @@ def install(env: Environment) -> None:
     env.globals.update(
         criterion_label=lambda c: CRITERIA_LABELS.get(c, c.replace("_", " ")),
         criterion_short=lambda c: CRITERIA_SHORT.get(c, c.replace("_", " ")),
+        needs_poe=needs_poe,
         query=query,
     )

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from pipeline.claim_views import ClaimSummary, ClaimView, jsonable
-from pipeline.models import Status
+from pipeline.models import REVENUE_ASSOCIATION, Status
 from pipeline.store.db import session_scope
 from pipeline.store.schema import AnalysisRow, ClaimRow, FindingRow
 
@@ -67,6 +67,11 @@ class QueueRow:
     failed: list[str]  # criteria not met (not_met or unclear), in CRITERIA_LABELS order
     overdue: bool
 
+    @property
+    def needs_poe(self) -> bool:
+        """False for a revenue association (D-7): it needs no POE, so its criteria fail nothing."""
+        return needs_poe(self.claim)
+
     def to_json(self) -> dict[str, Any]:
         return {**self.claim.to_json(), "failed_criteria": self.failed, "overdue": self.overdue}
 
@@ -92,6 +97,11 @@ class QueuePage:
             "filters": jsonable(self.filters),
             "items": [r.to_json() for r in self.rows],
         }
+
+
+def needs_poe(claim: ClaimSummary) -> bool:
+    """A revenue association needs no POE (D-7); every other claim does."""
+    return claim.activity.strip().lower() != REVENUE_ASSOCIATION.lower()
 
 
 def is_overdue(claim: ClaimSummary, now: datetime) -> bool:

@@ -33,7 +33,9 @@ WORK = re.compile(
     r"coach\w*|upskill\w*|modell?\w*|script\w*|code|coding|prototyp\w*|proof of concept|poc|"
     r"cutover|switch\w* over|move|moving|port(?:ed|ing)?|install|licen[cs]e assignment|tenant setup|"
     r"governance|hypercare|proof of value|discovery|health ?check|remediat\w*|rationali[sz]\w*|"
-    r"harmoni[sz]\w*|decommission\w*|standardi[sz]\w*|implementation|enablement)\b",
+    r"harmoni[sz]\w*|decommission\w*|standardi[sz]\w*|implementation|enablement|synchroni[sz]\w*|sync(?:s|ed|ing)?|"
+    r"retir(?:e|es|ed|ing)|tun(?:e|es|ed|ing)|fine-tun\w*|re-?architect\w*|register\w*|clean(?:s|ed|ing)? up|"
+    r"operationali[sz]\w*|embed\w*)\b",
     re.I)
 # Work words too general to tie a product to work on their own next to prices or quantities
 # ('Dynamics 365 Sales | 50 | $95 | support included').
@@ -63,7 +65,8 @@ NEGATED = re.compile(
     r"(?:customer|client)'?s?|[\w&' ]{2,40}'s own)|(?:another|other|separate) (?:provider|partner|supplier|vendor)|"
     r"remains? (?:with the (?:customer|client)|unchanged|in place|as[- ]is|outside)|"
     r"\b(?:currently|already|also) (?:uses?|using|has|have|runs?|licen[cs]es|owns?)\b|\bis using\b|"
-    r"\bfor (?:context|information|reference)\b|\bin use\b", re.I)
+    r"\bfor (?:context|information|reference)\b|\bin use\b|\brel(?:y|ies|ying) on\b|"
+    r"\b(?:its|their) own (?:staff|team|people|employees|IT)\b|\bin-house (?:team|staff)\b", re.I)
 # Sections whose contents are never the partner's work.
 MENTION_SECTION = re.compile(
     r"out[- ]of[- ]scope|exclusion|excluded|not in scope|licen[cs]|subscription|pricing|price|fees|"

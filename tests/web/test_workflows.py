@@ -127,6 +127,26 @@ def test_queue_filters_and_sorts(client_for) -> None:  # type: ignore[no-untyped
     assert "1000003" in page and "1000001" not in page.split("<tbody>")[1]
 
 
+def test_revenue_association_shows_no_poe_needed_instead_of_failed_criteria(built: Built, client_for) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import update
+
+    from pipeline.store.db import session_scope
+    from pipeline.store.schema import ClaimRow
+
+    # 1000001 fails two criteria; as an OSA Sell revenue association it needs no POE at all (D-7).
+    with session_scope(built.engine) as s:
+        s.execute(update(ClaimRow).where(ClaimRow.claim_id == "1000001")
+                  .values(program="OSA Sell", activity="Revenue association"))
+    rita = client_for("rita")
+    item = next(i for i in rita.get("/api/queue").json()["items"] if i["claim_id"] == "1000001")
+    assert item["failed_criteria"] == ["customer_signature", "growth_activities"]  # the findings stay as analysed
+    rows = {m.group(1): m.group(2) for m in re.finditer(r'<tr[^>]*data-claim="(\d+)">(.*?)</tr>', rita.get("/queue").text, re.S)}
+    assert 'data-testid="no-poe"' in rows["1000001"] and 'class="chip"' not in rows["1000001"]
+    assert 'data-testid="no-poe"' not in rows["1000003"] and '<span class="chip">signature</span>' in rows["1000003"]
+    assert 'data-testid="no-poe"' in rita.get("/claims/1000001").text
+    assert 'data-testid="no-poe"' not in rita.get("/claims/1000003").text
+
+
 def _summary(n: int, due_days: int) -> ClaimSummary:
     due = START + timedelta(days=due_days)
     return ClaimSummary(
