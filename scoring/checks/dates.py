@@ -143,16 +143,19 @@ def check_dates(ctx: CheckContext) -> CriterionResult:
     ref = ctx.reference_date.isoformat() if ctx.reference_date else "?"
     sig_hits = [h for h in hits if h.role == "signature"]
     milestones = [h for h in hits if h.role == "milestone"]
-    # D-22 speaks of the customer's acknowledgment: an old partner signature date is still a date.
-    valid = [h for h in sig_hits if ctx.date_status(h.value) == "ok" or
-             (h.party == "partner" and ctx.date_status(h.value) == "stale")]
-    future = [h for h in sig_hits if ctx.date_status(h.value) == "future"]
-    stale = [h for h in sig_hits if h.party != "partner" and ctx.date_status(h.value) == "stale"]
-    customer_dates = [h for h in sig_hits if h.party == "customer"]
-    if customer_dates and stale and not any(ctx.date_status(h.value) == "ok" for h in customer_dates):
-        # D-22: the customer's acknowledgment is too old, whatever the partner's date.
-        reasons.append(reason("R-DATE-004", date=stale[0].value.isoformat(), submitted=ref))
-        return CriterionResult(crit, "not_met", 0.85, (stale[0].evidence,), tuple(reasons))
+    stale = [h for h in sig_hits if ctx.date_status(h.value) == "stale"]
+    stale.sort(key=lambda h: h.party != "customer")
+    # D-22: a document the customer acknowledged more than 12 months ago is an old document; its
+    # other dates (the partner's signature, its milestones) do not date this claim's POE. A newer
+    # document of the claim (an SOW under an old MSA) still does.
+    old_docs = {h.evidence.document for h in stale if h.party == "customer"} - {
+        h.evidence.document for h in sig_hits if h.party == "customer" and ctx.date_status(h.value) == "ok"}
+    current = [h for h in hits if h.evidence.document not in old_docs]
+    valid = [h for h in current if h.role == "signature" and ctx.date_status(h.value) == "ok"]
+    future = [h for h in current if h.role == "signature" and ctx.date_status(h.value) == "future"]
+    project = [h for h in current if h.role == "milestone" and _PROJECT_CTX.search(h.context)
+               and _recent_project_date(ctx, h.value)]
+    milestones = [h for h in milestones if h.evidence.document not in old_docs]
     if valid:
         valid.sort(key=lambda h: h.party != "customer")
         shown = [valid[0].evidence] + ([milestones[0].evidence] if milestones else [])
@@ -160,16 +163,23 @@ def check_dates(ctx: CheckContext) -> CriterionResult:
         if future:
             reasons.append(reason("R-DATE-005", date=future[0].value.isoformat(), submitted=ref))
             conf = 0.6
+        if stale and stale[0].party == "customer":
+            # D-22: the customer's own acknowledgment is too old (the signature check says so too);
+            # the other dates still date the POE.
+            reasons.append(reason("R-DATE-004", date=stale[0].value.isoformat(), submitted=ref))
+            conf = min(conf, 0.7)
         return CriterionResult(crit, "met", conf, tuple(shown), tuple(reasons))
     if future:
         reasons.append(reason("R-DATE-005", date=future[0].value.isoformat(), submitted=ref))
         return CriterionResult(crit, "unclear", 0.6, (future[0].evidence,), tuple(reasons))
+    if project and not signed_undated:
+        if stale:
+            reasons.append(reason("R-DATE-004", date=stale[0].value.isoformat(), submitted=ref))
+        return CriterionResult(crit, "met", 0.7 if stale else 0.72, tuple(h.evidence for h in project[:2]),
+                               tuple(reasons))
     if stale:
         reasons.append(reason("R-DATE-004", date=stale[0].value.isoformat(), submitted=ref))
         return CriterionResult(crit, "not_met", 0.85, (stale[0].evidence,), tuple(reasons))
-    project = [h for h in milestones if _PROJECT_CTX.search(h.context) and _recent_project_date(ctx, h.value)]
-    if project and not signed_undated:
-        return CriterionResult(crit, "met", 0.72, tuple(h.evidence for h in project[:2]))
     if blanks:
         b = blanks[0]
         reasons.append(reason("R-DATE-003", text=b.text, document=b.document, where=b.location.label()))

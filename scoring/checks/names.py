@@ -26,7 +26,7 @@ _PLACEHOLDER_WORDS = {
 _NEVER_A_PARTY = re.compile(r"\bmicrosoft\b", re.I)
 # A name followed by a job title is a person ('Lucas Moreau, Head of Procurement').
 _PERSON_WITH_ROLE = re.compile(
-    r"^[A-Z][a-z'\-]+(?:\s+[A-Z][a-zA-Z'\-.]+){1,3}\s*[,(\-–]\s*(?:the\s+)?(?:head|director|manager|officer|"
+    r"^[A-Z][a-z'\-]+(?:\s+[A-Z][a-zA-Z'\-.]+){1,3}\s*[,(\-–]\s*(?:the\s+)?(?:[A-Z][\w&]*\s+){0,3}(?:head|director|manager|officer|"
     r"chief|vp|vice president|president|lead|partner|consultant|architect|engineer|administrator|analyst|"
     r"coordinator|specialist|buyer|controller|owner|founder|[A-Z]{2,4}\b)", re.I)
 _LABEL_WORDS = re.compile(

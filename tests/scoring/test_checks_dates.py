@@ -153,3 +153,13 @@ def test_engagement_dates_count_when_no_signature_is_dated():
 def test_quote_validity_date_alone_is_not_an_engagement_date():
     d = pdf("Quotation\nThis quote is valid until 30 June 2026")
     assert dates(d).verdict == "not_met"
+
+
+def test_recent_sow_under_an_old_msa_is_dated():
+    # D-22 makes the 2025 MSA an old document; the SOW signed this year still dates the POE.
+    msa = pdf("Contoso Ltd                  Fabrikam Consulting Ltd\nBy: /s/ Teo Lupu             By: /s/ Anna Smith\n"
+              "Date: 1 March 2025           Date: 1 March 2025", path="MSA.pdf")
+    sow = pdf("Statement of Work\nFabrikam Consulting Ltd\nBy: /s/ Anna Smith\nDate: 1 July 2026", path="SOW.pdf")
+    r = dates(msa, sow)
+    assert r.verdict == "met" and r.evidence[0].document == "SOW.pdf"
+    assert "R-DATE-004" in {x.code for x in r.reasons}
