@@ -68,6 +68,9 @@ _ABOUT = r"(?:(?:the|an?|under|over|about|around|approximately|roughly|just|near
 _FROM_TO = re.compile(rf"\b(?:from|von)\s+{_ABOUT}(?:[A-Za-z-]+\s+){{0,4}}?{_ABOUT}(\d[\d,.]*)\s*%?[^.;\d]{{0,40}}?\s(?:to|auf)\s+{_ABOUT}(\d[\d,.]*)",
                       re.I)
 _MORE = re.compile(r"\b(?:a further|another|an additional|additional|further|more|extra|new)\s+\d[\d,]*\b|"
+                   r"\badd(?:s|ed|ing)?\s+(?:(?:approximately|about|around|some|roughly|up to|over|another|a further)\s+)?"
+                   r"\d[\d,]*\s+(?:more\s+|new\s+|further\s+)?(?:\w+\s+)?(?:users|seats|licen[cs]es|employees|staff|agents|"
+                   r"sellers|sites|stores|locations)\b|"
                    r"\b\d[\d,]*\s+(?:more|additional|extra|new|further)\b|\bby\s+\d[\d,.]*\s?%", re.I)
 # 'Bring the remaining 400 users onto the SharePoint intranet': the rest of the organisation joins.
 _REMAINING_ONTO = re.compile(
@@ -181,7 +184,7 @@ def _is_title(text: str) -> bool:
 
 def _statements(seg: Segment) -> list[str]:
     """What the segment states; a template label with its value left empty states nothing."""
-    if seg.is_heading or _is_label(seg.text):
+    if seg.is_heading or len(seg.cells) <= 1 and _is_label(seg.text):
         return []
     if len(seg.cells) > 1:
         values = [c.text for c in seg.cells[1:] if c.text.strip()]
