@@ -156,6 +156,17 @@ _SECTION_WORDS = re.compile(
     r"engagement (?:details|summary)|contact details|next steps|general|miscellaneous)\s*:?\s*$", re.I)
 
 
+# Words section titles are made of; a short Title Case line holding one is a heading.
+_HEADING_WORD = re.compile(
+    r"\b(?:realisation|realization|outcomes?|benefits?|value|objectives?|goals?|plan|planning|approach|scope|services|"
+    r"requirements|overview|summary|responsibilities|timeline|phasing|governance|adoption|growth|success|measures|"
+    r"metrics|kpis?|commercials?|fees|pricing|assumptions|exclusions|risks|dependencies|deliverables|activities|"
+    r"milestones|schedule|signatures?|signatories|acceptance|terms|background|context|introduction|purpose|next steps|"
+    r"approvals?|contacts|support|warranty|training|testing|discovery|migration|deployment|implementation|transition|"
+    r"handover|hypercare|licensing|staffing|resources|roles|reporting|communications?|payment|invoicing|expenses|"
+    r"confidentiality|liability|insurance|termination|notices|definitions|execution|authori[sz]ation|agreement|"
+    r"situation|challenges?|solution|workstreams?|engagement|programme|program|project details|change control)\b", re.I)
+_MINOR_WORDS = {"and", "of", "the", "for", "to", "in", "on", "&", "/", "-", "–", "a", "an", "with", "by"}
 _NUMBERED_PART = re.compile(
     r"^(?:section|part|schedule|appendix|annex|exhibit|article|attachment)\s+[\w.]{1,6}\s*[:.\-–]\s*[A-Za-z]", re.I)
 
@@ -171,6 +182,9 @@ def _looks_like_heading(text: str, kind: str) -> bool:
     words = t.split()
     if len(words) > 9:
         return False
+    if len(words) <= 6 and _HEADING_WORD.search(t) and all(w[:1].isupper() or w.lower() in _MINOR_WORDS for w in words) \
+            and not re.search(r"\d|:", t):
+        return True  # 'Value Realisation', 'Approach and Scope', 'Desired Outcomes'
     if _NUMBERED_PART.match(t) and not re.search(r"\b(will|shall|is|are)\b", t, re.I):
         return True  # 'Section 6: Customer Acknowledgment', 'Schedule A - Scope'
     if ":" in t.rstrip(":"):
