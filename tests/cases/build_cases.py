@@ -14,12 +14,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from tests.cases import cases_formats, cases_names_dates, cases_products_growth, cases_sig
+from tests.cases import cases_batch2, cases_formats, cases_names_dates, cases_products_growth, cases_sig
 from tests.cases.kit import CRITERIA, Case
 
 ROOT = Path(__file__).resolve().parent
 CASE_FUNCS: list[Callable[[str], Case]] = [*cases_sig.CASES, *cases_names_dates.CASES,
-                                           *cases_products_growth.CASES, *cases_formats.CASES]
+                                           *cases_products_growth.CASES, *cases_formats.CASES,
+                                           *cases_batch2.CASES]
 FIRST_ID = 9100001
 
 
@@ -67,7 +68,7 @@ def build_all(root: Path = ROOT) -> list[Case]:
     conflicts = [{"claims": [by_folder[w], by_folder[loser]], "folders": [w, loser], "winner": by_folder[w],
                   "product": cases[folders.index(w)].claim.products[0].code,
                   "tenant_id": cases[folders.index(w)].claim.customer.tenant_id}
-                 for w, loser in cases_formats.CONFLICTS]
+                 for w, loser in [*cases_formats.CONFLICTS, *cases_batch2.CONFLICTS]]
     (root / "tenants.json").write_text(json.dumps(list(tenants.values()), indent=2, ensure_ascii=False) + "\n",
                                        encoding="utf-8")
     (root / "labels.json").write_text(json.dumps({"generator": "tests.cases", "version": 1, "claims": labels,
