@@ -209,6 +209,15 @@ class ExtractedDocument:
     def text(self) -> str:
         return "\n".join(b.text for b in self.blocks)
 
+    def rename(self, path: str) -> None:
+        """Give the document its claim path, and its attachments theirs under it
+        ('mail.eml#attachment:SOW.pdf'): a cached extraction keeps the name it was parsed under."""
+        old = self.path
+        self.path = path
+        for a in self.attachments:
+            if a.path.startswith(old + "#"):
+                a.rename(path + a.path[len(old):])
+
     def all_documents(self) -> list[ExtractedDocument]:
         """This document and its attachments, recursively (an email's attached SOW counts)."""
         out = [self]

@@ -114,7 +114,7 @@ def extract_documents(folder: ClaimFolder, extract: Extract | None = None) -> li
             doc = ExtractedDocument(path=ref.path, status="unreadable",
                                     error=f"unreadable: the file could not be processed ({type(exc).__name__})")
         if doc.path != ref.path:
-            doc.path = ref.path
+            doc.rename(ref.path)
         docs.append(doc)
     return docs
 

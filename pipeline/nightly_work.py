@@ -136,7 +136,7 @@ class ExtractionCache:
             doc = ExtractedDocument.from_dict(cached)
         else:
             doc = self._parse(content_hash, blob, display_path)
-        doc.path = display_path  # the cache is by bytes; the name is the claim's
+        doc.rename(display_path)  # the cache is by bytes; the name (and its attachments') is the claim's
         return doc
 
     def _parse(self, content_hash: str, blob: Path, display_path: str) -> ExtractedDocument:

@@ -38,7 +38,7 @@ def cached_extract(path: Path | str, *, display_path: str | None = None, **_: An
     """extractors.extract, once per file for the module; a fresh copy each call."""
     doc = ExtractedDocument.from_dict(_extracted(str(Path(path).resolve())))
     if display_path is not None:
-        doc.path = display_path
+        doc.rename(display_path)
     return doc
 
 
