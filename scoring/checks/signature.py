@@ -138,6 +138,18 @@ class _Analyzer:
         # A purchase order is the customer's document; an invoice or quote citing a PO number is not.
         self.is_po = bool(_PO.search(head) or _PO.search(view.doc.metadata.get("title", ""))) and not (
             _NOT_PO.search(title) and not re.search(r"purchase\s+order", title, re.I))
+        if self.is_po and self.partner_letterhead():
+            self.is_po = False  # the partner's own PO (to a subcontractor) is no customer acknowledgment
+
+    def partner_letterhead(self) -> bool:
+        """The document opens with the partner's name or address (its letterhead), not the customer's."""
+        top = " ".join(seg.text for seg in self.view.segments[:3])
+        low = top.lower()
+        partner = (h := self.ctx.partner.match(top)) is not None and h.score >= FULL or bool(
+            self.ctx.partner_domain and "@" + self.ctx.partner_domain in low)
+        customer = (h := self.ctx.customer.match(top)) is not None and h.score >= FULL or any(
+            d and "@" + d in low for d in self.ctx.customer_domains)
+        return partner and not customer
 
     # -- who is this?
     def party_of_text(self, text: str, roles: bool = True) -> str | None:
