@@ -533,8 +533,8 @@ class _Analyzer:
                                   sf.signed_at.date() if sf.signed_at else None,
                                   sf.signed_at.isoformat() if sf.signed_at else ""))
         for img in view.doc.images:
-            if id(img) in self.claimed_images:
-                continue
+            if id(img) in self.claimed_images or img.near_text and DOCUSIGNED.match(img.near_text.strip()):
+                continue  # (a DocuSign stamp's picture: the stamp and its certificate tell who signed)
             if img.near_text and re.search(r"sign|acknowledg|approv|^\s*by\b", img.near_text, re.I):
                 img_party = self.party_of_text(img.near_text) or self.party_near_location(img.location)
                 if img_party:
@@ -715,9 +715,16 @@ def find_signatures(ctx: CheckContext) -> list[SigFinding]:
         for f in blocks:
             if f.signer and f.party in ("customer", "partner", "other"):
                 sides.setdefault(f.signer.strip().lower(), set()).add(f.party)
+    # An e-signature certificate lists each signer with address and company: that settles the
+    # side of a block the signer signed, whatever its caption says (a reseller in the customer's block).
+    certified = _certificate_signers(ctx, [a for _, a, _, _ in per_view])
     for view, a, blocks, others in per_view:
         for f in blocks:
-            known = sides.get(f.signer.strip().lower(), set()) if f.party == "unknown" and f.signer else set()
+            who = f.signer.strip().lower() if f.signer else ""
+            if who in certified:
+                f.party, f.org = certified[who]
+                continue
+            known = sides.get(who, set()) if f.party == "unknown" and who else set()
             if len(known) == 1:
                 f.party = known.pop()
         # Two blocks, one the partner's and one nobody's: the other one is the customer's.
@@ -732,6 +739,36 @@ def find_signatures(ctx: CheckContext) -> list[SigFinding]:
             out.extend(_po_issued(ctx, view))
     ctx.shared["signatures"] = out
     clear_cache()
+    return out
+
+
+_FREE_MAIL = re.compile(r"@(?:gmail|googlemail|outlook|hotmail|live|yahoo|icloud|proton(?:mail)?|gmx|web)\.", re.I)
+
+
+def _certificate_signers(ctx: CheckContext, analyzers: list[_Analyzer]) -> dict[str, tuple[str, str]]:
+    """Signers an e-signature certificate names with their address ('James Cole /
+    james.cole@crestline-it.example / Senior Account Manager / Crestline IT Supply Inc.'):
+    name -> (party, third company). Only from documents that carry an e-signature record."""
+    out: dict[str, tuple[str, str]] = {}
+    for a in analyzers:
+        if not a.stamped:
+            continue
+        for seg in a.view.segments:
+            for cell in seg.cells:
+                lines = [x.strip() for x in cell.text.splitlines() if x.strip()]
+                if len(lines) < 2 or not _PERSON_LIKE.match(lines[0]) or "@" in lines[0]:
+                    continue
+                mail = next((x for x in lines[1:3] if _EMAIL_ADDR.search(x)), "")
+                if not mail or _FREE_MAIL.search(mail):
+                    continue
+                party = a.party_of_text(mail, roles=False)
+                company = next((x for x in lines[2:] if looks_like_org(x) and _LEGAL_NAME.search(x)), "")
+                if party is None and company:
+                    party = a.party_of_text(company, roles=False)
+                if party is None and company and (org := a.third_party([company])):
+                    out[lines[0].lower()] = ("other", org)
+                elif party is not None:
+                    out[lines[0].lower()] = (party, "")
     return out
 
 
