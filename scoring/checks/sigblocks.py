@@ -40,10 +40,11 @@ _INLINE_LABEL = re.compile(
 _CAPTION = re.compile(rf"^\s*(?:for\s+)?(?:the\s+)?(?:{ROLE})s?\s*:?\s*$|^[A-Z][A-Z&.,' -]{{2,60}}$")
 _LABEL_START = re.compile(r"^\s*(?:[A-Za-z][A-Za-z' ]{0,30}):")
 _MAYBE_FIELD = re.compile(r"[:\t_–]|/s/|\s-\s|\.{3}")
-CUSTOMER_WORDS = re.compile(r"\b(?:customer|client|buyer|purchaser|licensee)s?\b", re.I)
+CUSTOMER_WORDS = re.compile(r"\b(?:customer|client|buyer|purchaser|licensee|contracting officer|ordering (?:agency|activity)|"
+                            r"the government|united states of america)s?\b", re.I)
 PARTNER_WORDS = re.compile(
     r"\b(?:partner|supplier|vendor|contractor|consultant|consultancy|service provider|provider|seller|"
-    r"implementer|integrator)s?\b", re.I)
+    r"implementer|integrator|offeror)s?\b", re.I)
 ESIGN_BY = re.compile(
     r"(?:\b(?:electronically|digitally|e-?)\s*signed|\bsigned\s+(?:electronically|digitally|via \w+))\s+(?:by\s*:?\s*)?(?P<who>[A-Z][^,;\n|]{1,60}?)"
     r"(?:\s+(?:on|at)\s+(?P<when>[^;\n|]{6,40}))?\s*(?:$|[,;|(])", re.I)

@@ -506,7 +506,14 @@ class _Analyzer:
             # 'Document e-signed by Maria Weber (...) Signature' (an audit trail line that ends in a
             # label) is still an e-signature record; '/s/' inside a field is the block's business.
             items = items_of(seg)
-            if m and (esigns or not items):
+            if m and not esigns and not items and len(seg.cells) > 1:
+                # '30a. SIGNATURE OF OFFEROR /s/ A. Haddad | 31a. SIGNATURE OF CONTRACTING OFFICER /s/ S. Ortiz':
+                # each cell is one party's signature, read in its own words.
+                for cell in seg.cells:
+                    cm = SLASH_S.search(cell.text) or DOCUSIGNED.search(cell.text)
+                    if cm:
+                        out.append(self.esign_finding(n, seg, cm, several=False, local=cell.text))
+            elif m and (esigns or not items):
                 in_blocks = [i.value for i in items if i.kind == "sig"]
                 for match in esigns or [m]:
                     # An e-signature on a block's signature line is that block's signature.
@@ -544,20 +551,21 @@ class _Analyzer:
         out.extend(self.email_finding())
         return out
 
-    def esign_finding(self, n: int, seg: Segment, m: re.Match[str], several: bool) -> SigFinding:
+    def esign_finding(self, n: int, seg: Segment, m: re.Match[str], several: bool, local: str = "") -> SigFinding:
         """One e-signature record ('Signed electronically by ...', '/s/ ...', 'DocuSigned by').
         Where a line holds several (an audit trail), each is read in its own words: the signer
-        and the address right after the name."""
+        and the address right after the name; ``local``: the table cell it stands in."""
         view = self.view
         who = m.group("who") or (view.segments[n + 1].text if n + 1 < len(view.segments) else "")
-        local = seg.text[m.start(): m.end() + 80] if several else seg.text
+        in_cell = bool(local)
+        local = local or (seg.text[m.start(): m.end() + 80] if several else seg.text)
         org = ""
         party = self.party_of_text(who) or self.party_of_text(local)
         if not party:
             party, org = self.party_near(n)
         when = m.groupdict().get("when") or local
         found = view.find_dates(when)
-        quote = seg.text[m.start(): m.end()].strip(" (,;|") if several else None
+        quote = local if in_cell else seg.text[m.start(): m.end()].strip(" (,;|") if several else None
         return SigFinding(party, "esign", True, [seg.evidence(f"{party} e-signature", text=quote)],
                           0.9 if party != "unknown" else 0.5,
                           found[0].value if found else None, found[0].text if found else "", org=org)
