@@ -92,6 +92,7 @@ _PROXY_SIGNER = re.compile(
     r"\b(?:signed|executed|accepted)\b[^.]{0,40}?\bby\s+(?:its|their|the)\s+(?:authori[sz]ed\s+)?(?:managed service provider|"
     r"msp|reseller|distributor|agent|representative|outsourc\w*(?: partner| provider)?|(?:it )?service provider|"
     r"licensing partner|solution provider|csp)\b", re.I)
+_CONFORMED = re.compile(r"^\s*\(?\s*sd\s*[/.\-]+\s*\)?\s*$", re.I)
 _TITLE_AT_ORG = re.compile(r"(?:,|\bat|\bof|\(|–|\s-)\s*(?P<org>[A-Z][^,()]{2,70}?)\s*\)?\s*$")
 _PERSON_LIKE = re.compile(r"^\s*(?:(?:dr|mr|mrs|ms)\.?\s+)?[A-Z][a-z'\-]+(?:\s+[A-Z][a-zA-Z'\-.]*){1,3}\s*(?:[,(].*)?$")
 _SIGN_OFF_CONTEXT = re.compile(r"sign|accept|acknowledg|approv|agree|witness|authori[sz]|execut|confirm", re.I)
@@ -392,11 +393,23 @@ class _Analyzer:
         if sig is None and name_filled and d_value is not None and self.signed_off(b):
             return SigFinding(party, "block", True, [i.evidence(f"{party} block, name and date filled")
                                                      for i in evidence_items], 0.7, d_value, d_text, d_blank, org, signer)
-        if sig is not None and (self.image_near(b) or name_filled and self.stamped):
+        if sig is not None and (self.image_near(b) or name_filled and self.stamped or self.conformed_above(b)):
             return SigFinding(party, "block", True, [i.evidence(f"{party} block, signed by e-signature/image")
                                                      for i in evidence_items], 0.8, d_value, d_text, d_blank, org, signer)
         return SigFinding(party, "block", False, [i.evidence(f"{party} signature block left blank")
                                                   for i in evidence_items], 0.9, d_value, d_text, d_blank, org)
+
+    def conformed_above(self, b: Block) -> bool:
+        """'Sd/-' (Indian and older English usage for a signed original) standing in the block's
+        column just above its fields."""
+        first = min(self.pos[id(i.seg)] for i in b.items)
+        col = b.items[0].col
+        for k in range(first - 1, max(-1, first - 7), -1):
+            parts = columns(self.view.segments[k].text)  # (the name and title lines stand between)
+            part = parts[col] if col < len(parts) else (parts[0] if len(parts) == 1 else "")
+            if _CONFORMED.match(part):
+                return True
+        return False
 
     def signed_off(self, b: Block) -> bool:
         """A block without a signature line counts only as a sign-off: a person's name (not a
@@ -506,13 +519,15 @@ class _Analyzer:
             # 'Document e-signed by Maria Weber (...) Signature' (an audit trail line that ends in a
             # label) is still an e-signature record; '/s/' inside a field is the block's business.
             items = items_of(seg)
-            if m and not esigns and not items and len(seg.cells) > 1:
-                # '30a. SIGNATURE OF OFFEROR /s/ A. Haddad | 31a. SIGNATURE OF CONTRACTING OFFICER /s/ S. Ortiz':
-                # each cell is one party's signature, read in its own words.
-                for cell in seg.cells:
-                    cm = SLASH_S.search(cell.text) or DOCUSIGNED.search(cell.text)
+            cols = [c.text for c in seg.cells] if len(seg.cells) > 1 else columns(seg.text)
+            if m and not esigns and not items and len(cols) > 1:
+                # '30a. SIGNATURE OF OFFEROR /s/ A. Haddad | 31a. SIGNATURE OF CONTRACTING OFFICER /s/ S. Ortiz',
+                # '/s/ James Whitaker <tab> /s/ Emma Doyle': each column is one party's signature.
+                for ci, col_text in enumerate(cols):
+                    cm = SLASH_S.search(col_text) or DOCUSIGNED.search(col_text)
                     if cm:
-                        out.append(self.esign_finding(n, seg, cm, several=False, local=cell.text))
+                        out.append(self.esign_finding(n, seg, cm, several=False, local=col_text,
+                                                      column=(ci, len(cols))))
             elif m and (esigns or not items):
                 in_blocks = [i.value for i in items if i.kind == "sig"]
                 for match in esigns or [m]:
@@ -551,24 +566,36 @@ class _Analyzer:
         out.extend(self.email_finding())
         return out
 
-    def esign_finding(self, n: int, seg: Segment, m: re.Match[str], several: bool, local: str = "") -> SigFinding:
+    def esign_finding(self, n: int, seg: Segment, m: re.Match[str], several: bool, local: str = "",
+                      column: tuple[int, int] | None = None) -> SigFinding:
         """One e-signature record ('Signed electronically by ...', '/s/ ...', 'DocuSigned by').
         Where a line holds several (an audit trail), each is read in its own words: the signer
         and the address right after the name; ``local``: the table cell it stands in."""
         view = self.view
-        who = m.group("who") or (view.segments[n + 1].text if n + 1 < len(view.segments) else "")
+        who = m.group("who") or ""
+        if not who and n + 1 < len(view.segments):  # 'DocuSigned by:' with the signer on the next line
+            below = columns(view.segments[n + 1].text)
+            who = below[column[0]] if column is not None and len(below) == column[1] else view.segments[n + 1].text
         in_cell = bool(local)
         local = local or (seg.text[m.start(): m.end() + 80] if several else seg.text)
         org = ""
         party = self.party_of_text(who) or self.party_of_text(local)
+        if not party and column is not None:  # the caption over this column ('Signed for Kingsbridge College')
+            for k in range(n - 1, max(-1, n - 5), -1):
+                parts = columns(view.segments[k].text)
+                if len(parts) == column[1] and (found := self.line_party(parts[column[0]])):
+                    party, org = found
+                    break
         if not party:
             party, org = self.party_near(n)
         when = m.groupdict().get("when") or local
         found = view.find_dates(when)
         quote = local if in_cell else seg.text[m.start(): m.end()].strip(" (,;|") if several else None
+        signer = who.strip() if _PERSON_LIKE.match(who.strip()) else ""
         return SigFinding(party, "esign", True, [seg.evidence(f"{party} e-signature", text=quote)],
                           0.9 if party != "unknown" else 0.5,
-                          found[0].value if found else None, found[0].text if found else "", org=org)
+                          found[0].value if found else None, found[0].text if found else "", org=org,
+                          signer=signer)
 
     def ack_field(self, seg: Segment) -> list[SigFinding]:
         """'Customer acknowledgement | Yes' / 'Customer approval: Approved by T. Lupu' (POE template)."""
@@ -726,7 +753,16 @@ def find_signatures(ctx: CheckContext) -> list[SigFinding]:
     # An e-signature certificate lists each signer with address and company: that settles the
     # side of a block the signer signed, whatever its caption says (a reseller in the customer's block).
     certified = _certificate_signers(ctx, [a for _, a, _, _ in per_view])
+    certified_customer = any(p == "customer" for p, _ in certified.values())
+    third = next((o for p, o in certified.values() if p == "other" and o), "")
     for view, a, blocks, others in per_view:
+        for f in others:
+            if f.kind == "esign" and f.signer and f.signer.strip().lower() in certified:
+                f.party, f.org = certified[f.signer.strip().lower()]
+            elif f.kind == "esign" and not f.signer and f.party == "customer" and certified and not certified_customer:
+                # A nameless 'DocuSigned by:' in the customer's column, while the certificate lists no
+                # signer of the customer's: somebody else signed there.
+                f.party, f.org = "other", third or "a signer the certificate does not show as the customer's"
         for f in blocks:
             who = f.signer.strip().lower() if f.signer else ""
             if who in certified:

@@ -369,5 +369,8 @@ _COLUMN_SPLIT = re.compile(r"\t+|\s{3,}| \| ")
 
 
 def columns(text: str) -> list[str]:
-    """A line laid out in columns ('By: ____     By: /s/ A. Smith') split into its columns."""
+    """A line laid out in columns ('By: ____     By: /s/ A. Smith') split into its columns; an RTF
+    table row comes through as 'cell|cell|'."""
+    if text.rstrip().endswith("|") and text.count("|") >= 2:
+        return [c.strip() for c in text.split("|") if c.strip()]
     return [c for c in _COLUMN_SPLIT.split(text) if c.strip()]
