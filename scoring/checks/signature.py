@@ -470,8 +470,8 @@ class _Analyzer:
                 continue
             if il.page is None and il.paragraph is None and il.table is None and img.near_text and \
                     img.near_text.strip() in sig.seg.text:
-                return True
-        return near
+                near.append(img)
+        return list({id(img): img for img in near}.values())  # (a picture meets a test once)
 
     def party_near_location(self, loc: Location) -> str | None:
         """The party of the text just above a PDF field or image (same page, nearest above)."""
@@ -583,8 +583,8 @@ class _Analyzer:
         if not party and column is not None:  # the caption over this column ('Signed for Kingsbridge College')
             for k in range(n - 1, max(-1, n - 5), -1):
                 parts = columns(view.segments[k].text)
-                if len(parts) == column[1] and (found := self.line_party(parts[column[0]])):
-                    party, org = found
+                if len(parts) == column[1] and (caption := self.line_party(parts[column[0]])):
+                    party, org = caption
                     break
         if not party:
             party, org = self.party_near(n)
