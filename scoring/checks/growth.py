@@ -77,6 +77,14 @@ _REMAINING_ONTO = re.compile(
     r"\b(?:bring|brings|bringing|move|moves|moving|onboard\w*|roll\w* out to|extend\w* to)\s+(?:the\s+)?"
     r"(?:remaining|rest of the|other|additional|further|another)\s+(?:\d[\d,]*\s+)?(?:\w+\s+){0,2}?"
     r"(?:users|employees|staff|sellers|agents|sites|offices|teams|departments|business units|colleagues)\b", re.I)
+_USAGE_NAMED = re.compile(r"\b(?:usage|adoption|active use|active users|seats|licen[cs]es|sessions|consumption)\b", re.I)
+# 'get 70% of colleagues active in Viva Engage every month ... from about 20% today'
+_SHARE_ACTIVE = re.compile(
+    r"\b\d{1,3}\s?%\s+of\s+(?:(?:all|our|the|its)\s+)?(?:[\w-]+\s+){0,2}?(?:colleagues|staff|users|employees|people|"
+    r"agents|sellers|managers|workers|students|members|teams|departments)\b[^.;]{0,60}?\b(?:active|using|use|on|adopt\w*)\b",
+    re.I)
+_BASELINE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|under\s+)?\d{1,3}\s?%|\b(?:aim|target|goal|objective)\b",
+                       re.I)
 _NUMBER_OF = re.compile(r"\b(?:number|count|headcount) of (?:licen[cs]ed |active |paying |named )?\w+", re.I)
 
 
@@ -93,7 +101,7 @@ def _counted_growth(text: str) -> bool:
     product (or the product itself), not storage, quotas or prices."""
     if TECHNICAL.search(text):
         return False
-    if _REMAINING_ONTO.search(text):
+    if _REMAINING_ONTO.search(text) or _SHARE_ACTIVE.search(text) and _BASELINE.search(text):
         return True
     if not GROWTH_VERB.search(text):
         return False
@@ -241,8 +249,9 @@ def check_growth(ctx: CheckContext) -> CriterionResult:
             for st in _statements(seg):
                 if _is_title(st) or _is_label(st) or not _growth_in(st):
                     continue
-                if NEGATED.search(st) or TECHNICAL.search(st) and not ADOPTION_WORK.search(st):
-                    continue
+                if NEGATED.search(st) or TECHNICAL.search(st) and not ADOPTION_WORK.search(st) \
+                        and not _USAGE_NAMED.search(st):
+                    continue  # ('capacity packs from 1 to 3' beside '6,000 agent sessions' is still usage)
                 if len(seg.cells) > 1:
                     cell = next((c for c in [*seg.cells[1:], seg.cells[0]] if _growth_in(c.text)), None) or next(
                         (c for c in seg.cells if OBJECT.search(c.text) or ADOPTION_WORK.search(c.text)), seg.cells[0])
