@@ -56,6 +56,8 @@ def run_checks(claim: ClaimAssertion, docs: Sequence[ExtractedDocument]) -> dict
                 name, "unclear", 0.0, (), (reason("R-DOC-009", error=type(exc).__name__),),
                 {p.key: ProductFinding("absent") for p in claim.products} if name == "product_links" else None)
     for name, result in results.items():
+        if any(not e.text.strip() for e in result.evidence):  # an empty cell (a picture's) quotes nothing
+            result = results[name] = replace(result, evidence=tuple(e for e in result.evidence if e.text.strip()))
         if result.verdict == "met" and not result.evidence:  # spec section 3: never a bare 'met'
             results[name] = replace(result, verdict="unclear", confidence=min(result.confidence, 0.5))
     return {c: results[c] for c in CRITERIA}
