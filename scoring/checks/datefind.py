@@ -17,15 +17,30 @@ MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
+# POEs from France, Germany, Austria, Spain, the Netherlands and Belgium date in their language.
+_FOREIGN_MONTHS = {
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+    "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7, "oktober": 10,
+    "dezember": 12, "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
+}
 _MON = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-        r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+        r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+        + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True)) + r")\.?")
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
+
+
+def month_number(name: str) -> int:
+    low = name.lower().rstrip(".")
+    return _FOREIGN_MONTHS.get(low) or MONTHS[low[:3]]
 _YEAR = r"(?P<year>(?:19|20)\d{2}|'?\d{2})"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d{2})[-/.](?P<m>[01]?\d)[-/.](?P<d>[0-3]?\d)(?!\d|[/.-]\d)")),
     ("mdy_name", re.compile(rf"(?<![\w]){_MON}\s+{_DAY}(?:,\s*|\s+|,){_YEAR}(?![\w])", re.I)),
-    ("dmy_name", re.compile(rf"(?<![\w]){_DAY}(?:\s+(?:day\s+)?(?:of\s+)?|[-/.]|\s*-\s*){_MON}(?:,?\s+|[-/.]|,){_YEAR}(?![\w])", re.I)),
+    ("dmy_name", re.compile(rf"(?<![\w]){_DAY}(?:\s+(?:day\s+)?(?:of\s+|de\s+)?|[-/.]|\s*-\s*){_MON}(?:,?\s+(?:de\s+)?|[-/.]|,){_YEAR}(?![\w])", re.I)),
     ("numeric", re.compile(r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d{2}|\d{2})(?!\d|[/.-]\d)")),
     ("quarter", re.compile(r"(?<![\w])(?:Q(?P<q>[1-4])|(?P<q2>first|second|third|fourth) quarter(?: of)?)\s*(?:FY\s*)?"
                            r"(?P<year>(?:19|20)\d{2})(?![\w])", re.I)),
@@ -112,7 +127,7 @@ def find_dates(text: str, dayfirst: bool = False, not_after: date | None = None)
             if kind == "iso":
                 value = _make(int(m.group("year")), int(m.group("m")), int(m.group("d")))
             elif kind in ("mdy_name", "dmy_name"):
-                value = _make(_year(m.group("year")), MONTHS[m.group("mon").lower()[:3]], int(m.group("day")))
+                value = _make(_year(m.group("year")), month_number(m.group("mon")), int(m.group("day")))
             elif kind == "numeric":
                 a, b, y = int(m.group("a")), int(m.group("b")), _year(m.group("year"))
                 if a > 12:
@@ -131,7 +146,7 @@ def find_dates(text: str, dayfirst: bool = False, not_after: date | None = None)
                 value = _make(int(m.group("year")), 3 * q - 2, 1)
                 partial = True
             elif kind == "month_year":
-                value = _make(int(m.group("year")), MONTHS[m.group("mon").lower()[:3]], 1)
+                value = _make(int(m.group("year")), month_number(m.group("mon")), 1)
                 partial = True
             if value is not None:
                 found.append(FoundDate(value, m.group(0), s, e, partial, ambiguous))

@@ -24,7 +24,8 @@ from scoring.checks.text import DocView, Segment
 from scoring.reasons import reason
 from scoring.types import CriterionResult, Evidence, Reason
 
-_SIGN_CTX = re.compile(r"\bsign|\bexecut|acknowledg|accepted (?:on|by|and agreed)|approved on|agreed on|\bdated\b", re.I)
+_SIGN_CTX = re.compile(r"\bsign|\bexecut|acknowledg|accepted (?:on|by|and agreed)|approved on|agreed on|\bdated\b|"
+                       r"\bfait [àa]\b|\blu et approuv|\bunterschrift|\bunterzeichnet|\bfirmado|\bondertekend", re.I)
 _MILESTONE_CTX = re.compile(
     r"milestone|phase|kick[- ]?off|\bstart|commenc|\bbegin|\bend\b|complet|go[- ]?live|launch|deliver|\bdue\b|"
     r"deadline|target|\bweek|sprint|cut[- ]?over|pilot|roll[- ]?out|handover|hand-over|workshop|schedule|"

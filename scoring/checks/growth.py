@@ -58,14 +58,16 @@ PEOPLE_OR_PLACES = re.compile(
     r"locations|offices|stores|shops|branches|caf[eé]s|restaurants|depots|warehouses|plants|factories|"
     r"clinics|hospitals|schools|campuses|regions|countries|markets|entities|subsidiaries|divisions|"
     r"departments|brands|teams|companies|orders|transactions|cases|tickets|calls|bookings|"
-    r"Nutzer\w*|Benutzer\w*|Anwender\w*|Lizenzen|Mitarbeite\w*|Standorte)\b", re.I)
+    r"Nutzer\w*|Benutzer\w*|Anwender\w*|Lizenzen|Mitarbeite\w*|Standorte|utilisateurs|collaborateurs|"
+    r"salari[ée]s|employ[ée]s|boutiques|magasins|licences|usuarios|empleados|gebruikers|medewerkers)\b", re.I)
 GROWTH_VERB = re.compile(
     r"\b(?:grow\w*|increas\w*|expand\w*|extend\w*|lift\w*|rais\w*|scal\w*|doubl\w*|tripl\w*|add\w*|"
     r"onboard\w*|roll(?:ing|s|ed)? (?:it )?out to|ramp\w*|broaden\w*|Ausbau|Ausweitung|Erh[öo]hung|"
-    r"Steigerung|Erweiterung|erh[öo]hen|steigern|ausbauen|erweitern|ausweiten)\b", re.I)
+    r"Steigerung|Erweiterung|erh[öo]hen|steigern|ausbauen|erweitern|ausweiten|passer|augment\w*|accro[îi]\w*|"
+    r"[ée]tendre|croissance|aumentar|crecimiento|ampliar|verhogen|uitbreiden|groei)\b", re.I)
 # 'from 25 to 70', 'von 85 auf 140', 'a further 15 agents', '90 more users', 'by 30%'
 _ABOUT = r"(?:(?:the|an?|under|over|about|around|approximately|roughly|just|nearly|only|some|all|at least|c\.|~)\s*)*"
-_FROM_TO = re.compile(rf"\b(?:from|von)\s+{_ABOUT}(?:[A-Za-z-]+\s+){{0,4}}?{_ABOUT}(\d[\d,.]*)\s*%?[^.;\d]{{0,40}}?\s(?:to|auf)\s+{_ABOUT}(\d[\d,.]*)",
+_FROM_TO = re.compile(rf"\b(?:from|von|de|van)\s+{_ABOUT}(?:[A-Za-z-]+\s+){{0,4}}?{_ABOUT}(\d[\d,.]*)\s*%?[^.;\d]{{0,40}}?\s(?:to|auf|à|a|naar|tot)\s+{_ABOUT}(\d[\d,.]*)",
                       re.I)
 _MORE = re.compile(r"\b(?:a further|another|an additional|additional|further|more|extra|new)\s+\d[\d,]*\b|"
                    r"\badd(?:s|ed|ing)?\s+(?:(?:approximately|about|around|some|roughly|up to|over|another|a further)\s+)?"

@@ -474,14 +474,23 @@ class _Analyzer:
         return list({id(img): img for img in near}.values())  # (a picture meets a test once)
 
     def party_near_location(self, loc: Location) -> str | None:
-        """The party of the text just above a PDF field or image (same page, nearest above)."""
+        """The party of the text just above a PDF field or image (same page, nearest above); on a
+        line of two columns, the column the picture stands under ('Pour Nuage Conseil SARL <tab>
+        Pour Boulangeries Dupré SAS')."""
         if loc.page is None or loc.bbox is None:
             return None
         above = [s for s in self.view.segments if s.location.page == loc.page and s.location.bbox is not None
                  and s.location.bbox[3] <= loc.bbox[1] + 2]
         above.sort(key=lambda s: -(s.location.bbox[3] if s.location.bbox else 0))
-        for seg in above[:3]:
-            p = self.party_of_text(seg.text)
+        centre = (loc.bbox[0] + loc.bbox[2]) / 2
+        for seg in above[:4]:
+            text = seg.text
+            parts = columns(text)
+            box = seg.location.bbox
+            if len(parts) == 2 and box is not None:
+                text = parts[1] if centre >= (box[0] + box[2]) / 2 else parts[0]
+            found = self.line_party(text) if len(parts) == 2 else None
+            p = found[0] if found and found[0] != "other" else self.party_of_text(text)
             if p:
                 return p
         return None
@@ -557,7 +566,8 @@ class _Analyzer:
         for img in view.doc.images:
             if id(img) in self.claimed_images or img.near_text and DOCUSIGNED.match(img.near_text.strip()):
                 continue  # (a DocuSign stamp's picture: the stamp and its certificate tell who signed)
-            if img.near_text and re.search(r"sign|acknowledg|approv|^\s*by\b", img.near_text, re.I):
+            if img.near_text and re.search(r"sign|acknowledg|approv|approuv|bon pour accord|unterschrift|firma|^\s*by\b",
+                                           img.near_text, re.I):
                 img_party = self.party_of_text(img.near_text) or self.party_near_location(img.location)
                 if img_party:
                     out.append(SigFinding(img_party, "image", True, [Evidence(view.path, img.near_text.strip(), img.location,
