@@ -74,7 +74,7 @@ def _segment_dates(seg: Segment, view: DocView) -> list[DateHit]:
             role = _role(context, seg)
             if f.partial and role != "milestone":
                 continue
-            ev = (Evidence(seg.doc_path, cell.text.strip(), cell.location, f"{role} date")
+            ev = (cell.evidence(seg.doc_path, f"{role} date")
                   if cell is not None else seg.evidence(f"{role} date"))
             out.append(DateHit(f.value, role, ev, context=f"{context} {seg.section}"))
     return out

@@ -244,7 +244,7 @@ def check_growth(ctx: CheckContext) -> CriterionResult:
                 # 'Metric | Baseline | Target' then 'Monthly active users | 120 | 800'
                 if seg.kind == "row":
                     cell = next((c for c in seg.cells if OBJECT.search(c.text)), seg.cells[0])
-                    found.append(Evidence(seg.doc_path, cell.text.strip(), cell.location, "growth target"))
+                    found.append(cell.evidence(seg.doc_path, "growth target"))
                 else:
                     found.append(seg.evidence("growth target"))
                 continue
@@ -257,7 +257,7 @@ def check_growth(ctx: CheckContext) -> CriterionResult:
                 if len(seg.cells) > 1:
                     cell = next((c for c in [*seg.cells[1:], seg.cells[0]] if _growth_in(c.text)), None) or next(
                         (c for c in seg.cells if OBJECT.search(c.text) or ADOPTION_WORK.search(c.text)), seg.cells[0])
-                    found.append(Evidence(seg.doc_path, cell.text.strip(), cell.location, "growth activity"))
+                    found.append(cell.evidence(seg.doc_path, "growth activity"))
                 else:
                     found.append(Evidence(seg.doc_path, st, seg.location, "growth activity"))
                 break

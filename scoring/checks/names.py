@@ -120,7 +120,7 @@ def _evidence(seg: Segment, matcher: NameMatcher, note: str) -> Evidence:
     if len(seg.cells) > 1:
         for cell in seg.cells:
             if matcher.match(cell.text):
-                return Evidence(seg.doc_path, cell.text.strip(), cell.location, note)
+                return cell.evidence(seg.doc_path, note)
     return seg.evidence(note)
 
 

@@ -148,7 +148,7 @@ class _DocProducts:
                 cell = next((c for c in seg.cells if WORK.search(without_names(c.text))
                              and not _names(target, c.text, find_mentions(c.text))), None)
                 if cell is not None:
-                    work_cell = Evidence(seg.doc_path, cell.text.strip(), cell.location, "the work on it")
+                    work_cell = cell.evidence(seg.doc_path, "the work on it")
             return "linked", _ev(seg, target, "named with the work on it", linked_piece), work_cell
         return "mentioned", _ev(seg, target, "named without work", mentioned_piece), None
 
@@ -244,7 +244,7 @@ def without_names(text: str) -> str:
 def _ev(seg: Segment, target: Target, note: str, piece: str | None = None) -> Evidence:
     if len(seg.cells) > 1:
         cell = next((c for c in seg.cells if _names(target, c.text, find_mentions(c.text))), seg.cells[0])
-        return Evidence(seg.doc_path, cell.text.strip(), cell.location, note)
+        return cell.evidence(seg.doc_path, note)
     if piece and piece in seg.text:
         return Evidence(seg.doc_path, piece.strip(), seg.location, note)
     return seg.evidence(note)

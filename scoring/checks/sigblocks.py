@@ -78,7 +78,7 @@ class FieldItem:
     def evidence(self, note: str) -> Evidence:
         if self.cell_index is not None and self.cell_index < len(self.seg.cells):
             cell = self.seg.cells[self.cell_index]
-            return Evidence(self.seg.doc_path, cell.text.strip(), cell.location, note)
+            return cell.evidence(self.seg.doc_path, note)
         return Evidence(self.seg.doc_path, self.text.strip(), self.seg.location, note)
 
 

@@ -26,6 +26,11 @@ CELL_SEP = " | "
 class Cell:
     text: str
     location: Location
+    quote: str = ""  # a PDF cell wrapped over two extracted rows: its first line, as extracted
+
+    def evidence(self, doc_path: str, note: str = "") -> Evidence:
+        """Evidence quoting the cell as the extractor gave it (the first line of a joined cell)."""
+        return Evidence(doc_path, (self.quote or self.text).strip(), self.location, note)
 
 
 @dataclass
@@ -48,7 +53,7 @@ class Segment:
             cells = [c for c in self.cells if c.text.strip()] or list(self.cells)
             chosen = next((c for c in cells if text and text in c.text), None) or max(
                 cells, key=lambda c: sum(ch.isalnum() for ch in c.text))
-            return Evidence(self.doc_path, chosen.text.strip(), chosen.location, note)
+            return chosen.evidence(self.doc_path, note)
         quote = text if text is not None and text in self.text else self.text
         return Evidence(self.doc_path, quote.strip(), self.location, note)
 
@@ -286,6 +291,57 @@ def join_wrapped_lines(blocks: Iterable[TextBlock]) -> list[TextBlock]:
     return out
 
 
+def _tight_box(cell: Cell) -> tuple[float, float] | None:
+    """(top, bottom) of a cell whose box is one line of text, not a padded grid cell."""
+    box = cell.location.bbox
+    if box is None or "\n" in cell.text or not cell.text.strip():
+        return None
+    return (box[1], box[3]) if box[3] - box[1] < 12 else None
+
+
+def _join_wrapped_rows(rows: dict[tuple, list[Cell]]) -> set[tuple]:
+    """PDF table rows that are the wrapped second line of the row above ('Microsoft Defender for' /
+    'Endpoint P2'): one-line boxes a line gap apart, every filled cell under a filled cell, some
+    cell of the row above with nothing below it. Their text joins the cells above (in place);
+    returns the keys merged away."""
+    gone: set[tuple] = set()
+    keys = [k for k in rows if k[0] == "tb"]
+    by_table: dict[tuple, list[tuple]] = {}
+    for k in keys:
+        by_table.setdefault(k[1:4], []).append(k)
+    for table_keys in by_table.values():
+        table_keys.sort(key=lambda k: k[4])
+        prev: tuple | None = None
+        for k in table_keys:
+            above = rows[prev] if prev is not None else None
+            cells = rows[k]
+            if above is not None and len(above) == len(cells) and _continues_row(above, cells):
+                for i, c in enumerate(cells):
+                    if c.text.strip():
+                        a = above[i]
+                        ab, cb = a.location.bbox, c.location.bbox
+                        bbox = (min(ab[0], cb[0]), ab[1], max(ab[2], cb[2]), cb[3]) if ab and cb else ab
+                        above[i] = Cell(f"{a.text.rstrip()} {c.text.strip()}", replace(a.location, bbox=bbox),
+                                        a.quote or a.text)
+                gone.add(k)
+                continue  # the next row may continue the same logical row
+            prev = k
+    return gone
+
+
+def _continues_row(above: list[Cell], cells: list[Cell]) -> bool:
+    filled = [i for i, c in enumerate(cells) if c.text.strip()]
+    if not filled or len(filled) == len(cells) or any(not above[i].text.strip() for i in filled):
+        return False
+    boxes_above = [b for c in above if (b := _tight_box(c))]
+    boxes = [b for i in filled if (b := _tight_box(cells[i]))]
+    if len(boxes) != len(filled) or not boxes_above:
+        return False
+    height = max(b[1] - b[0] for b in boxes)
+    gap = min(b[0] for b in boxes) - max(b[1] for b in boxes_above)
+    return -1 <= gap < 0.5 * height
+
+
 def build_view(doc: ExtractedDocument) -> DocView:
     """Segments in reading order: lines of text blocks (wrapped PDF lines joined into their
     paragraph), and table / sheet rows as one segment."""
@@ -308,8 +364,13 @@ def build_view(doc: ExtractedDocument) -> DocView:
         cells.sort(key=lambda c: _col_order(c.location))
         if key[0] == "tb":  # Word/PDF grid cells left empty are real cells: keep the columns aligned
             cells[:] = _fill_empty_cells(cells)
-        text = CELL_SEP.join(c.text.strip() for c in cells if c.text.strip())
+    merged_away = _join_wrapped_rows(rows)
+    for key, cells in rows.items():
         pos = row_pos[key]
+        if key in merged_away:
+            raw[pos] = ("", cells[0].location, "row", ())  # its text now stands in the row above
+            continue
+        text = CELL_SEP.join(c.text.strip() for c in cells if c.text.strip())
         raw[pos] = (text, cells[0].location, "row", tuple(cells))
     # Tables the extractor gave only as doc.tables (not as cell blocks) become row segments too.
     seen_tables = {(k[1], k[2], k[3]) for k in rows if k[0] == "tb"}
