@@ -126,6 +126,10 @@ def parse_field(text: str) -> tuple[str, str, str | None, bool] | None:
             return None  # 'By the end of March ...' is prose
         if m.group("field").lower() in _COLON_ONLY and ":" not in sep:
             return None  # 'Approved' alone is a word; 'Approved: Teo Lupu' is a sign-off
+        if m.group("field").lower() in ("signed", "sign") and m.group("role2") and not sep.strip() \
+                and not m.group("value").strip():
+            # 'Signed for the Customer' (no colon, nothing after it) is the caption over a block
+            return "org", "", role_word(m.group("role2")), True
         role_text = (m.group("role") or "") + " " + (m.group("role2") or "")
         role = role_word(role_text) if role_text.strip() else None
         value = m.group("value").strip()

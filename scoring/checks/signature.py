@@ -190,6 +190,11 @@ class _Analyzer:
         """(party, organisation) of a block: customer / partner / other (a third organisation,
         named in ``organisation``) / unknown."""
         for item in b.items:
+            cell_text = item.seg.cells[item.cell_index].text if item.cell_index is not None and \
+                item.cell_index < len(item.seg.cells) else ""
+            if len(cell_text.splitlines()) > 2 and _PROXY_SIGNER.search(cell_text):
+                # a whole block in one cell: 'MYSORE (signed by its managed service provider) / Silverridge Ltd / By: ...'
+                return "other", self.third_party(cell_text.splitlines()[1:3]) or "a third party signing for the customer"
             if item.kind == "org" and item.value and _PROXY_SIGNER.search(item.text):
                 return "other", self.third_party([item.value]) or "a third party signing for the customer"
             if item.kind == "org" and _LEGAL_NAME.search(clean_party(item.value)) and \
@@ -457,8 +462,8 @@ class _Analyzer:
                     near.append(img)
                 continue
             if il.page is not None and il.bbox and loc.page == il.page and loc.bbox:
-                if len(sig.seg.cells) > 1 and cell_loc.bbox is not None and (
-                        il.bbox[2] < cell_loc.bbox[0] or il.bbox[0] > cell_loc.bbox[2]):
+                span = _cell_span(sig.seg, sig.cell_index) if len(sig.seg.cells) > 1 else None
+                if span is not None and (il.bbox[2] < span[0] or il.bbox[0] > span[1]):
                     continue  # a table row: the picture must stand over this party's cell
                 top, bottom = loc.bbox[1], loc.bbox[3]
                 if il.bbox[3] >= top - 45 and il.bbox[1] <= bottom + 10:
@@ -794,6 +799,24 @@ def find_signatures(ctx: CheckContext) -> list[SigFinding]:
     ctx.shared["signatures"] = out
     clear_cache()
     return out
+
+
+def _cell_span(seg: Segment, index: int | None) -> tuple[float, float] | None:
+    """(x0, x1) of a table cell; an empty cell (no box of its own) spans from the cell on its left
+    to the cell on its right."""
+    if index is None or index >= len(seg.cells):
+        return None
+    if len({c.location.bbox for c in seg.cells if c.location.bbox}) <= 1:
+        return None  # no box per cell (a slide table gives the table's box to every cell)
+    box = seg.cells[index].location.bbox
+    if box is not None:
+        return box[0], box[2]
+    left = next((c.location.bbox[2] for c in reversed(seg.cells[:index]) if c.location.bbox), None)
+    right = next((c.location.bbox[0] for c in seg.cells[index + 1:] if c.location.bbox), None)
+    if left is None and right is None or left is not None and right is not None and left >= right:
+        return None
+    return (left if left is not None else right - 150.0 if right is not None else 0.0,
+            right if right is not None else (left or 0.0) + 150.0)
 
 
 _FREE_MAIL = re.compile(r"@(?:gmail|googlemail|outlook|hotmail|live|yahoo|icloud|proton(?:mail)?|gmx|web)\.", re.I)
