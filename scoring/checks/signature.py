@@ -664,10 +664,14 @@ class _Analyzer:
             said_yes: list[Segment] = []
             said_no = False
             blank_fields: list[Segment] = []
+            third = ""  # 'Organisation | Foxlight Software AG': somebody else's acknowledgment
             for seg in segs:
                 label, value = self._label_value(seg)
                 if not label or len(label) > 90:
                     continue
+                if re.search(r"\b(?:organi[sz]ation|company|entity|on behalf of)\b", label, re.I) and value \
+                        and self.party_of_text(value, roles=False) is None and looks_like_org(clean_party(value)):
+                    third = self.third_party([clean_party(value)]) or third
                 if is_blank_value(value):
                     if _ACK_NAME_LABEL.search(label) or _ACK_DATE_LABEL.search(label) or _ACK_LABEL.search(label):
                         blank_fields.append(seg)
@@ -681,7 +685,11 @@ class _Analyzer:
                     said_yes.append(seg)
                 elif _ACK_LABEL.search(label) and _NEGATIVE_VALUE.match(value):
                     said_no = True
-            if names and (dated or said_yes) and not said_no:
+            if names and (dated or said_yes) and not said_no and third:
+                out.append(SigFinding("other", "ack", True, [names[0][1].evidence(
+                    "acknowledgment given for another organisation", text=names[0][0])], 0.85,
+                    dated[0][0] if dated else None, dated[0][1] if dated else "", org=third, signer=names[0][0]))
+            elif names and (dated or said_yes) and not said_no:
                 shown = [names[0][1].evidence("customer acknowledgment: the customer's person", text=names[0][0])]
                 shown += [d[2].evidence("customer acknowledgment date", text=d[1]) for d in dated[:1]]
                 shown += [y.evidence("customer acknowledgment given") for y in said_yes[:1]]
