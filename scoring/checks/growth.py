@@ -228,17 +228,22 @@ def check_growth(ctx: CheckContext) -> CriterionResult:
     found: list[Evidence] = []
     for view in ctx.views:
         header = ""  # the header row of the table being read
+        carried: tuple[str, int, int | None] | None = None  # the last KPI header, its width and page
         for seg in view.segments:
             # A table row, or a text line laid out in columns ('KPI <tab> Today <tab> Target').
             cols = [c.text for c in seg.cells] if seg.kind == "row" else columns(seg.text)
             rowlike = seg.kind == "row" or len(cols) >= 2
-            if not rowlike:
-                header = ""
+            if not rowlike and not (header and len(seg.text.split()) <= 3 and not seg.is_heading):
+                header = ""  # (a header cell wrapped onto a line of its own, 'End of' / 'engagement', keeps it)
             if excluded_section(seg.section) and not re.search(r"growth|adoption|usage|success", seg.section, re.I):
                 continue
             row_text = " | ".join(c.strip() for c in cols if c.strip())
+            if rowlike and not header and carried and len(cols) == carried[1] and seg.location.page != carried[2]:
+                header = carried[0]  # a KPI table whose header row stayed on the page before
             if rowlike and not header:
                 header = row_text
+                if _is_target_header(header):
+                    carried = (header, len(cols), seg.location.page)
             elif rowlike and _is_target_header(header) and OBJECT.search(row_text) \
                     and len(re.findall(r"\d[\d,.]*", _DATES.sub(" ", row_text))) >= 2:
                 # 'Metric | Baseline | Target' then 'Monthly active users | 120 | 800'
