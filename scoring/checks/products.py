@@ -83,6 +83,11 @@ _WORK_HEADING = re.compile(r"\bscope\b|deliverables|activities|approach|\bwork\b
                            r"migration|training|adoption|phases?|milestones?", re.I)
 
 
+_WORK_LABEL = re.compile(r"\b(?:workstreams?|work ?package|phase|stage|wave|module|stream|activit(?:y|ies)|scope|"
+                         r"deliverables?|services?|tasks?)\b", re.I)
+_BULLET = re.compile(r"^\s*(?:[-•*▪◦·–]|\(?[a-z0-9]{1,2}[.)])\s*\S")
+
+
 @lru_cache(maxsize=4096)
 def excluded_section(heading: str) -> bool:
     """True for a section whose contents are not the partner's work ('Out of scope', 'Licensing',
@@ -159,9 +164,12 @@ class _DocProducts:
             return None
         if len(seg.cells) > 1 and not _names(target, seg.cells[0].text, find_mentions(seg.cells[0].text)):
             return None  # 'Licences held | Windows 365 (50)': the product is a field's value, not a header
+        label = seg.text.split(":", 1)[0]
         if len(re.findall(r"[A-Za-z]{2,}", without_names(seg.text))) > 6 or re.match(r"^[^:]{2,40}:\s*\S", seg.text) \
-                and not _names(target, seg.text.split(":", 1)[0], find_mentions(seg.text.split(":", 1)[0])):
-            return None  # a sentence or a 'Label: product' line heads no block of work lines
+                and not _names(target, label, find_mentions(label)) and not _WORK_LABEL.search(label):
+            return None  # a sentence or a 'Label: product' line heads no block of work lines ('Workstream 1: X' does)
+        work_section = bool(_WORK_HEADING.search(seg.section) or _WORK_LABEL.search(seg.section) or _WORK_LABEL.search(label))
+        bullets = 0
         if len({p.code for _, _, p in self.mentions[n]}) > 1:
             return None  # D-23: a header listing several workloads ties no work line to any one of them
         for k in range(n + 1, min(len(self.view.segments), n + 6)):
@@ -170,6 +178,13 @@ class _DocProducts:
                 return None
             if WORK.search(nxt.text) and not NEGATED.search(nxt.text):
                 return nxt.evidence("work line under the product")
+            if not _BULLET.match(nxt.text) or NEGATED.search(nxt.text):
+                break
+            bullets += 1
+            if work_section and bullets >= 2:
+                # D-23: the product heads a list of work items in a scope / workstream section
+                # ('Microsoft Defender for Office 365' / '- Safe Links policies' / '- Attack simulation').
+                return self.view.segments[n + 1].evidence("work item under the product")
         return None
 
     def in_section(self, target: Target) -> Evidence | None:

@@ -141,11 +141,11 @@ def template_fields(text: str) -> list[str]:
 
 # ---------------------------------------------------------------- building the view
 
-_HEADING_NUM = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[A-Z]\.|[IVX]+\.|section \d+[.:]?|schedule [A-Z0-9]+[.:]?)\s+\S", re.I)
+_HEADING_NUM = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[A-Z]\.|[IVX]+\.|section \d+[.:]?|schedule [A-Z0-9]+[.:]?)\s+\S", re.I)
 
 
 _SECTION_WORDS = re.compile(
-    r"^(?:\d+(?:\.\d+)*\.?\s*|[A-Z]\.\s*)?(?:project\s+|service\s+|engagement\s+)?(?:scope(?: of (?:work|services))?|"
+    r"^(?:\d+(?:\.\d+)*[.)]?\s*|[A-Z][.)]\s*)?(?:project\s+|service\s+|engagement\s+)?(?:scope(?: of (?:work|services))?|"
     r"in[- ]scope|out[- ]of[- ]scope(?: items| services)?|not in scope|exclusions?|excluded|assumptions?|"
     r"background|overview|introduction|objectives?|approach|methodology|deliverables?|milestones?|timeline|"
     r"schedule|project plan|plan|phases?|activities|work(?:stream)?s?|services|licen[cs]ing|licen[cs]es|"
