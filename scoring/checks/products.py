@@ -169,7 +169,6 @@ class _DocProducts:
                 and not _names(target, label, find_mentions(label)) and not _WORK_LABEL.search(label):
             return None  # a sentence or a 'Label: product' line heads no block of work lines ('Workstream 1: X' does)
         work_section = bool(_WORK_HEADING.search(seg.section) or _WORK_LABEL.search(seg.section) or _WORK_LABEL.search(label))
-        bullets = 0
         if len({p.code for _, _, p in self.mentions[n]}) > 1:
             return None  # D-23: a header listing several workloads ties no work line to any one of them
         for k in range(n + 1, min(len(self.view.segments), n + 6)):
@@ -180,8 +179,7 @@ class _DocProducts:
                 return nxt.evidence("work line under the product")
             if not _BULLET.match(nxt.text) or NEGATED.search(nxt.text):
                 break
-            bullets += 1
-            if work_section and bullets >= 2:
+            if work_section and k - n >= 2:  # (every line so far below the product is a bullet)
                 # D-23: the product heads a list of work items in a scope / workstream section
                 # ('Microsoft Defender for Office 365' / '- Safe Links policies' / '- Attack simulation').
                 return self.view.segments[n + 1].evidence("work item under the product")
