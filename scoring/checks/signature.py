@@ -227,6 +227,8 @@ class _Analyzer:
         last = max(self.pos[id(i.seg)] for i in b.items)
         col = b.items[0].col
         ncols = len(columns(b.items[0].seg.text)) if len(b.items[0].seg.cells) <= 1 else 0
+        # 'By: Emily Davies By: David Anderson' (OCR keeps no column gap): two columns all the same
+        merged = ncols == 1 and len({i.col for i in items_of(b.items[0].seg)}) == 2
 
         block_box = b.items[0].seg.location.bbox
 
@@ -275,6 +277,8 @@ class _Analyzer:
                 if len(order) == 2 and col < 2:
                     return order[col], ""
                 continue
+            if merged and col == 1 and len(order) == 1 and self.party_of_text(t[: max(8, len(t) // 2)], roles=False):
+                continue  # 'HERONMOOR DATA LLP Incorporated': the left column's company (and a tail of the right's)
             found = self.line_party(t)
             if found:
                 return found
