@@ -74,7 +74,7 @@ _ACK_NAME_LABEL = re.compile(r"\bname\b|acknowledged by|signed by|approved by|co
 _ACK_DATE_LABEL = re.compile(r"\bdate\b|\bdated\b|\bon\b\s*$", re.I)
 _YES_VALUE = re.compile(r"^\s*(?:yes|y|true|x|✓|✔|☑|☒|confirmed|acknowledged|approved|accepted|signed|agreed|"
                         r"received|obtained)\b", re.I)
-_LEGAL_SUFFIX = re.compile(r"\b(?:ltd|limited|inc|llc|gmbh|ag|plc|pty|llp|corp|corporation|sa|bv|nv|dac|sarl|srl|pvt|"
+_LEGAL_SUFFIX = re.compile(r"\b(?:ltd|limited|inc|incorporated|llc|gmbh|ag|plc|pty|llp|corp|corporation|sa|bv|nv|dac|sarl|srl|pvt|"
                            r"kg|ab|oy|as|spa|sas|se|lp|co)$", re.I)
 
 
@@ -462,7 +462,11 @@ class _Analyzer:
                     near.append(img)
                 continue
             if il.paragraph is not None and loc.paragraph is not None and il.part == loc.part:
-                if 0 <= loc.paragraph - il.paragraph <= 1 or il.paragraph - loc.paragraph == 1:
+                # A line drawn to sign on ('Signature: ______') holds its picture in that paragraph;
+                # a bare 'Signature:' label may have it just above or below.
+                drawn_blank = bool(sig.value.strip()) and is_blank_value(sig.value)
+                if il.paragraph == loc.paragraph or not drawn_blank and (
+                        0 <= loc.paragraph - il.paragraph <= 1 or il.paragraph - loc.paragraph == 1):
                     near.append(img)
                 continue
             if il.page is not None and il.bbox and loc.page == il.page and loc.bbox:
