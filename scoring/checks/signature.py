@@ -63,10 +63,10 @@ _ACK_FIELD_LABEL = re.compile(
 _ACK_FIELD_LOOSE = re.compile(
     r"^\s*(?:the\s+)?(?:customer|client)\b[^:]{0,40}?\b(?:acknowledg\w*|confirm\w*|attest\w*|approv\w*|sign(?:s|ed)?[- ]?off)"
     r"|^\s*(?:acknowledg\w*|confirm\w*|approv\w*|signed[- ]off)\s+by\s+(?:the\s+)?(?:customer|client)\b", re.I)
-# A POE template's 'Customer acknowledgment' section: the customer's person, a date, a Yes.
 # Labels that ask about an approval rather than record one ('Customer approval required').
 _ACK_NOT_AN_ACT = re.compile(r"\b(?:required|requirements?|needed|criteria|process|policy|procedure|to be|will|shall|"
                              r"must|expected|pending)\b", re.I)
+# A POE template's 'Customer acknowledgment' section: the customer's person, a date, a Yes.
 _ACK_SECTION = re.compile(
     r"\b(?:customer|client)(?:'s)?\s+(?:acknowledge?ment|sign[- ]?off|approval|confirmation|attestation|acceptance)"
     r"|^\s*(?:(?:section|part)\s+\w+\s*[:.\-–]?\s*|\d+(?:\.\d+)*\.?\s*)?acknowledge?ments?\s*:?\s*$", re.I)
