@@ -17,7 +17,6 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from tests.cases.render import (
-    VERA_TTF,
     Break,
     DocSpec,
     H,
@@ -27,6 +26,7 @@ from tests.cases.render import (
     T,
     normalise_zip,
     signature_png,
+    typed_page,
     write_docx,
     write_pdf,
 )
@@ -199,20 +199,10 @@ def write_csv(path: Path, rows: Sequence[Sequence[Any]], *, bom: bool = True) ->
 def write_photo_png(path: Path, lines: Sequence[str | SigImage], *, angle: float = -2.2) -> Path:
     """A phone photo of a printed, signed page: the sheet (150 dpi) lying a little skewed on a
     darker desk, with uneven light."""
-    from PIL import Image, ImageDraw, ImageFilter, ImageFont
+    from PIL import Image, ImageFilter
 
-    page = Image.new("L", (1240, 1754), 246)
-    draw = ImageDraw.Draw(page)
-    font = ImageFont.truetype(str(VERA_TTF), 27)
-    y = 140
-    for line in lines:
-        if isinstance(line, SigImage):
-            sig = Image.open(io.BytesIO(signature_png(line.seed))).convert("L").resize((360, 108))
-            page.paste(sig, (150, y))
-            y += 118
-            continue
-        draw.text((120, y), line, fill=25, font=font)
-        y += 44
+    page = typed_page(lines, size=(1240, 1754), paper=246, ink=25, font_size=27, top=140, left=120,
+                      line_step=44, sig=((150, 360, 108), 118))
     desk = Image.new("L", (1500, 2000), 92)
     shade = Image.linear_gradient("L").resize((1500, 2000)).point(lambda v: v // 6)
     desk = Image.eval(Image.blend(desk, shade, 0.35), lambda v: v)

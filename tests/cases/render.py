@@ -199,26 +199,37 @@ def write_pdf(path: Path, spec: DocSpec) -> Path:
     return path
 
 
+def typed_page(lines: Sequence[str | SigImage], *, size: tuple[int, int], paper: int, ink: int, font_size: int,
+               top: int, left: int, line_step: int, sig: tuple[tuple[int, int, int], int]) -> Any:
+    """A greyscale page image of typed lines, with drawn signatures pasted where the lines say.
+    ``sig``: ((x, width, height), step below it)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    img = Image.new("L", size, paper)
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.truetype(str(VERA_TTF), font_size)
+    (sig_x, sig_w, sig_h), sig_step = sig
+    y = top
+    for line in lines:
+        if isinstance(line, SigImage):
+            picture = Image.open(io.BytesIO(signature_png(line.seed))).convert("L").resize((sig_w, sig_h))
+            img.paste(picture, (sig_x, y))
+            y += sig_step
+            continue
+        draw.text((left, y), line, fill=ink, font=font)
+        y += line_step
+    return img
+
+
 def write_scanned_pdf(path: Path, lines: Sequence[str | SigImage], *, title: str = "Scan") -> Path:
     """One A4 page that is only a picture (200 dpi greyscale) of typed text and a drawn
     signature: no text layer, as a scanner or a phone 'scan to PDF' app produces."""
-    from PIL import Image, ImageDraw, ImageFont
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
 
-    img = Image.new("L", (1654, 2339), 255)
-    draw = ImageDraw.Draw(img)
-    font = ImageFont.truetype(str(VERA_TTF), 34)
-    y = 180
-    for line in lines:
-        if isinstance(line, SigImage):
-            sig = Image.open(io.BytesIO(signature_png(line.seed))).convert("L").resize((450, 135))
-            img.paste(sig, (200, y))
-            y += 150
-            continue
-        draw.text((160, y), line, fill=0, font=font)
-        y += 56
+    img = typed_page(lines, size=(1654, 2339), paper=255, ink=0, font_size=34, top=180, left=160,
+                     line_step=56, sig=((200, 450, 135), 150))
     img = img.rotate(0.4, fillcolor=255)  # a slightly skewed sheet
     buf = io.BytesIO()
     img.save(buf, format="PNG")
