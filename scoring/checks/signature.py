@@ -78,15 +78,11 @@ _LEGAL_SUFFIX = re.compile(r"\b(?:ltd|limited|inc|incorporated|llc|gmbh|ag|plc|p
                            r"kg|ab|oy|as|spa|sas|se|lp|co)$", re.I)
 
 
-class _LegalName:
+def _has_legal_form(name: str) -> bool:
     """A company name ending in a legal form, dots ignored ('N.V.', 'S.A.', 'Pty. Ltd.')."""
-
-    @staticmethod
-    def search(name: str) -> re.Match[str] | None:
-        return _LEGAL_SUFFIX.search(name.replace(".", "").strip().rstrip(",;:)"))
+    return bool(_LEGAL_SUFFIX.search(name.replace(".", "").strip().rstrip(",;:)")))
 
 
-_LEGAL_NAME = _LegalName()
 # 'CLIENT (signed by its managed service provider)', 'on behalf of the Customer by its authorised reseller'
 _PROXY_SIGNER = re.compile(
     r"\b(?:signed|executed|accepted)\b[^.]{0,40}?\bby\s+(?:its|their|the)\s+(?:authori[sz]ed\s+)?(?:managed service provider|"
@@ -197,7 +193,7 @@ class _Analyzer:
                 return "other", self.third_party(cell_text.splitlines()[1:3]) or "a third party signing for the customer"
             if item.kind == "org" and item.value and _PROXY_SIGNER.search(item.text):
                 return "other", self.third_party([item.value]) or "a third party signing for the customer"
-            if item.kind == "org" and _LEGAL_NAME.search(clean_party(item.value)) and \
+            if item.kind == "org" and _has_legal_form(clean_party(item.value)) and \
                     self.party_of_text(item.value, roles=False) is None and looks_like_org(clean_party(item.value)):
                 org = self.third_party([clean_party(item.value)])
                 if org:  # 'Organisation: Ravenshaw Business Solutions N.V.' under a customer label
@@ -205,7 +201,7 @@ class _Analyzer:
         for item in b.items:  # 'Title: Channel Manager, Contoso Distribution Ltd': the signer's own company
             if item.kind in ("title", "name") and (m := _TITLE_AT_ORG.search(item.value)):
                 named = m.group("org").strip()
-                if _LEGAL_NAME.search(named) and self.party_of_text(named, roles=False) is None:
+                if _has_legal_form(named) and self.party_of_text(named, roles=False) is None:
                     org = self.third_party([named])
                     if org:
                         return "other", org
@@ -316,7 +312,7 @@ class _Analyzer:
         if p:
             return p, ""
         named = text.strip().rstrip(":")
-        if looks_like_org(named) and _LEGAL_NAME.search(named):
+        if looks_like_org(named) and _has_legal_form(named):
             org = self.third_party([named])
             if org:
                 return "other", org
@@ -329,7 +325,7 @@ class _Analyzer:
             if not t.strip() or len(t.split()) > 14:
                 continue
             candidates = [m.name for m in party_mentions(t)] + list(organisations([t])[0])
-            if looks_like_org(t.strip()) and _LEGAL_NAME.search(t.strip()):
+            if looks_like_org(t.strip()) and _has_legal_form(t.strip()):
                 candidates.append(t.strip())
             for c in candidates:
                 c = clean_party(c)
@@ -389,7 +385,7 @@ class _Analyzer:
         if re.fullmatch(r"\s*x[\s_.]*", value, re.I):
             value = ""  # 'Signature: X________' marks where to sign
         if value and "/s/" not in value and (self.ctx.customer.match(value) or self.ctx.partner.match(value)
-                                             or _LEGAL_NAME.search(value.strip())):
+                                             or _has_legal_form(value.strip())):
             value = ""  # 'By: Contoso Ltd' names the party that is to sign, it is no signature
         if sig is not None and not is_blank_value(value) and not _NEGATIVE_VALUE.match(value):
             note = "e-signature /s/" if "/s/" in value else "signed block"
@@ -855,7 +851,7 @@ def _certificate_signers(ctx: CheckContext, analyzers: list[_Analyzer]) -> dict[
                 if not mail or _FREE_MAIL.search(mail):
                     continue
                 party = a.party_of_text(mail, roles=False)
-                company = next((x for x in lines[2:] if looks_like_org(x) and _LEGAL_NAME.search(x)), "")
+                company = next((x for x in lines[2:] if looks_like_org(x) and _has_legal_form(x)), "")
                 if party is None and company:
                     party = a.party_of_text(company, roles=False)
                 if party is None and company and (org := a.third_party([company])):
