@@ -143,7 +143,6 @@ def check_dates(ctx: CheckContext) -> CriterionResult:
     reasons: list[Reason] = []
     ref = ctx.reference_date.isoformat() if ctx.reference_date else "?"
     sig_hits = [h for h in hits if h.role == "signature"]
-    milestones = [h for h in hits if h.role == "milestone"]
     stale = [h for h in sig_hits if ctx.date_status(h.value) == "stale"]
     stale.sort(key=lambda h: h.party != "customer")
     # D-22: a document the customer acknowledged more than 12 months ago is an old document; its
@@ -156,7 +155,7 @@ def check_dates(ctx: CheckContext) -> CriterionResult:
     future = [h for h in current if h.role == "signature" and ctx.date_status(h.value) == "future"]
     project = [h for h in current if h.role == "milestone" and _PROJECT_CTX.search(h.context)
                and _recent_project_date(ctx, h.value)]
-    milestones = [h for h in milestones if h.evidence.document not in old_docs]
+    milestones = [h for h in current if h.role == "milestone"]
     if valid:
         valid.sort(key=lambda h: h.party != "customer")
         shown = [valid[0].evidence] + ([milestones[0].evidence] if milestones else [])
