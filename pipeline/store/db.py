@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -41,14 +42,40 @@ def resolve_url(url: str | None = None) -> str:
     return url or os.environ.get("POE_DB_URL") or default_url()
 
 
+_BUSY_TIMEOUT_S = 30.0
+
+
 def _sqlite_on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout={int(_BUSY_TIMEOUT_S * 1000)}")
     # WAL: readers never block the writer; NORMAL sync is safe with WAL and much faster.
-    cur.execute("PRAGMA journal_mode=WAL")
+    _enable_wal(cur)
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=30000")
     cur.close()
+
+
+def _enable_wal(cur: sqlite3.Cursor) -> None:
+    """Put the database file in WAL mode, waiting out other connections that hold it.
+
+    WAL is stored in the file, so only the first connection to a fresh store switches it. That
+    switch needs an exclusive lock, and SQLite answers "database is locked" at once rather than
+    calling the busy handler when another connection is opening the same fresh file (two
+    processes starting together): so retry with a short backoff up to the busy timeout.
+    """
+    if str(cur.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+        return
+    deadline = time.monotonic() + _BUSY_TIMEOUT_S
+    delay = 0.01
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() + delay > deadline:
+                raise
+        time.sleep(delay)
+        delay = min(delay * 2, 0.5)
 
 
 def make_engine(url: str | None = None, **kwargs: Any) -> Engine:
