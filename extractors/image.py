@@ -7,10 +7,12 @@ from pathlib import Path
 from typing import ClassVar
 
 from extractors.base import Extractor
-from extractors.document import ExtractedDocument, ImageInfo, Location, TextBlock
+from extractors.document import ExtractedDocument, ImageInfo, Location
 from extractors.errors import NeedsOCR, UnsafeFile
 from extractors.limits import check_pages
-from extractors.ocr import NEEDS_OCR, ocr_lines, tesseract_available
+from extractors.ocr import NEEDS_OCR, tesseract_available
+from extractors.page_blocks import emit_scan
+from extractors.scan import read_scan
 
 PX_TO_PT = 72.0 / 96.0  # pixels to points when an image carries no resolution
 
@@ -43,6 +45,4 @@ class ImageExtractor(Extractor):
                 doc.images.append(ImageInfo(Location(page=frame + 1, bbox=(0.0, 0.0, image.width * scale,
                                                                             image.height * scale)),
                                             image.width * scale, image.height * scale))
-                for text, (x0, top, x1, bottom) in ocr_lines(image, self.limits.timeout_seconds or 120.0):
-                    box = (round(x0 * scale, 2), round(top * scale, 2), round(x1 * scale, 2), round(bottom * scale, 2))
-                    doc.blocks.append(TextBlock(text, Location(page=frame + 1, bbox=box), "ocr"))
+                emit_scan(doc, frame + 1, read_scan(image, 1.0 / scale, self.limits.timeout_seconds or 120.0))

@@ -13,18 +13,19 @@ from extractors.document import ExtractedDocument, ImageInfo, Location, Table, T
 from extractors.errors import NeedsOCR, PasswordProtected, Unreadable
 from extractors.esign import find_stamps
 from extractors.limits import check_pages
-from extractors.ocr import NEEDS_OCR, OCR_DPI, ocr_lines, tesseract_available
+from extractors.ocr import NEEDS_OCR, OCR_DPI, tesseract_available
+from extractors.page_blocks import emit_page, emit_scan
 from extractors.pdf_layout import (
     BBox,
     Segment,
-    group_lines,
     mostly_vertical,
     near_label,
     reading_order,
     rotate_box,
     to_display,
 )
-from extractors.pdf_tables import Grid, edges_from_boxes, fill, find_grids, near_crossings, split_rows
+from extractors.pdf_tables import edges_from_boxes, fill, find_grids, near_crossings
+from extractors.scan import read_scan
 
 log = logging.getLogger(__name__)
 
@@ -131,12 +132,12 @@ class PdfExtractor(Extractor):
             scanned = any((b[2] - b[0]) * (b[3] - b[1]) >= page_area * MIN_SCAN_COVER for b in shown_images)
             self.scans += scanned
             if scanned and self.limits.ocr and tesseract_available():
-                lines = _ocr_page(page, self.limits.timeout_seconds or 120.0)
-                for line in lines:
-                    doc.blocks.append(TextBlock(line.text, Location(page=number, bbox=line.bbox), "ocr"))
-                return bool(lines), False
+                scale = OCR_DPI / 72.0
+                scan = read_scan(page.render(scale=scale).to_pil(), scale, self.limits.timeout_seconds or 120.0)
+                emit_scan(doc, number, scan)
+                return bool(scan.lines or scan.grids), False
             return False, False
-        _emit(doc, number, lines, grids, crop, turn)
+        emit_page(doc, number, lines, grids, crop, turn)
         upright = frame == rotation
         return True, upright and not grids and near_crossings(hs, vs) >= PLUMBER_CROSSINGS
 
@@ -183,55 +184,6 @@ def _split_by_rects(textpage: Any, line: str, start: int,
                     break
         pieces[j].append(ch)
     return [("".join(p), r) for p, r in zip(pieces, rects, strict=True) if "".join(p).strip()]
-
-
-def _emit(doc: ExtractedDocument, number: int, lines: list[Segment], grids: list[Grid],
-          crop: tuple[float, float, float, float], turn: int) -> None:
-    """Lines and table cells in reading order: each table where its top edge falls."""
-    pending = list(grids)
-    for line in lines:
-        while pending and _top(pending[0], crop, turn) <= line.bbox[1]:
-            _emit_grid(doc, number, pending.pop(0), crop, turn)
-        doc.blocks.append(TextBlock(line.text, Location(page=number, bbox=line.bbox)))
-    for grid in pending:
-        _emit_grid(doc, number, grid, crop, turn)
-
-
-def _top(grid: Grid, crop: tuple[float, float, float, float], turn: int) -> float:
-    return rotate_box(grid.bbox, crop, turn)[1]
-
-
-def _emit_grid(doc: ExtractedDocument, number: int, grid: Grid, crop: tuple[float, float, float, float],
-               turn: int) -> None:
-    if not any(runs for row in grid.cells for runs in row):
-        return  # ruled boxes without text: a drawing or an empty form frame, not a table
-    t_index = sum(1 for t in doc.tables if t.location.page == number)
-    rows: list[list[str]] = []
-    cells: list[list[Location]] = []
-    for r, (grid_row, split, row) in enumerate(split_rows(grid, group_lines)):
-        texts, locs = [], []
-        for c, stack in enumerate(row):
-            text = "\n".join(line.text for line in stack)
-            box = grid.cell_box(grid_row, c)
-            if split and stack:  # a line of a row ruled as one: its own height
-                box = (box[0], round(min(x.bbox[1] for x in stack), 2), box[2], round(max(x.bbox[3] for x in stack), 2))
-            loc = Location(page=number, bbox=rotate_box(box, crop, turn), table=t_index, row=r, col=c)  # type: ignore[arg-type]
-            texts.append(text)
-            locs.append(loc)
-            if text:
-                doc.blocks.append(TextBlock(text, loc, "cell"))
-        rows.append(texts)
-        cells.append(locs)
-    x0, top, x1, bottom = rotate_box(grid.bbox, crop, turn)
-    box = (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
-    doc.tables.append(Table(rows, Location(page=number, bbox=box, table=t_index), cells))
-
-
-def _ocr_page(page: Any, timeout: float) -> list[Segment]:
-    scale = OCR_DPI / 72.0
-    image = page.render(scale=scale).to_pil()
-    return [Segment(text, (round(b[0] / scale, 2), round(b[1] / scale, 2), round(b[2] / scale, 2),
-                           round(b[3] / scale, 2))) for text, b in ocr_lines(image, timeout)]
 
 
 def _tables_with_pdfplumber(path: Path, pages: list[int], doc: ExtractedDocument) -> None:

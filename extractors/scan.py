@@ -1,0 +1,337 @@
+"""Scanned pages and photos, read through OCR into the shape a text layer gives.
+
+Tesseract alone reads a scanned signature table badly: it runs the two parties' columns into
+one line, drops labels that touch a ruling line and turns a wet signature into stray letters.
+So, before it reads the page:
+
+- the ruling lines are found in the image itself and erased; the rules that cross make the
+  same grids a PDF's drawn lines make, and each word goes to the cell holding its centre;
+- a wide gap between words on one line (another column) is written as a tab;
+- ink that is not text (a handwritten signature, whether Tesseract dropped it or read it as
+  tall low-confidence letters) is kept as a mark, a picture where it stands, as a pasted
+  signature image is in a Word or PDF file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from statistics import median
+from typing import Any
+
+import numpy as np
+
+from extractors.pdf_layout import BBox, Segment
+from extractors.pdf_tables import Grid, fill, find_grids
+
+INK = 140  # grey level below which a pixel is ink
+RULE_INK = 170  # ruling lines are thin and scan lighter than text
+RULE_SKEW = 2  # pixels a rule may wander up or down over a window (a page scanned crooked)
+RULE_FILL = 0.9  # share of a window a ruling line must darken (scans break lines a little)
+COLUMN_GAP = 2.0  # word gap, in text heights, that separates two columns (a space is ~0.5)
+MARK_HEIGHT = 1.7  # a "word" this many text heights tall, read with low confidence, is handwriting
+MARK_CONFIDENCE = 60.0
+
+
+@dataclass
+class Word:
+    text: str
+    conf: float
+    box: BBox  # pixels
+    line: tuple[int, int, int]  # Tesseract's (block, paragraph, line)
+
+
+@dataclass
+class ScannedPage:
+    """A page read by OCR, in points: lines outside tables (reading order), ruled tables with
+    their words in cells, and marks (handwriting or drawn ink that is no text)."""
+
+    lines: list[Segment] = field(default_factory=list)
+    grids: list[Grid] = field(default_factory=list)
+    marks: list[BBox] = field(default_factory=list)
+
+
+def read_scan(image: Any, pixels_per_point: float, timeout: float) -> ScannedPage:
+    """OCR one page image (a PIL image) whose pixels are ``pixels_per_point`` to a point."""
+    from PIL import Image
+
+    gray = np.asarray(image.convert("L"))
+    ink = gray < INK
+    h_mask, v_mask = rule_masks(gray < RULE_INK)
+    scale = 1.0 / pixels_per_point
+    hs = [(y * scale, x0 * scale, x1 * scale) for y, x0, x1 in _rules(h_mask)]
+    vs = [(x * scale, y0 * scale, y1 * scale) for x, y0, y1 in _rules(v_mask.T)]
+    grids = find_grids(hs, vs)
+    rules = _grow(h_mask | v_mask, 2)
+    if rules.any():
+        gray = gray.copy()
+        gray[rules] = 255
+        ink = ink & ~rules
+    words = ocr_words(Image.fromarray(gray), timeout)
+    text_words, mark_boxes = split_marks(words)
+    height = _text_height(words)
+    for blob in stray_ink(ink, [w.box for w in text_words], height):
+        # A label Tesseract dropped with the scribble beside it ('By:' + signature): pieces of
+        # the blob apart from the rest and of text height are read as words.
+        for box in pieces(ink, blob):
+            if box[3] - box[1] <= 1.3 * height:
+                text_words += words_in(Image.fromarray(gray), box, height, timeout)
+            else:
+                mark_boxes.append(box)
+    text_words = [_reread(Image.fromarray(gray), w, mark_boxes, height, timeout) for w in text_words]
+    page = ScannedPage()
+    segments = [Segment(w.text, _scaled(w.box, scale)) for w in text_words]
+    page.grids = grids
+    outside = {id(s) for s in fill(grids, segments)}
+    by_line: dict[tuple[int, int, int], list[tuple[Word, Segment]]] = {}
+    for w, s in zip(text_words, segments, strict=True):
+        if id(s) in outside:
+            by_line.setdefault(w.line, []).append((w, s))
+    for key in sorted(by_line):
+        page.lines.append(_line(by_line[key]))
+    page.marks = [_scaled(b, scale) for b in _merge_boxes(mark_boxes)]
+    return page
+
+
+def ocr_words(image: Any, timeout: float) -> list[Word]:
+    import pytesseract
+
+    data = pytesseract.image_to_data(image, output_type=pytesseract.Output.DICT, timeout=timeout)
+    out = []
+    for i, text in enumerate(data["text"]):
+        conf = float(data["conf"][i])
+        if text and text.strip() and conf >= 0:
+            x, y, w, h = data["left"][i], data["top"][i], data["width"][i], data["height"][i]
+            out.append(Word(text.strip(), conf, (float(x), float(y), float(x + w), float(y + h)),
+                            (data["block_num"][i], data["par_num"][i], data["line_num"][i])))
+    return out
+
+
+def pieces(ink: np.ndarray, box: BBox) -> list[BBox]:
+    """``box`` cut where a few columns hold no ink, each piece cropped to its ink."""
+    x0, y0, x1, y1 = (int(v) for v in box)
+    cols = [bool(c) for c in np.atleast_1d(np.any(ink[y0:y1, x0:x1], axis=0))]
+    out: list[BBox] = []
+    start: int | None = None
+    blank = 0
+    for i, filled in enumerate(cols + [False] * 12):
+        if filled:
+            if start is None:
+                start = i
+            blank = 0
+        elif start is not None:
+            blank += 1
+            if blank >= 12:
+                rows = np.flatnonzero(ink[y0:y1, x0 + start: x0 + i - blank + 1].any(axis=1))
+                if rows.size:
+                    out.append((float(x0 + start), float(y0 + rows[0]), float(x0 + i - blank + 1), float(y0 + rows[-1] + 1)))
+                start = None
+    return out
+
+
+def _reread(image: Any, word: Word, marks: list[BBox], height: float, timeout: float) -> Word:
+    """A doubtful word just left of a mark on its line (the 'By:' a scribble ran into), read
+    again on its own; the new reading is kept when it is confident."""
+    if word.conf >= MARK_CONFIDENCE or not any(
+            0 <= m[0] - word.box[2] <= 3 * height and min(m[3], word.box[3]) > max(m[1], word.box[1]) for m in marks):
+        return word
+    again = words_in(image, word.box, height, timeout, pad_by=0.3)
+    if len(again) == 1:
+        return Word(again[0].text, again[0].conf, word.box, word.line)
+    return word
+
+
+def words_in(image: Any, box: BBox, height: float, timeout: float, pad_by: float = 0.5) -> list[Word]:
+    """Confidently read words of ordinary height inside ``box`` (read as one line), placed on
+    the page; the rest of the box is ink that is no text."""
+    import pytesseract
+
+    pad = int(height * pad_by)
+    x0, y0 = max(0, int(box[0]) - pad), max(0, int(box[1]) - pad)
+    crop = image.crop((x0, y0, int(box[2]) + pad, int(box[3]) + pad))
+    data = pytesseract.image_to_data(crop, config="--psm 7", output_type=pytesseract.Output.DICT, timeout=timeout)
+    out = []
+    for i, text in enumerate(data["text"]):
+        conf, h = float(data["conf"][i]), data["height"][i]
+        if text and text.strip() and conf >= 80 and h <= 1.4 * height and any(ch.isalnum() for ch in text):
+            x, y = x0 + data["left"][i], y0 + data["top"][i]
+            out.append(Word(text.strip(), conf, (float(x), float(y), float(x + data["width"][i]), float(y + h)),
+                            (10_000 + int(box[1]), 0, 0)))
+    return out
+
+
+def rule_masks(ink: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Pixels of horizontal and of vertical ruling lines: ink that runs (nearly) unbroken, give
+    or take a pixel up or down, for half an inch across, or a third of an inch down (a table
+    row is about that tall)."""
+    height, width = ink.shape
+    h = _long_runs(_grow_axis(ink, 0, RULE_SKEW), max(40, width // 17)) & ink
+    v = _long_runs(_grow_axis(ink, 1, RULE_SKEW).T, max(30, height // 36)).T & ink
+    return h, v
+
+
+def _grow_axis(mask: np.ndarray, axis: int, by: int) -> np.ndarray:
+    out = mask.copy()
+    for shift in range(1, by + 1):
+        if axis == 0:
+            out[shift:, :] |= mask[:-shift, :]
+            out[:-shift, :] |= mask[shift:, :]
+        else:
+            out[:, shift:] |= mask[:, :-shift]
+            out[:, :-shift] |= mask[:, shift:]
+    return out
+
+
+def _long_runs(ink: np.ndarray, length: int) -> np.ndarray:
+    """Pixels covered by a window of ``length`` along axis 1 that is at least RULE_FILL ink."""
+    rows, cols = ink.shape
+    if cols <= length:
+        return np.zeros_like(ink)
+    sums = np.zeros((rows, cols + 1), dtype=np.int32)
+    np.cumsum(ink, axis=1, out=sums[:, 1:])
+    starts = (sums[:, length:] - sums[:, :-length]) >= int(RULE_FILL * length)
+    covered = np.zeros((rows, cols + 1), dtype=np.int32)
+    np.cumsum(np.pad(starts, ((0, 0), (0, length - 1))), axis=1, out=covered[:, 1:])
+    # a pixel is covered when some window starting in the ``length`` pixels up to it qualifies
+    return (covered[:, 1:] - np.pad(covered[:, 1:], ((0, 0), (length, 0)))[:, :cols]) > 0
+
+
+def _rules(mask: np.ndarray) -> list[tuple[float, float, float]]:
+    """(position, start, end) of each ruling line in a mask of rule pixels along axis 1. A
+    crooked rule wanders over a few rows and a thick one fills several: the runs that lie
+    within a few pixels of each other and meet end to end are one rule, at their mean row."""
+    near = 2 * RULE_SKEW + 2
+    rules: list[list[float]] = []  # [sum of rows, runs, start, end, last row]
+    for row, a, b in _runs(_grow_axis(mask, 0, RULE_SKEW)):
+        for rule in reversed(rules[-64:]):
+            if row - rule[4] <= near and abs(row - rule[0] / rule[1]) <= near and a <= rule[3] + near \
+                    and b >= rule[2] - near:
+                rule[0] += row
+                rule[1] += 1
+                rule[2], rule[3], rule[4] = min(rule[2], a), max(rule[3], b), row
+                break
+        else:
+            rules.append([row, 1, a, b, row])
+    return _join([(r[0] / r[1], r[2], r[3]) for r in rules], 2.5 * near, 8 * near)
+
+
+def _join(rules: list[tuple[float, float, float]], near: float, gap: float) -> list[tuple[float, float, float]]:
+    """Pieces of one rule (a scanned line breaks where the toner is thin) joined: at about the
+    same position, end to end within ``gap``; the position is the length-weighted mean."""
+    pieces = sorted(rules, key=lambda r: r[1])
+    changed = True
+    while changed:
+        changed = False
+        out: list[tuple[float, float, float]] = []
+        for pos, a, b in pieces:
+            for k, (p2, a2, b2) in enumerate(out):
+                if abs(pos - p2) <= near and a <= b2 + gap and b >= a2 - gap:
+                    w1, w2 = max(1.0, b - a), max(1.0, b2 - a2)
+                    out[k] = ((pos * w1 + p2 * w2) / (w1 + w2), min(a, a2), max(b, b2))
+                    changed = True
+                    break
+            else:
+                out.append((pos, a, b))
+        pieces = out
+    return sorted(pieces)
+
+
+def _runs(mask: np.ndarray) -> list[tuple[float, float, float]]:
+    """(row, start, end) of each run of True along axis 1."""
+    out = []
+    for r in np.flatnonzero(mask.any(axis=1)):
+        edges = np.diff(np.concatenate(([0], mask[r].view(np.int8), [0])))
+        for a, b in zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1), strict=True):
+            out.append((float(r), float(a), float(b)))
+    return out
+
+
+def _grow(mask: np.ndarray, by: int) -> np.ndarray:
+    out = mask.copy()
+    for shift in range(1, by + 1):
+        out[shift:, :] |= mask[:-shift, :]
+        out[:-shift, :] |= mask[shift:, :]
+        out[:, shift:] |= mask[:, :-shift]
+        out[:, :-shift] |= mask[:, shift:]
+    return out
+
+
+def _text_height(words: list[Word]) -> float:
+    heights = [w.box[3] - w.box[1] for w in words if w.conf >= MARK_CONFIDENCE and len(w.text) > 1]
+    return float(median(heights)) if heights else 30.0
+
+
+def split_marks(words: list[Word]) -> tuple[list[Word], list[BBox]]:
+    """Words as read, less handwriting: tall "words" read with low confidence."""
+    height = _text_height(words)
+    text, marks = [], []
+    for w in words:
+        if w.conf < MARK_CONFIDENCE and w.box[3] - w.box[1] > MARK_HEIGHT * height:
+            marks.append(w.box)
+        else:
+            text.append(w)
+    return text, marks
+
+
+def stray_ink(ink: np.ndarray, text_boxes: list[BBox], text_height: float) -> list[BBox]:
+    """Boxes of ink blobs no word covers that are taller than text and wider than they are tall
+    (a signature), found on a coarse grid of tiles so scanner speckle does not count."""
+    tile = max(4, int(text_height / 4))
+    rows, cols = ink.shape[0] // tile, ink.shape[1] // tile
+    if rows == 0 or cols == 0:
+        return []
+    free = ink[: rows * tile, : cols * tile].copy()
+    pad = int(text_height / 4)
+    for x0, y0, x1, y1 in text_boxes:
+        free[max(0, int(y0) - pad): int(y1) + pad, max(0, int(x0) - pad): int(x1) + pad] = False
+    counts = free.reshape(rows, tile, cols, tile).sum(axis=(1, 3))
+    inked = counts >= max(3, tile // 2)
+    seen = np.zeros_like(inked)
+    out: list[BBox] = []
+    for r0, c0 in zip(*np.nonzero(inked), strict=True):
+        if seen[r0, c0]:
+            continue
+        stack, cells = [(int(r0), int(c0))], []
+        seen[r0, c0] = True
+        while stack:
+            r, c = stack.pop()
+            cells.append((r, c))
+            for dr in (-1, 0, 1):
+                for dc in (-1, 0, 1):
+                    rr, cc = r + dr, c + dc
+                    if 0 <= rr < rows and 0 <= cc < cols and inked[rr, cc] and not seen[rr, cc]:
+                        seen[rr, cc] = True
+                        stack.append((rr, cc))
+        top, bottom = min(r for r, _ in cells) * tile, (max(r for r, _ in cells) + 1) * tile
+        left, right = min(c for _, c in cells) * tile, (max(c for _, c in cells) + 1) * tile
+        if bottom - top >= 1.2 * text_height and right - left >= 2.5 * text_height and len(cells) >= 12:
+            out.append((float(left), float(top), float(right), float(bottom)))
+    return out
+
+
+def _merge_boxes(boxes: list[BBox]) -> list[BBox]:
+    """Overlapping or touching boxes as one (the letters of one scribble)."""
+    out: list[list[float]] = []
+    for b in sorted(boxes):
+        for o in out:
+            if b[0] <= o[2] + 10 and o[0] <= b[2] + 10 and b[1] <= o[3] + 10 and o[1] <= b[3] + 10:
+                o[:] = [min(o[0], b[0]), min(o[1], b[1]), max(o[2], b[2]), max(o[3], b[3])]
+                break
+        else:
+            out.append(list(b))
+    return [(o[0], o[1], o[2], o[3]) for o in out]
+
+
+def _scaled(box: BBox, scale: float) -> BBox:
+    return (round(box[0] * scale, 2), round(box[1] * scale, 2), round(box[2] * scale, 2), round(box[3] * scale, 2))
+
+
+def _line(items: list[tuple[Word, Segment]]) -> Segment:
+    """One OCR line's words (outside tables), a wide gap written as a tab."""
+    items.sort(key=lambda ws: ws[0].box[0])
+    height = median(w.box[3] - w.box[1] for w, _ in items) or 1.0
+    text = items[0][0].text
+    for (prev, _), (w, _) in zip(items, items[1:], strict=False):
+        text += ("\t" if w.box[0] - prev.box[2] > COLUMN_GAP * height else " ") + w.text
+    segs = [s for _, s in items]
+    return Segment(text, (min(s.bbox[0] for s in segs), min(s.bbox[1] for s in segs),
+                          max(s.bbox[2] for s in segs), max(s.bbox[3] for s in segs)))
