@@ -20,7 +20,7 @@ from tests.cases.kit import CRITERIA, Case
 ROOT = Path(__file__).resolve().parent
 CASE_FUNCS: list[Callable[[str], Case]] = [*cases_sig.CASES, *cases_names_dates.CASES,
                                            *cases_products_growth.CASES, *cases_formats.CASES,
-                                           *cases_batch2.CASES]
+                                           *cases_batch2.CASES, *cases_formats.LATER_CASES]
 FIRST_ID = 9100001
 
 

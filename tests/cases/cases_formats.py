@@ -39,7 +39,18 @@ from tests.cases.parties import (
     iso,
     tenant_entry,
 )
-from tests.cases.render import DocSpec, H, P, Sdt, Sheet, SigImage, T, write_scanned_pdf, write_xlsx
+from tests.cases.render import (
+    DocSpec,
+    H,
+    P,
+    Sdt,
+    Sheet,
+    SigImage,
+    T,
+    write_scanned_pdf,
+    write_scanned_table_pdf,
+    write_xlsx,
+)
 
 # ------------------------------------------------------------------------ POE template
 
@@ -313,6 +324,59 @@ def scanned_signed_page(cid: str) -> Case:
                 in_directory=False)
 
 
+def _scanned_execution_page_case(cid: str, folder: str, customer_signed: bool) -> Case:
+    cust = customer("Kestrel Valley Foods Ltd", "kestrelvalleyfoods.example", "Priya Natarajan", "Head of IT",
+                    "Unit 4, Riverside Park, Leeds LS10 1AB", "United Kingdom")
+    prod = Product("Microsoft Intune", "INTUNE")
+    number = "SB-INT-2026-07"
+    spec = DocSpec(title="Kestrel Valley Foods - Intune SOW", author=SMITH_BRANDT.contact, blocks=sow_blocks(
+        partner=SMITH_BRANDT, customer=cust, number=number, effective="1 July 2026",
+        title="Microsoft Intune device management roll-out",
+        background="Kestrel Valley Foods runs 640 laptops and 310 shared handhelds across three factories.",
+        scope=["Deploy Microsoft Intune for the 640 corporate laptops and enrol them with Autopilot.",
+               "Configure Intune compliance and app protection policies for the 310 factory handhelds."],
+        milestones=[("Pilot", "Leeds office laptops enrolled", "3 August 2026"),
+                    ("Factories", "All handhelds enrolled", "30 October 2026")],
+        growth=["Grow Intune-managed devices from 90 today to all 950 by October 2026."],
+        fees="GBP 46,500.", signatures=[P("The parties sign the execution page that follows this SOW.")]))
+    cust_col: list[str | SigImage] = [cust.name.upper(), SigImage(7) if customer_signed else "",
+                                      cust.contact if customer_signed else "", cust.title if customer_signed else "",
+                                      "14 July 2026" if customer_signed else ""]
+    part_col: list[str | SigImage] = [SMITH_BRANDT.name, SigImage(8), SMITH_BRANDT.contact, SMITH_BRANDT.title,
+                                      "10 July 2026"]
+    labels = ["", "Signature", "Name", "Title", "Date"]
+    rows = [[lab, p_, c_] for lab, p_, c_ in zip(labels, part_col, cust_col, strict=True)]
+
+    def build(path: Path) -> Path:
+        return write_scanned_table_pdf(path, ["EXECUTION PAGE", f"Statement of Work {number}",
+                                              "Signed by the parties' authorised signatories."],
+                                       rows, widths=[200, 560, 560], title="Scan_20260714")
+
+    files = {f"{number}.pdf": pdf(spec), f"{number}_execution_page_scan.pdf": build}
+    claim = Claim(cid, "Kestrel Valley Foods - Intune", SMITH_BRANDT, cust, [prod],
+                  [(f"{number}.pdf", "SOW"), (f"{number}_execution_page_scan.pdf", "Signed execution page (scan)")])
+    if customer_signed:
+        return Case(folder, claim, files, crit(), {"INTUNE": "linked"}, "approve",
+                    ["scan", "image-only-pdf", "ocr", "ruled-table", "signature-image", "multi-document"],
+                    "A text SOW (Intune work, growth 90 -> 950 devices, milestone dates) and a separate execution "
+                    "page printed, signed by hand and scanned crooked: a ruled table, partner in the middle column, "
+                    "the customer on the right with a drawn signature, name, title and date. All met. "
+                    "Skipped without tesseract.")
+    return Case(folder, claim, files, crit(customer_signature="not_met"), {"INTUNE": "linked"}, "request_info",
+                ["scan", "image-only-pdf", "ocr", "ruled-table", "blank-customer-block", "multi-document"],
+                "The same SOW and scanned execution page, but only the partner's column is signed and filled; the "
+                "customer's column (right) is blank. Customer signature not met; the rest met. "
+                "Skipped without tesseract.")
+
+
+def scanned_execution_table(cid: str) -> Case:
+    return _scanned_execution_page_case(cid, "scanned-execution-table", customer_signed=True)
+
+
+def scanned_execution_table_customer_blank(cid: str) -> Case:
+    return _scanned_execution_page_case(cid, "scanned-execution-table-customer-blank", customer_signed=False)
+
+
 def docx_content_controls(cid: str) -> Case:
     cust = customer("School of Fine Art", "schooloffineart.example", "Grace Liu", "Director of IT Services",
                     "1 Gallery Row, Providence, RI 02903")
@@ -524,4 +588,6 @@ CASES = [template_xlsx_complete, template_xlsx_empty_ack, dates_tbd, dates_excel
          multi_doc_sow_plus_po, two_column_signature_blocks, two_column_customer_column_blank, scanned_signed_page,
          docx_content_controls, conflict_exo_strong, conflict_exo_weak, conflict_bc_strong, conflict_bc_weak,
          inelig_power_bi, inelig_csp_subscription, inelig_activated_47h]
+# Added after batch 2, so the case numbers before them stay as they were.
+LATER_CASES = [scanned_execution_table, scanned_execution_table_customer_blank]
 CONFLICTS = [("conflict-exo-strong", "conflict-exo-weak"), ("conflict-bc-strong", "conflict-bc-weak")]

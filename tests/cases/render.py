@@ -242,6 +242,53 @@ def write_scanned_pdf(path: Path, lines: Sequence[str | SigImage], *, title: str
     return path
 
 
+def write_scanned_table_pdf(path: Path, lines: Sequence[str], rows: Sequence[Sequence[str | SigImage]], *,
+                            widths: Sequence[int], title: str = "Scan") -> Path:
+    """An image-only A4 page (200 dpi): typed lines, then a ruled table (a signature table as
+    printed, signed by hand in some cells and scanned slightly crooked)."""
+    from PIL import Image, ImageDraw, ImageFont
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    img = Image.new("L", (1654, 2339), 252)
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.truetype(str(VERA_TTF), 30)
+    y = 180
+    for line in lines:
+        draw.text((160, y), line, fill=10, font=font)
+        y += 52
+    y += 30
+    left, heights = 160, [150 if any(isinstance(c, SigImage) for c in row) else 64 for row in rows]
+    xs = [left]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    ys = [y]
+    for h in heights:
+        ys.append(ys[-1] + h)
+    for yy in ys:
+        draw.line([(xs[0], yy), (xs[-1], yy)], fill=40, width=2)
+    for xx in xs:
+        draw.line([(xx, ys[0]), (xx, ys[-1])], fill=40, width=2)
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            if isinstance(cell, SigImage):
+                picture = Image.open(io.BytesIO(signature_png(cell.seed))).convert("L").resize((300, 110))
+                img.paste(picture, (xs[c] + 20, ys[r] + 20))
+            elif cell:
+                draw.text((xs[c] + 14, ys[r] + 16), cell, fill=10, font=font)
+    img = img.rotate(0.35, fillcolor=252)  # the sheet lay a little crooked on the glass
+    buf = io.BytesIO()
+    img.save(buf, format="PNG")
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setTitle(title)
+    c.setCreator("Canon iR-ADV C5535 scan")
+    c.drawImage(ImageReader(io.BytesIO(buf.getvalue())), 0, 0, width=A4[0], height=A4[1])
+    c.showPage()
+    c.save()
+    return path
+
+
 # ------------------------------------------------------------------------------ DOCX
 
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
