@@ -26,6 +26,7 @@ from extractors.pdf_tables import Grid, fill, find_grids
 INK = 140  # grey level below which a pixel is ink
 RULE_INK = 170  # ruling lines are thin and scan lighter than text
 RULE_SKEW = 2  # pixels a rule may wander up or down over a window (a page scanned crooked)
+RULE_THICK = 8  # pixels: ink runs this far to both sides of a "rule" make a solid area, not a rule
 RULE_FILL = 0.9  # share of a window a ruling line must darken (scans break lines a little)
 COLUMN_GAP = 2.0  # word gap, in text heights, that separates two columns (a space is ~0.5)
 MARK_HEIGHT = 1.7  # a "word" this many text heights tall, read with low confidence, is handwriting
@@ -164,9 +165,21 @@ def rule_masks(ink: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     or take a pixel up or down, for half an inch across, or a third of an inch down (a table
     row is about that tall)."""
     height, width = ink.shape
-    h = _long_runs(_grow_axis(ink, 0, RULE_SKEW), max(40, width // 17)) & ink
-    v = _long_runs(_grow_axis(ink, 1, RULE_SKEW).T, max(30, height // 36)).T & ink
+    h = _thin(_long_runs(_grow_axis(ink, 0, RULE_SKEW), max(40, width // 17)), 0) & ink
+    v = _thin(_long_runs(_grow_axis(ink, 1, RULE_SKEW).T, max(30, height // 36)).T, 1) & ink
     return h, v
+
+
+def _thin(runs: np.ndarray, axis: int) -> np.ndarray:
+    """Long runs less those in a solid dark area (the desk around a photographed page, a
+    filled box): a rule is thin, with no long run RULE_THICK pixels to either side of it."""
+    t = RULE_THICK
+    solid = np.zeros_like(runs)
+    if axis == 0:
+        solid[t:-t, :] = runs[t:-t, :] & runs[:-2 * t, :] & runs[2 * t:, :]
+    else:
+        solid[:, t:-t] = runs[:, t:-t] & runs[:, :-2 * t] & runs[:, 2 * t:]
+    return runs & ~_grow_axis(solid, axis, t)
 
 
 def _grow_axis(mask: np.ndarray, axis: int, by: int) -> np.ndarray:
@@ -284,7 +297,13 @@ def stray_ink(ink: np.ndarray, text_boxes: list[BBox], text_height: float) -> li
     for x0, y0, x1, y1 in text_boxes:
         free[max(0, int(y0) - pad): int(y1) + pad, max(0, int(x0) - pad): int(x1) + pad] = False
     counts = free.reshape(rows, tile, cols, tile).sum(axis=(1, 3))
-    inked = counts >= max(3, tile // 2)
+    # strokes, not a solid dark area (the desk around a photographed page)
+    full = counts > 0.9 * tile * tile
+    # a dark area (the desk around a photographed page) is a block of full tiles; a stroke fills
+    # a tile now and then, never three by three of them
+    solid = ~_grow(~full, 1)
+    near_solid = _grow(solid, 2)  # and its ragged edge is no mark either
+    inked = (counts >= max(3, tile // 2)) & ~solid
     seen = np.zeros_like(inked)
     out: list[BBox] = []
     for r0, c0 in zip(*np.nonzero(inked), strict=True):
@@ -303,7 +322,10 @@ def stray_ink(ink: np.ndarray, text_boxes: list[BBox], text_height: float) -> li
                         stack.append((rr, cc))
         top, bottom = min(r for r, _ in cells) * tile, (max(r for r, _ in cells) + 1) * tile
         left, right = min(c for _, c in cells) * tile, (max(c for _, c in cells) + 1) * tile
-        if bottom - top >= 1.2 * text_height and right - left >= 2.5 * text_height and len(cells) >= 12:
+        if any(near_solid[r, c] for r, c in cells):
+            continue
+        if bottom - top >= 1.2 * text_height and right - left >= 2.5 * text_height and len(cells) >= 12 \
+                and right - left <= 0.6 * ink.shape[1] and bottom - top <= 0.2 * ink.shape[0]:
             out.append((float(left), float(top), float(right), float(bottom)))
     return out
 

@@ -85,3 +85,12 @@ def test_a_label_beside_a_scribble_is_its_own_piece() -> None:
     label, mark = parts
     assert label[2] <= 565 and label[3] - label[1] <= 40
     assert mark[0] >= 595 and mark[3] - mark[1] > 60
+
+
+def test_the_desk_around_a_photographed_page_is_neither_rules_nor_marks() -> None:
+    img = Image.new("L", (1500, 2000), 60)  # the desk
+    page = Image.new("L", (1100, 1500), 245).rotate(3, expand=True, fillcolor=60)
+    img.paste(page, (150, 200))
+    gray = np.asarray(img)
+    assert _grid_of(gray) == []
+    assert stray_ink(gray < INK, [], text_height=30.0) == []
