@@ -243,6 +243,12 @@ def _parse_items(seg: Segment) -> list[FieldItem]:
             items.append(FieldItem(seg, col + k, kind, value, piece, role, i if is_row else None))
         col += width
         i += 1
+    if not is_row and items and _leads_with_caption(parts) and len({it.kind for it in items}) == len(items) \
+            and all(it.kind != "org" for it in items):
+        # 'Signed for Contoso Ltd <tab> Signature: ____': one party's block begins on this line,
+        # its caption first (the inline layout wrapped over several lines).
+        for it in items:
+            it.col = 0
     if not is_row and len(items) > 1 and len({it.kind for it in items}) == len(items) and \
             len({it.role for it in items if it.role}) <= 1:
         # 'By: /s/ Mia Stewart <tab> Name: Mia Stewart <tab> Title: COO': one party's fields laid
@@ -299,6 +305,20 @@ def _header_table_blocks(view: DocView, seg_pos: dict[int, int]) -> tuple[list[B
     return blocks, used
 
 
+def _leads_with_caption(parts: list[str]) -> bool:
+    """A text line whose first column is a caption naming who signs ('Signed for X', 'CONTOSO
+    LTD'), not a field, with fields after it."""
+    return len(parts) >= 2 and bool(parts[0]) and not any(parse_field(p) for p in split_inline(parts[0])) \
+        and len(parts[0].split()) <= 12 and (bool(_CAPTION_OPENER.match(parts[0])) or parts[0].isupper())
+
+
+def leads_with_caption(seg: Segment) -> bool:
+    return len(seg.cells) <= 1 and _leads_with_caption([c.strip() for c in columns(seg.text)])
+
+
+_CAPTION_OPENER = re.compile(r"^\s*(?:signed\s+)?(?:for\s+and\s+)?on\s+behalf\s+of\b|^\s*signed\s+for\b", re.I)
+
+
 def find_blocks(view: DocView) -> list[Block]:
     seg_pos = {id(s): n for n, s in enumerate(view.segments)}
     blocks, used = _header_table_blocks(view, seg_pos)
@@ -306,7 +326,11 @@ def find_blocks(view: DocView) -> list[Block]:
     for n, seg in enumerate(view.segments):
         if n in used:
             continue
-        for item in items_of(seg):
+        items = items_of(seg)
+        if items and leads_with_caption(seg) and all(i.kind != "org" for i in items):
+            for item in items:  # a caption then fields on one line: that party's block starts here
+                open_by_col.pop(item.col, None)
+        for item in items:
             b = open_by_col.get(item.col)
             if b is not None and item.kind == "org" and b.kinds() == {"org"} and n - b.last == 1:
                 # A caption wrapped onto the next row ('For and on behalf of Summitcrest GmbH &' / 'Co. KG').
@@ -314,9 +338,11 @@ def find_blocks(view: DocView) -> list[Block]:
                 b.items[-1] = replace(prev, value=f"{prev.value} {item.value}".strip(), text=f"{prev.text} {item.text}")
                 b.last = n
                 continue
-            opens_next = item.kind == "org" and item.role is not None and bool({"sig", "name"} & (b.kinds() if b else set()))
+            # 'Partner: Fabrikam' or 'For and on behalf of X' after a filled block opens the next
+            # party's block ('Company: X' under the fields may close a block, so only these two).
+            opens_next = item.kind == "org" and (item.role is not None or bool(_CAPTION_OPENER.match(item.text))) \
+                and bool({"sig", "name"} & (b.kinds() if b else set()))
             if b is None or n - b.last > 4 or (item.kind in b.kinds() and item.kind != "title") or opens_next:
-                # ('Partner: Fabrikam' after a filled block opens the next party's block)
                 b = Block()
                 blocks.append(b)
                 open_by_col[item.col] = b

@@ -206,6 +206,17 @@ class _Analyzer:
                     if org:
                         return "other", org
         for item in b.items:
+            if item.kind == "org" and item.role and not item.value.strip():
+                # 'Client:' with the company on the line below: that line says who signs here
+                n = self.pos[id(item.seg)] + 1
+                if len(columns(item.seg.text)) == 1 and len(item.seg.cells) <= 1 and n < len(self.view.segments) \
+                        and not items_of(self.view.segments[n]):
+                    below = self.view.segments[n].text.strip()
+                    named = clean_party(below)
+                    if self.party_of_text(below, roles=False) is None and looks_like_org(named) \
+                            and _has_legal_form(named) and (org := self.third_party([named])):
+                        return "other", org
+        for item in b.items:
             if item.role:
                 return item.role, ""
         for item in b.items:  # the signer, the company field, a 'Role: Customer' cell
@@ -267,6 +278,14 @@ class _Analyzer:
                 known = _party_of_person(self.ctx, self, person.strip(), own_lines)
                 if known:
                     return known, ""
+        for lower, upper in zip(before, before[1:], strict=False):
+            # A caption wrapped in its column ('For and on behalf of TORARITEK' over 'CERAMICS
+            # PTY LTD'): the lower line alone is no company the claim knows, the two together are.
+            if lower.strip() and upper.strip() and len(lower.split()) <= 6 and len(upper.split()) <= 12 \
+                    and not re.search(r"[.:;!?]\s*$", upper) and self.party_of_text(lower, roles=False) is None:
+                joined = self.line_party(f"{upper.strip()} {lower.strip()}")
+                if joined and joined[0] in ("customer", "partner"):
+                    return joined
         for t in [*before, head_seg.section]:
             order = self.ordered_parties(t)
             if len(order) >= 2 and len(set(order)) == 2:

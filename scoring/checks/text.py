@@ -226,12 +226,13 @@ def _col_order(loc: Location) -> int:
 RawSegment = tuple[str, Location, str, tuple[Cell, ...]]
 
 
-def _fill_empty_cells(cells: list[Cell]) -> list[Cell]:
+def _fill_empty_cells(cells: list[Cell], width: int = 0) -> list[Cell]:
     by_col = {c.location.col: c for c in cells if c.location.col is not None}
     if len(by_col) != len(cells) or not by_col:
         return cells
     template = cells[0].location
-    return [by_col.get(col) or Cell("", replace(template, col=col, bbox=None)) for col in range(max(by_col) + 1)]
+    return [by_col.get(col) or Cell("", replace(template, col=col, bbox=None))
+            for col in range(max(max(by_col) + 1, width))]
 
 
 _LIST_START = re.compile(r"^\s*(?:[•\-–*▪◦·]|\(?\d+(?:\.\d+)*[.)]?\s|\(?[a-z][.)]\s|[ivx]+[.)]\s)", re.I)
@@ -360,10 +361,16 @@ def build_view(doc: ExtractedDocument) -> DocView:
         for line in block.text.splitlines() or [block.text]:
             if line.strip():
                 raw.append((line, block.location, block.kind, (Cell(line, block.location),)))
+    widths: dict[tuple[object, ...], int] = {}  # columns of each table: a row's last cells may be empty too
+    for key, cells in rows.items():
+        if key[0] == "tb":
+            cols = [c.location.col for c in cells if c.location.col is not None]
+            if cols:
+                widths[key[:4]] = max(widths.get(key[:4], 0), max(cols) + 1)
     for key, cells in rows.items():
         cells.sort(key=lambda c: _col_order(c.location))
         if key[0] == "tb":  # Word/PDF grid cells left empty are real cells: keep the columns aligned
-            cells[:] = _fill_empty_cells(cells)
+            cells[:] = _fill_empty_cells(cells, widths.get(key[:4], 0))
     merged_away = _join_wrapped_rows(rows)
     for key, cells in rows.items():
         pos = row_pos[key]
