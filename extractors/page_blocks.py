@@ -56,7 +56,7 @@ def emit_scan(doc: ExtractedDocument, number: int, scan: ScannedPage) -> None:
     it stands in (so a wet signature belongs to that party's cell) and with the label beside it."""
     first_table = len(doc.tables)
     emit_page(doc, number, scan.lines, scan.grids, (0.0, 0.0, 0.0, 0.0), 0, "ocr")
-    labels = scan.lines + [Segment(b.text, b.location.bbox) for b in doc.blocks
+    labels = scan.labels + [Segment(b.text, b.location.bbox) for b in doc.blocks
                            if b.location.page == number and b.kind == "cell" and b.location.bbox]
     for box in scan.marks:
         cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2

@@ -49,6 +49,7 @@ class ScannedPage:
     lines: list[Segment] = field(default_factory=list)
     grids: list[Grid] = field(default_factory=list)
     marks: list[BBox] = field(default_factory=list)
+    labels: list[Segment] = field(default_factory=list)  # each column of each line, with its own box
 
 
 def read_scan(image: Any, pixels_per_point: float, timeout: float) -> ScannedPage:
@@ -79,6 +80,7 @@ def read_scan(image: Any, pixels_per_point: float, timeout: float) -> ScannedPag
             else:
                 mark_boxes.append(box)
     text_words = [_reread(Image.fromarray(gray), w, mark_boxes, height, timeout) for w in text_words]
+    text_words, mark_boxes = _absorb_doubtful(text_words, mark_boxes, height)
     page = ScannedPage()
     segments = [Segment(w.text, _scaled(w.box, scale)) for w in text_words]
     page.grids = grids
@@ -88,7 +90,9 @@ def read_scan(image: Any, pixels_per_point: float, timeout: float) -> ScannedPag
         if id(s) in outside:
             by_line.setdefault(w.line, []).append((w, s))
     for key in sorted(by_line):
-        page.lines.append(_line(by_line[key]))
+        line, columns = _line(by_line[key])
+        page.lines.append(line)
+        page.labels += columns
     page.marks = [_scaled(b, scale) for b in _merge_boxes(mark_boxes)]
     return page
 
@@ -347,13 +351,34 @@ def _scaled(box: BBox, scale: float) -> BBox:
     return (round(box[0] * scale, 2), round(box[1] * scale, 2), round(box[2] * scale, 2), round(box[3] * scale, 2))
 
 
-def _line(items: list[tuple[Word, Segment]]) -> Segment:
-    """One OCR line's words (outside tables), a wide gap written as a tab."""
+def _line(items: list[tuple[Word, Segment]]) -> tuple[Segment, list[Segment]]:
+    """One OCR line's words (outside tables), a wide gap written as a tab; and each column of
+    it as a segment of its own."""
     items.sort(key=lambda ws: ws[0].box[0])
     height = median(w.box[3] - w.box[1] for w, _ in items) or 1.0
-    text = items[0][0].text
-    for (prev, _), (w, _) in zip(items, items[1:], strict=False):
-        text += ("\t" if w.box[0] - prev.box[2] > COLUMN_GAP * height else " ") + w.text
-    segs = [s for _, s in items]
-    return Segment(text, (min(s.bbox[0] for s in segs), min(s.bbox[1] for s in segs),
-                          max(s.bbox[2] for s in segs), max(s.bbox[3] for s in segs)))
+    groups: list[list[Segment]] = [[items[0][1]]]
+    for (prev, _), (w, seg) in zip(items, items[1:], strict=False):
+        if w.box[0] - prev.box[2] > COLUMN_GAP * height:
+            groups.append([])
+        groups[-1].append(seg)
+    columns = [Segment(" ".join(s.text for s in g), _union([s.bbox for s in g])) for g in groups]
+    return Segment("\t".join(c.text for c in columns), _union([c.bbox for c in columns])), columns
+
+
+def _union(boxes: list[BBox]) -> BBox:
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def _absorb_doubtful(words: list[Word], marks: list[BBox], height: float) -> tuple[list[Word], list[BBox]]:
+    """Doubtful words on or against a mark ('Penasst', '=', a quote mark): Tesseract's reading of
+    part of the scribble, so part of the mark, not text."""
+    kept, marks = [], list(marks)
+    for w in words:
+        reach = height / 2
+        if w.conf < MARK_CONFIDENCE and any(
+                w.box[0] <= m[2] + reach and m[0] <= w.box[2] + reach and w.box[1] <= m[3] and m[1] <= w.box[3]
+                for m in marks):
+            marks.append(w.box)
+        else:
+            kept.append(w)
+    return kept, marks

@@ -278,11 +278,13 @@ class _Analyzer:
                 known = _party_of_person(self.ctx, self, person.strip(), own_lines)
                 if known:
                     return known, ""
-        for lower, upper in zip(before, before[1:], strict=False):
+        if len(before) >= 2:
             # A caption wrapped in its column ('For and on behalf of TORARITEK' over 'CERAMICS
             # PTY LTD'): the lower line alone is no company the claim knows, the two together are.
+            lower, upper = before[0], before[1]
             if lower.strip() and upper.strip() and len(lower.split()) <= 6 and len(upper.split()) <= 12 \
-                    and not re.search(r"[.:;!?]\s*$", upper) and self.party_of_text(lower, roles=False) is None:
+                    and _has_legal_form(clean_party(lower)) and not re.search(r"[.:;!?]\s*$", upper) \
+                    and self.party_of_text(lower, roles=False) is None:
                 joined = self.line_party(f"{upper.strip()} {lower.strip()}")
                 if joined and joined[0] in ("customer", "partner"):
                     return joined
