@@ -55,6 +55,7 @@ def emit_scan(doc: ExtractedDocument, number: int, scan: ScannedPage) -> None:
     """An OCR'd page: its lines, its tables, and its marks as pictures, each in the table cell
     it stands in (so a wet signature belongs to that party's cell) and with the label beside it."""
     first_table = len(doc.tables)
+    doc.metadata["ocr_pages"] = str(int(doc.metadata.get("ocr_pages", "0")) + 1)  # its text may be misread
     emit_page(doc, number, scan.lines, scan.grids, (0.0, 0.0, 0.0, 0.0), 0, "ocr")
     labels = scan.labels + [Segment(b.text, b.location.bbox) for b in doc.blocks
                            if b.location.page == number and b.kind == "cell" and b.location.bbox]

@@ -24,6 +24,7 @@ from scoring.checks.text import is_blank_value, normalize
 from scoring.nlp import organisations
 
 FULL_RATIO = 90.0
+OCR_NEAR_RATIO = 75.0
 FULL, PART = 1.0, 0.6
 
 LEGAL_SUFFIX_WORDS = {
@@ -95,6 +96,13 @@ class NameMatcher:
         if not self.part_words:
             return None
         return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in self.part_words) + r")\b")
+
+    def near(self, text: str, ratio: float = OCR_NEAR_RATIO) -> bool:
+        """The whole of ``text`` is this name misread (OCR: 'Aniwerturge Logistics' for
+        'Amberforge Logistics'); too loose for typed text, where it would take 'Northfield' for
+        'Northwind'."""
+        norm = normalize_org(text)
+        return bool(norm) and any(fuzz.ratio(norm, form) >= ratio for form in self.forms)
 
     def match(self, text: str) -> NameHit | None:
         if not self.forms:

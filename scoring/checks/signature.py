@@ -127,6 +127,7 @@ class _Analyzer:
         self.view = view
         self.dayfirst = view.dayfirst
         self.claimed_images: set[int] = set()  # pictures a signature block already counted
+        self.ocr = "ocr_pages" in view.doc.metadata  # text read from a scan: names may be misread
         self.pos = {id(s): n for n, s in enumerate(view.segments)}
         self.stamped = any(_STAMP.search(s.text) for s in view.segments) or any(
             f.source in ("docusign", "adobe_sign") for f in view.doc.signature_fields)
@@ -351,7 +352,8 @@ class _Analyzer:
             for c in candidates:
                 c = clean_party(c)
                 if looks_like_org(c) and not re.search(r"microsoft", c, re.I) and not self.ctx.is_contact(c) \
-                        and self.ctx.customer.match(c) is None and self.ctx.partner.match(c) is None:
+                        and self.ctx.customer.match(c) is None and self.ctx.partner.match(c) is None \
+                        and not (self.ocr and (self.ctx.customer.near(c) or self.ctx.partner.near(c))):
                     return c
         return ""
 

@@ -202,3 +202,12 @@ def test_bracketed_qualifier_in_claim_name():
     p, _ = names(pdf("Partner: Fabrikam Consulting Limited\nCustomer: Contoso Ltd"),
                  partner_name="Fabrikam Consulting Ltd (UK)")
     assert p.verdict == "met" and p.confidence > 0.95
+
+
+def test_near_takes_an_ocr_misreading_but_not_another_company() -> None:
+    from scoring.checks.parties import NameMatcher
+
+    amberforge = NameMatcher("Amberforge Logistics Corp.")
+    assert amberforge.match("Aniwerturge Logistics Corp.") is None  # typed text: another company
+    assert amberforge.near("Aniwerturge Logistics Corp.")  # read from a scan: this name misread
+    assert not amberforge.near("Harbourline Freight Ltd")
