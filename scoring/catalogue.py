@@ -26,6 +26,9 @@ class Product:
     cased_aliases: tuple[str, ...] = ()
     program: str = ""
     includes: tuple[str, ...] = ()  # codes whose mention also supports this product
+    # exact-case short names that are this product only where nothing around says otherwise:
+    # (alias, words that may not follow it, words that may not precede it), both regexes
+    guarded_aliases: tuple[tuple[str, str, str], ...] = ()
 
     def all_names(self) -> tuple[str, ...]:
         return (self.name, self.code, *self.aliases, *self.cased_aliases)
@@ -49,6 +52,8 @@ def all_products() -> tuple[Product, ...]:
             cased_aliases=tuple(p.get("cased_aliases", ())),
             program=p.get("program", ""),
             includes=tuple(p.get("includes", ())),
+            guarded_aliases=tuple((g["alias"], g.get("not_before", ""), g.get("not_after", ""))
+                                  for g in p.get("guarded_aliases", ())),
         )
         for p in raw["products"]
     )
@@ -118,9 +123,22 @@ def _mention_regexes() -> tuple[tuple[re.Pattern[str], dict[str, Product]], ...]
                 lookup.setdefault(_compact(alias), p)
                 aliases.append(alias)
         aliases.sort(key=len, reverse=True)
-        body = "|".join(_alias_regex(a) for a in dict.fromkeys(aliases))
+        parts = [_alias_regex(a) for a in dict.fromkeys(aliases)]
+        if attr == "cased":
+            for p in all_products():
+                for alias, not_before, _ in p.guarded_aliases:
+                    lookup.setdefault(_compact(alias), p)
+                    parts.append(_alias_regex(alias) + (rf"(?![\s\-]*(?:{not_before}))" if not_before else ""))
+        body = "|".join(parts)
         out.append((re.compile(rf"(?<![\w])(?:{body})(?![\w])", flags), lookup))
     return tuple(out)
+
+
+@cache
+def _not_after() -> dict[str, re.Pattern[str]]:
+    """Per guarded alias (compacted), what may not stand just before it."""
+    return {_compact(alias): re.compile(rf"(?:{not_after})[\s\-]*$", re.I)
+            for p in all_products() for alias, _, not_after in p.guarded_aliases if not_after}
 
 
 def find_mentions(text: str) -> list[tuple[int, int, Product]]:
@@ -136,7 +154,7 @@ def _first_tokens() -> frozenset[str]:
     """First word of every alias: a text holding none of them names no product (fast path)."""
     out = set()
     for p in all_products():
-        for alias in (p.name, p.code, *p.aliases, *p.cased_aliases):
+        for alias in (p.name, p.code, *p.aliases, *p.cased_aliases, *(g[0] for g in p.guarded_aliases)):
             words = _TOKEN.findall(alias.lower())
             if words:
                 out.add(words[0])
@@ -150,7 +168,11 @@ def _find_mentions(text: str) -> tuple[tuple[int, int, Product], ...]:
     found: list[tuple[int, int, Product]] = []
     for pattern, lookup in _mention_regexes():
         for m in pattern.finditer(text):
-            product = lookup.get(_compact(m.group(0)))
+            key = _compact(m.group(0))
+            product = lookup.get(key)
+            guard = _not_after().get(key)
+            if guard is not None and guard.search(text[max(0, m.start() - 40): m.start()]):
+                continue
             if product is not None:
                 found.append((m.start(), m.end(), product))
     found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))

@@ -235,7 +235,10 @@ def _fill_empty_cells(cells: list[Cell], width: int = 0) -> list[Cell]:
             for col in range(max(max(by_col) + 1, width))]
 
 
-_LIST_START = re.compile(r"^\s*(?:[•\-–*▪◦·]|\(?\d+(?:\.\d+)*[.)]?\s|\(?[a-z][.)]\s|[ivx]+[.)]\s)", re.I)
+# A numbered item is '1.', '2)', '(3)', '4.2' or a bare small number before a capital ('3 Scope');
+# a wrapped sentence may go on with a number ('... to Windows' / '365 Enterprise').
+_LIST_START = re.compile(r"^\s*(?:[•\-–*▪◦·]|\(?\d+(?:\.\d+)*[.)]\s|\d+\.\d+\s|\d{1,2}\s+(?=[A-Z])|"
+                         r"\(?[a-zA-Z][.)]\s|[ivxIVX]+[.)]\s)")
 _FIELD_LINE = re.compile(r"^\s*[A-Z][\w/()'&.\- ]{0,30}:(?:\s|$)")
 _SENTENCE_END = re.compile(r"[.;:!?]\s*$")
 

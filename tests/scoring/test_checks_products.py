@@ -207,3 +207,31 @@ def test_pdf_table_rows_stand_under_their_own_section():
     r = links(d, products=("SPO",))
     assert r.products["SPO"].verdict == "linked"
     assert r.products["SPO"].evidence[0].location.table == 0
+
+
+def test_bare_exchange_is_exchange_online_unless_the_words_around_say_on_premises() -> None:
+    from scoring.catalogue import find_mentions
+
+    def codes(text: str) -> list[str]:
+        return [p.code for _, _, p in find_mentions(text)]
+
+    assert codes("We will migrate 450 mailboxes to Exchange.") == ["EXO"]
+    assert codes("grow active Exchange usage from 40% to 95%") == ["EXO"]
+    assert codes("upgrade of the Exchange Server 2016 estate") == []
+    assert codes("from the on-premises Exchange servers") == []
+    assert codes("the exchange of information between the parties") == []
+    assert codes("Exchange 2019 to Exchange Online") == ["EXO"]
+
+
+def test_a_sentence_wrapped_before_a_number_is_joined() -> None:
+    from extractors.document import ExtractedDocument, Location, TextBlock
+    from scoring.checks.text import build_views
+
+    doc = ExtractedDocument(path="letter.pdf", format="pdf", status="ok")
+    doc.blocks = [
+        TextBlock("Anchorwood will plan and migrate 60 users from the legacy VDI platform to Windows",
+                  Location(page=1, bbox=(72.0, 306.9, 508.6, 314.2))),
+        TextBlock("365 Enterprise.", Location(page=1, bbox=(72.9, 317.7, 150.9, 325.0))),
+    ]
+    (view,) = build_views([doc])
+    assert any("to Windows 365 Enterprise." in s.text for s in view.segments)
