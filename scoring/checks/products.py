@@ -71,14 +71,18 @@ NEGATED = re.compile(
     r"remains? (?:with the (?:customer|client)|unchanged|in place|as[- ]is|outside)|"
     r"\b(?:currently|already|also) (?:uses?|using|has|have|runs?|licen[cs]es|owns?)\b|\bis using\b|"
     r"\bfor (?:context|information|reference)\b|\bin use\b|\brel(?:y|ies|ying) on\b|"
-    r"\b(?:its|their) own (?:staff|team|people|employees|IT)\b|\bin-house (?:team|staff)\b", re.I)
+    r"\b(?:its|their) own (?:staff|team|people|employees|IT)\b|\bin-house (?:team|staff)\b|"
+    # the product as it already stands, not work on it ('has been live ... and is well established')
+    r"\b(?:has|have) been (?:live|in (?:place|use|production))\b|\bis (?:well )?established\b|"
+    r"\bfor some (?:time|years)\b|\bin production since\b", re.I)
 # Sections whose contents are never the partner's work.
 MENTION_SECTION = re.compile(
     r"out[- ]of[- ]scope|exclusion|excluded|not in scope|licen[cs]|subscription|pricing|price|fees|"
     r"commercial|bill of materials|order summary|background|current (?:state|environment)|existing "
     r"(?:environment|estate|landscape)|as-is|assumption|prerequisite|dependenc|glossary|definitions|"
     r"terms and conditions|general terms", re.I)
-_NEGATIVE_HEADING = re.compile(r"out[- ]of[- ]scope|not in scope|exclusions?|excluded", re.I)
+_NEGATIVE_HEADING = re.compile(r"scope exclusions?|exclusions? from (?:the )?scope|excluded from (?:the )?scope|"
+                               r"out[- ]of[- ]scope|not in scope|exclusions?|excluded", re.I)
 _WORK_HEADING = re.compile(r"\bscope\b|deliverables|activities|approach|\bwork\b|implementation|deployment|"
                            r"migration|training|adoption|phases?|milestones?", re.I)
 
@@ -171,10 +175,13 @@ class _DocProducts:
         work_section = bool(_WORK_HEADING.search(seg.section) or _WORK_LABEL.search(seg.section) or _WORK_LABEL.search(label))
         if len({p.code for _, _, p in self.mentions[n]}) > 1:
             return None  # D-23: a header listing several workloads ties no work line to any one of them
+        marker = _BULLET.match(seg.text)
         for k in range(n + 1, min(len(self.view.segments), n + 6)):
             nxt = self.view.segments[k]
             if nxt.is_heading or self.mentions[k] and not _names(target, nxt.text, self.mentions[k]):
                 return None
+            if marker and nxt.text.lstrip()[:1] == seg.text.lstrip()[:1]:
+                return None  # the product is one item of a list; the next item is another, not its work
             if WORK.search(nxt.text) and not NEGATED.search(nxt.text):
                 return nxt.evidence("work line under the product")
             if not _BULLET.match(nxt.text) or NEGATED.search(nxt.text):

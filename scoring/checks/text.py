@@ -148,7 +148,8 @@ _SECTION_WORDS = re.compile(
     r"^(?:\d+(?:\.\d+)*[.)]?\s*|[A-Z][.)]\s*)?(?:project\s+|service\s+|engagement\s+)?(?:scope(?: of (?:work|services))?|"
     r"in[- ]scope|out[- ]of[- ]scope(?: items| services)?|not in scope|exclusions?|excluded|assumptions?|"
     r"background|overview|introduction|objectives?|approach|methodology|deliverables?|milestones?|timeline|"
-    r"schedule|project plan|plan|phases?|activities|work(?:stream)?s?|services|licen[cs]ing|licen[cs]es|"
+    r"schedule|project plan|plan|phases?|activities|work(?:stream)?s?|work packages?|work breakdown|tasks|services|"
+    r"licen[cs]ing|licen[cs]es|"
     r"pricing|fees|commercials?|payment(?: terms)?|signatures?|acceptance|sign[- ]?off|approvals?|"
     r"customer acknowledge?ment|acknowledge?ment|terms(?: and conditions)?|general terms|parties|"
     r"success (?:measures|criteria|metrics)|adoption(?: plan)?|growth(?: plan)?|kpis?|governance|"
@@ -170,7 +171,8 @@ _HEADING_WORD = re.compile(
     r"approvals?|contacts|support|warranty|training|testing|discovery|migration|deployment|implementation|transition|"
     r"handover|hypercare|licensing|staffing|resources|roles|reporting|communications?|payment|invoicing|expenses|"
     r"confidentiality|liability|insurance|termination|notices|definitions|execution|authori[sz]ation|agreement|"
-    r"situation|challenges?|solution|workstreams?|engagement|programme|program|project details|change control)\b", re.I)
+    r"situation|challenges?|solution|workstreams?|work packages?|tasks|engagement|programme|program|project details|"
+    r"change control)\b", re.I)
 _MINOR_WORDS = {"and", "of", "the", "for", "to", "in", "on", "&", "/", "-", "–", "a", "an", "with", "by"}
 _NUMBERED_PART = re.compile(
     r"^(?:section|part|schedule|appendix|annex|exhibit|article|attachment)\s+[\w.]{1,6}\s*[:.\-–]\s*[A-Za-z]", re.I)

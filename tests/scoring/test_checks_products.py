@@ -235,3 +235,21 @@ def test_a_sentence_wrapped_before_a_number_is_joined() -> None:
     ]
     (view,) = build_views([doc])
     assert any("to Windows 365 Enterprise." in s.text for s in view.segments)
+
+
+def test_a_product_that_has_long_been_live_is_background_not_work():
+    r = links(docx("Background", "Dynamics 365 Sales has been live at the Customer for some time and is well established.",
+                   "Scope", "We will train the sales managers on pipeline reports."))
+    assert r.verdict == "not_met" and r.products["D365_SALES_ENT"].verdict == "mentioned"
+
+
+def test_an_item_of_a_scope_exclusions_list_is_not_linked_by_the_item_below_it():
+    r = links(pdf("7. SCOPE EXCLUSIONS\n- Data cleansing of source systems.\n- Anything related to Teams Phone.\n"
+                  "- Development of custom code beyond the configuration described."), products=("TEAMS",))
+    assert r.products["TEAMS"].verdict == "mentioned"
+
+
+def test_a_product_heading_a_bullet_list_of_work_is_still_linked():
+    r = links(pdf("3. Services\nMicrosoft Teams\n- Configure auto attendants and call queues\n- Train store managers"),
+              products=("TEAMS",))
+    assert r.products["TEAMS"].verdict == "linked"
