@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from scoring.catalogue import Product, find_mentions, find_product
 from scoring.checks.context import CheckContext
-from scoring.checks.text import DocView, Segment, sentences
+from scoring.checks.text import Cell, DocView, Segment, sentences
 from scoring.reasons import reason
 from scoring.types import ClaimedProduct, CriterionResult, Evidence, ProductFinding, Reason
 
@@ -92,6 +92,22 @@ _WORK_LABEL = re.compile(r"\b(?:workstreams?|work ?package|phase|stage|wave|modu
 _BULLET = re.compile(r"^\s*(?:[-•*▪◦·–]|\(?[a-z0-9]{1,2}[.)])\s*\S")
 
 
+_TICK = re.compile(r"^\s*(?:[✔✓☑✅xX]|yes|y)\s*$", re.I)
+
+
+def _col_id(cell: Cell) -> object:
+    loc = cell.location
+    if loc.col is not None:
+        return loc.col
+    m = re.match(r"([A-Z]+)", loc.cell or "")
+    return m.group(1) if m else None
+
+
+def _same_table(a: Cell, b: Cell) -> bool:
+    la, lb = a.location, b.location
+    return (la.page, la.part, la.table, la.sheet) == (lb.page, lb.part, lb.table, lb.sheet)
+
+
 @lru_cache(maxsize=4096)
 def excluded_section(heading: str) -> bool:
     """True for a section whose contents are not the partner's work ('Out of scope', 'Licensing',
@@ -159,7 +175,28 @@ class _DocProducts:
                 if cell is not None:
                     work_cell = cell.evidence(seg.doc_path, "the work on it")
             return "linked", _ev(seg, target, "named with the work on it", linked_piece), work_cell
+        if len(seg.cells) > 1 and (ticked := self.ticked_work(n)) is not None:
+            return "linked", _ev(seg, target, "ticked under " + ticked[0], seg.cells[0].text), ticked[1]
         return "mentioned", _ev(seg, target, "named without work", mentioned_piece), None
+
+    def ticked_work(self, n: int) -> tuple[str, Evidence] | None:
+        """A product row of a tick matrix ('Microsoft Defender | ✔ | ✔' under 'Product | Pre-sales |
+        Deployment'): a tick in a column whose header is work (D-11.2). (header, the header cell)."""
+        seg = self.view.segments[n]
+        ticks = {_col_id(c) for c in seg.cells[1:] if _TICK.match(c.text)}
+        if not ticks:
+            return None
+        for k in range(n - 1, max(-1, n - 12), -1):
+            head = self.view.segments[k]
+            if len(head.cells) <= 1 or not _same_table(head.cells[0], seg.cells[0]):
+                continue
+            if any(_TICK.match(c.text) for c in head.cells):
+                continue  # another product's row
+            for c in head.cells[1:]:
+                if _col_id(c) in ticks and _strong_work(c.text) and not NEGATED.search(c.text):
+                    return c.text.strip(), c.evidence(seg.doc_path, "the work column ticked for it")
+            return None
+        return None
 
     def block_under(self, target: Target, n: int) -> Evidence | None:
         """A work line under a line/heading naming the product (D-23: 'Exchange Online' then '- Migrate...')."""

@@ -253,3 +253,14 @@ def test_a_product_heading_a_bullet_list_of_work_is_still_linked():
     r = links(pdf("3. Services\nMicrosoft Teams\n- Configure auto attendants and call queues\n- Train store managers"),
               products=("TEAMS",))
     assert r.products["TEAMS"].verdict == "linked"
+
+
+def test_a_tick_under_a_work_column_links_the_product_and_a_pre_sales_tick_does_not():
+    rows = [["Products and workloads in scope"], [],
+            ["Product / workload", "Pre-sales", "Deployment"],
+            ["Microsoft Defender for Office 365", "✔", "✔"],
+            ["Microsoft Teams", "✔", ""]]
+    r = links(xlsx(rows), products=("MDO", "TEAMS"))
+    assert r.products["MDO"].verdict == "linked"
+    assert any(e.text == "Deployment" for e in r.products["MDO"].evidence)
+    assert r.products["TEAMS"].verdict == "mentioned"
