@@ -50,7 +50,15 @@ class DateHit:
     context: str = ""  # the words before the date and its section heading
 
 
+# 'Design sign-off', 'UAT sign-off': a project milestone, not anyone's signature on the POE.
+_PHASE_SIGN_OFF = re.compile(r"\b(?:design|scope|requirements?|uat|test(?:ing)?|phase(?:\s*\d+)?|stage|pilot|discovery|"
+                             r"build|solution|blueprint|architecture|deliverable|milestone|wave(?:\s*\d+)?)\s+"
+                             r"sign[- ]?off\b", re.I)
+
+
 def _role(text_before: str, seg: Segment) -> str:
+    if _PHASE_SIGN_OFF.search(text_before):
+        return "milestone"
     if _SIGN_CTX.search(text_before):
         return "signature"
     if re.search(r"\bdate\b", text_before, re.I) and re.search(r"sign|accept|acknowledg|approv|execut", seg.section, re.I):

@@ -163,3 +163,10 @@ def test_recent_sow_under_an_old_msa_is_dated():
     r = dates(msa, sow)
     assert r.verdict == "met" and r.evidence[0].document == "SOW.pdf"
     assert "R-DATE-004" in {x.code for x in r.reasons}
+
+
+def test_a_design_sign_off_milestone_after_submission_is_a_milestone_not_a_late_signature():
+    r = dates(pdf("Commencement date: 2026-04-13\nMilestone\tDate\nDiscovery complete\t2026-05-14\n"
+                  "Design sign-off\t2026-08-20\nGo-live\t2026-09-20"))
+    assert r.verdict == "met"
+    assert all(x.code != "R-DATE-005" for x in r.reasons)
