@@ -173,7 +173,8 @@ _HEADING_WORD = re.compile(
     r"confidentiality|liability|insurance|termination|notices|definitions|execution|authori[sz]ation|agreement|"
     r"situation|challenges?|solution|workstreams?|work packages?|tasks|engagement|programme|program|project details|"
     r"change control)\b", re.I)
-_MINOR_WORDS = {"and", "of", "the", "for", "to", "in", "on", "&", "/", "-", "–", "a", "an", "with", "by"}
+_MINOR_WORDS = {"and", "of", "the", "for", "to", "in", "on", "&", "/", "-", "–", "a", "an", "with", "by", "be", "at"}
+_VERBISH = re.compile(r"\b(?:will|shall|is|are|was|were|has|have|can|may|must|should|would)\b", re.I)
 _NUMBERED_PART = re.compile(
     r"^(?:section|part|schedule|appendix|annex|exhibit|article|attachment)\s+[\w.]{1,6}\s*[:.\-–]\s*[A-Za-z]", re.I)
 
@@ -192,6 +193,9 @@ def _looks_like_heading(text: str, kind: str) -> bool:
     if len(words) <= 6 and _HEADING_WORD.search(t) and all(w[:1].isupper() or w.lower() in _MINOR_WORDS for w in words) \
             and not re.search(r"\d|:", t):
         return True  # 'Value Realisation', 'Approach and Scope', 'Desired Outcomes'
+    if len(words) <= 5 and words[0][:1].isupper() and _HEADING_WORD.match(t) and not re.search(r"\d|:", t) \
+            and not _VERBISH.search(t):
+        return True  # sentence case: 'Adoption and change management', 'Services to be provided'
     if _NUMBERED_PART.match(t) and not re.search(r"\b(will|shall|is|are)\b", t, re.I):
         return True  # 'Section 6: Customer Acknowledgment', 'Schedule A - Scope'
     if ":" in t.rstrip(":"):

@@ -264,3 +264,20 @@ def test_a_tick_under_a_work_column_links_the_product_and_a_pre_sales_tick_does_
     assert r.products["MDO"].verdict == "linked"
     assert any(e.text == "Deployment" for e in r.products["MDO"].evidence)
     assert r.products["TEAMS"].verdict == "mentioned"
+
+
+@pytest.mark.parametrize("line,heading", [
+    ("Services to be Provided", True), ("Adoption and change management", True), ("Work Packages", True),
+    ("Adoption will grow", False), ("Support is included in the fee", False), ("Migration of 400 mailboxes", False),
+])
+def test_section_titles_in_title_case_and_sentence_case(line, heading):
+    from scoring.checks.text import _looks_like_heading
+
+    assert _looks_like_heading(line, "text") is heading
+
+
+def test_work_under_a_sentence_case_services_heading_is_not_background():
+    r = links(pdf("Customer Background\nThe Client runs 4 sites on heavily customised systems.\n"
+                  "Services to be Provided\nProduct / workload\tWork\nMS Teams\tTrain 450 users on Teams Rooms meetings"),
+              products=("TEAMS",))
+    assert r.products["TEAMS"].verdict == "linked"
