@@ -127,8 +127,19 @@ ONBOARD_PEOPLE = re.compile(r"\bonboard\w*\s+(?:of\s+)?(?:\w+\s+){0,4}?(?:\d[\d,
                             re.I)
 
 
+# The product taken to more of the organisation: 'Expand Dynamics 365 Sales to two further
+# business units', 'roll Teams Phone out across the remaining regions'.
+EXPAND_REACH = re.compile(
+    r"\b(?:expand\w*|extend\w*|roll\w*(?: \w+){0,6}? out|scal\w* out)\b[^.;]{0,80}?\b(?:to|across|into|in)\b[^.;]{0,30}?"
+    r"\b(?:further|more|additional|other|new|remaining|all(?: other)?|\d+|two|three|four|five|six)\s+(?:\w+\s+){0,2}?"
+    r"(?:business units?|divisions?|subsidiar(?:y|ies)|departments?|regions?|countries|branches|offices|"
+    r"locations|sites|entities|markets|brands|plants|stores|hospitals|schools|teams)\b", re.I)
+
+
 def _growth_in(text: str) -> bool:
     if _counted_growth(text) or ONBOARD_PEOPLE.search(without_names(text)):
+        return True
+    if EXPAND_REACH.search(text) and not NEGATED.search(text) and (find_mentions(text) or OBJECT.search(text)):
         return True
     if not OBJECT.search(text) and "adoption" not in text.lower():
         return False

@@ -23,6 +23,8 @@ def growth(*docs):
     "Adoption and change management workshops for all departments.",
     "Target: 80% active usage of Intune-managed devices by go-live + 90 days.",
     "Accelerate adoption and expand usage to the field service teams.",
+    "Expand Dynamics 365 Sales Enterprise to two further business units once phase 1 is live.",
+    "Roll Microsoft Teams Phone out across the remaining regions in 2027.",
 ])
 def test_growth_statements(line):
     r = growth(pdf(line))
@@ -38,6 +40,7 @@ def test_growth_statements(line):
     "Improve security posture with conditional access policies.",
     "Adoption services are out of scope.",
     "Add users to security groups.",
+    "Extend the network to new offices.",
 ])
 def test_not_growth(line):
     r = growth(pdf(line))
