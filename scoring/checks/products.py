@@ -35,7 +35,7 @@ WORK = re.compile(
     r"governance|hypercare|proof of value|discovery|health ?check|remediat\w*|rationali[sz]\w*|"
     r"harmoni[sz]\w*|decommission\w*|standardi[sz]\w*|implementation|enablement|synchroni[sz]\w*|sync(?:s|ed|ing)?|"
     r"retir(?:e|es|ed|ing)|tun(?:e|es|ed|ing)|fine-tun\w*|re-?architect\w*|register\w*|clean(?:s|ed|ing)? up|"
-    r"operationali[sz]\w*|embed\w*|"
+    r"operationali[sz]\w*|embed\w*|unif(?:y|ies|ied|ying)|ingest\w*|import(?:s|ed|ing)?|"
     # French, German, Spanish and Dutch work words (POEs come from every country)
     r"param[ée]trage|param[ée]trer|d[ée]ploi\w*|d[ée]ployer|mise en (?:œuvre|oeuvre|place|production)|"
     r"reprise des donn[ée]es|formation|int[ée]gration|impl[ée]mentation|einf[üu]hrung|implementierung|"

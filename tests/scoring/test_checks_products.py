@@ -281,3 +281,10 @@ def test_work_under_a_sentence_case_services_heading_is_not_background():
                   "Services to be Provided\nProduct / workload\tWork\nMS Teams\tTrain 450 users on Teams Rooms meetings"),
               products=("TEAMS",))
     assert r.products["TEAMS"].verdict == "linked"
+
+
+def test_unifying_data_into_the_product_is_work_on_it():
+    r = links(docx([["Product", "Activity"],
+                    ["Dynamics 365 Marketing", "Unify customer data from 2 sources into Customer Insights - Journeys profiles"]]),
+              products=("D365_CUSTOMER_INSIGHTS",))
+    assert r.products["D365_CUSTOMER_INSIGHTS"].verdict == "linked"
