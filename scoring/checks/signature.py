@@ -121,6 +121,10 @@ class SigFinding:
     signer: str = ""  # the person who signed (or was to sign), as written
 
 
+_CUSTOMER_ACK_SECTION = re.compile(r"\b(?:customer|client)(?:'s)?\s+(?:acknowledge?ment|acceptance|sign[- ]?off|approval|"
+                                   r"confirmation|declaration|attestation)\b", re.I)
+
+
 class _Analyzer:
     def __init__(self, ctx: CheckContext, view: DocView) -> None:
         self.ctx = ctx
@@ -289,6 +293,11 @@ class _Analyzer:
                 joined = self.line_party(f"{upper.strip()} {lower.strip()}")
                 if joined and joined[0] in ("customer", "partner"):
                     return joined
+        if _CUSTOMER_ACK_SECTION.search(head_seg.section or "") and not any(
+                self.party_of_text(t, roles=False) for t in before):
+            # '6. Customer acknowledgement' over 'I confirm ... the partner named above is working
+            # with us' and the fields: the customer's section, whatever role words its text holds
+            return "customer", ""
         for t in [*before, head_seg.section]:
             order = self.ordered_parties(t)
             if len(order) >= 2 and len(set(order)) == 2:

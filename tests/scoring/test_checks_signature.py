@@ -568,3 +568,13 @@ def test_template_acknowledgment_dated_13_months_back_is_stale():
     # D-22: the date of the section's date row dates the 'Yes'.
     r = sig(_ack("2025-05-01", "Yes"))
     assert r.verdict == "not_met" and r.reasons[0].code == "R-SIG-004"
+
+
+def test_a_customer_acknowledgement_section_is_the_customers_whatever_role_words_its_text_holds():
+    rows = [["6. Customer acknowledgement"], [],
+            ["I confirm that the information above is accurate and that the partner named above is working with us."],
+            [], ["Name", "Pooja Chatterjee"], ["Title", "Chief Technology Officer"], ["Organisation", "XXXXX"],
+            ["Signature", "Pooja Chatterjee (approved by e-mail)"], ["Date", ""]]
+    r = sig(xlsx(rows))
+    assert r.verdict == "met"
+    assert all("customer" in e.note for e in r.evidence)
