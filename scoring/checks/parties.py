@@ -182,8 +182,11 @@ def role_of(word: str) -> str:
 def clean_party(value: str) -> str:
     """The organisation part of a party value: '"Contoso Ltd" (the "Customer"), a UK company' -> 'Contoso Ltd'."""
     v = value.strip().strip("\"“”'‘’").strip()
-    v = re.split(r"\s*\(|,\s+(?:a|an|with|whose|having|incorporated|registered|located)\b|\s+\|\s+|\s{3,}|;", v)[0]
+    # ('(Pty) Ltd' is a legal form, not a parenthesis: 'Treardex IT Services (Pty) Ltd')
+    v = re.split(r"\s*\((?!pty\)|proprietary\))|,\s+(?:a|an|with|whose|having|incorporated|registered|located)\b|"
+                 r"\s+\|\s+|\s{3,}|;", v, flags=re.I)[0]
     v = re.sub(r"^(?:the\s+company\s+|messrs\.?\s+)", "", v, flags=re.I)
+    v = re.sub(r"^[A-Z][\w&.\-]{1,30}:\s+(?=[A-Z0-9])", "", v)  # 'Treardex: Treardex IT Services': a label word
     return v.strip().strip("\"“”'‘’,.:").strip()
 
 

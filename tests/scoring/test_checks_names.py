@@ -211,3 +211,14 @@ def test_near_takes_an_ocr_misreading_but_not_another_company() -> None:
     assert amberforge.match("Aniwerturge Logistics Corp.") is None  # typed text: another company
     assert amberforge.near("Aniwerturge Logistics Corp.")  # read from a scan: this name misread
     assert not amberforge.near("Harbourline Freight Ltd")
+
+
+@pytest.mark.parametrize("value,org", [
+    ("Treardex: Treardex IT Services (Pty) Ltd", "Treardex IT Services (Pty) Ltd"),
+    ('"Contoso Ltd" (the "Customer"), a UK company', "Contoso Ltd"),
+    ("Customer: Fabrikam Inc.", "Fabrikam Inc"),
+])
+def test_clean_party_keeps_a_pty_legal_form_and_drops_a_label_word(value, org):
+    from scoring.checks.parties import clean_party
+
+    assert clean_party(value) == org
