@@ -125,6 +125,22 @@ _CUSTOMER_ACK_SECTION = re.compile(r"\b(?:customer|client)(?:'s)?\s+(?:acknowled
                                    r"confirmation|declaration|attestation)\b", re.I)
 
 
+def _column_below(item: FieldItem, below: Segment) -> str:
+    """The text under a caption field in its own column ('Partner: <tab> Customer:' over a line
+    that stands under the right one); '' when the line below stands under another column."""
+    heads = columns(item.seg.text)
+    parts = columns(below.text)
+    if len(heads) == 1:
+        return below.text.strip()
+    if len(parts) == len(heads):
+        return parts[item.col].strip() if item.col < len(parts) else ""
+    box, head_box = below.location.bbox, item.seg.location.bbox
+    if len(parts) == 1 and len(heads) == 2 and box is not None and head_box is not None:
+        right = (box[0] + box[2]) / 2 >= (head_box[0] + head_box[2]) / 2
+        return below.text.strip() if right == (item.col == 1) else ""
+    return ""
+
+
 class _Analyzer:
     def __init__(self, ctx: CheckContext, view: DocView) -> None:
         self.ctx = ctx
@@ -214,9 +230,8 @@ class _Analyzer:
             if item.kind == "org" and item.role and not item.value.strip():
                 # 'Client:' with the company on the line below: that line says who signs here
                 n = self.pos[id(item.seg)] + 1
-                if len(columns(item.seg.text)) == 1 and len(item.seg.cells) <= 1 and n < len(self.view.segments) \
-                        and not items_of(self.view.segments[n]):
-                    below = self.view.segments[n].text.strip()
+                if len(item.seg.cells) <= 1 and n < len(self.view.segments) and not items_of(self.view.segments[n]):
+                    below = _column_below(item, self.view.segments[n])
                     named = clean_party(below)
                     if self.party_of_text(below, roles=False) is None and looks_like_org(named) \
                             and _has_legal_form(named) and (org := self.third_party([named])):

@@ -578,3 +578,12 @@ def test_a_customer_acknowledgement_section_is_the_customers_whatever_role_words
     r = sig(xlsx(rows))
     assert r.verdict == "met"
     assert all("customer" in e.note for e in r.evidence)
+
+
+def test_a_customer_caption_over_another_companys_name_is_that_companys_block():
+    r = sig(pdf("Authorisation\nPartner:\tCustomer:\nFabrikam Consulting Ltd\tRivermark Property Group Inc\n"
+                "Signature: ________________\tSignature: Danielle Thompson\n"
+                "Name: ________________\tName: Danielle Thompson\n"
+                "Date: ________________\tDate: 27 June 2026"))
+    assert r.verdict == "not_met"
+    assert any(x.code == "R-SIG-007" for x in r.reasons)
