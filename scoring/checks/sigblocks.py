@@ -37,7 +37,8 @@ _INLINE_LABEL = re.compile(
     rf"(?<![\w-])(?<!signed )(?<!Signed )(?<!SIGNED )(?:(?:(?:{ROLE})(?:'s)?\s+)?(?:{_SIG}|{_NAME}|{_TITLE}|{_DATE}|{_ORG})"
     rf"(?:\s+(?:(?:of|for|by|on behalf of)\s+)?(?:the\s+)?(?:{ROLE}))?|{ROLE})\s*:", re.I)
 
-_CAPTION = re.compile(rf"^\s*(?:for\s+)?(?:the\s+)?(?:{ROLE})s?\s*:?\s*$|^[A-Z][A-Z&.,' -]{{2,60}}$")
+_CAPTION = re.compile(rf"^\s*(?:for\s+)?(?:the\s+)?(?:{ROLE})s?\s*:?\s*$|^[A-Z][A-Z&.,' -]{{2,60}}$|"
+                      r"(?i:^\s*(?:signed\s+)?(?:for\s+and\s+)?on\s+behalf\s+of\b|^\s*signed\s+for\b)")
 _LABEL_START = re.compile(r"^\s*(?:[A-Za-z][A-Za-z' ]{0,30}):")
 _MAYBE_FIELD = re.compile(r"[:\t_–]|/s/|\s-\s|\.{3}")
 CUSTOMER_WORDS = re.compile(r"\b(?:customer|client|buyer|purchaser|licensee|contracting officer|ordering (?:agency|activity)|"

@@ -587,3 +587,11 @@ def test_a_customer_caption_over_another_companys_name_is_that_companys_block():
                 "Date: ________________\tDate: 27 June 2026"))
     assert r.verdict == "not_met"
     assert any(x.code == "R-SIG-007" for x in r.reasons)
+
+
+def test_signed_for_beside_a_customer_label_is_a_caption_not_the_customers_name():
+    r = sig(pdf("AUTHORISATION\nCustomer:\tSigned for Fabrikam Consulting Ltd\nFalaraora Logistics Ltd\n"
+                "Signature: Digitally signed by Sanjay Khan\tSignature:\nName: Sanjay Khan\tName: Aisha Davies\n"
+                "Title: Finance Director\tTitle: Commercial Director\nDate: 3 June 2026\tDate: TBC"))
+    assert r.verdict == "not_met"
+    assert [x.code for x in r.reasons] == ["R-SIG-007"]  # Falaraora's signature, not 'only the partner signed'
