@@ -513,7 +513,7 @@ class _Analyzer:
                     near.append(img)
                 continue
             if il.page is not None and il.bbox and loc.page == il.page and loc.bbox:
-                span = _cell_span(sig.seg, sig.cell_index) if len(sig.seg.cells) > 1 else None
+                span = self.column_span(sig.seg, sig.cell_index) if len(sig.seg.cells) > 1 else None
                 if span is not None and (il.bbox[2] < span[0] or il.bbox[0] > span[1]):
                     continue  # a table row: the picture must stand over this party's cell
                 top, bottom = loc.bbox[1], loc.bbox[3]
@@ -528,6 +528,22 @@ class _Analyzer:
                     img.near_text.strip() in sig.seg.text:
                 near.append(img)
         return list({id(img): img for img in near}.values())  # (a picture meets a test once)
+
+    def column_span(self, seg: Segment, index: int | None) -> tuple[float, float] | None:
+        """(x0, x1) of a table cell; for a row whose cells are empty (no boxes of their own), the
+        same column's cell in another row of the table ('By | | ' under 'Name | Jack Shaw | ')."""
+        span = _cell_span(seg, index)
+        loc = seg.cells[0].location if seg.cells else None
+        if span is not None or index is None or loc is None or loc.table is None:
+            return span
+        for other in self.view.segments:
+            if other is seg or len(other.cells) <= index:
+                continue
+            o = other.cells[index].location
+            if (o.page, o.part, o.table) == (loc.page, loc.part, loc.table) and o.col == seg.cells[index].location.col \
+                    and o.bbox is not None:
+                return o.bbox[0], o.bbox[2]
+        return None
 
     def party_near_location(self, loc: Location) -> str | None:
         """The party of the text just above a PDF field or image (same page, nearest above); on a

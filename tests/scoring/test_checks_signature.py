@@ -595,3 +595,21 @@ def test_signed_for_beside_a_customer_label_is_a_caption_not_the_customers_name(
                 "Title: Finance Director\tTitle: Commercial Director\nDate: 3 June 2026\tDate: TBC"))
     assert r.verdict == "not_met"
     assert [x.code for x in r.reasons] == ["R-SIG-007"]  # Falaraora's signature, not 'only the partner signed'
+
+
+def test_a_picture_in_the_partners_cell_of_an_empty_by_row_is_not_the_customers():
+    from extractors.document import ExtractedDocument, TextBlock
+
+    def cell(text: str, row: int, col: int, x0: float, x1: float) -> TextBlock:
+        y = 100.0 + 30 * row
+        return TextBlock(text, Location(page=1, bbox=(x0, y, x1, y + 12), table=0, row=row, col=col), "cell")
+
+    blocks = [TextBlock("Signatures", Location(page=1, bbox=(72, 60, 140, 72)), "heading"),
+              cell("Fabrikam Consulting Ltd", 0, 1, 150, 350), cell("CLIENT", 0, 2, 360, 560),
+              cell("By", 1, 0, 72, 140),
+              cell("Name", 2, 0, 72, 140), cell("Jack Shaw", 2, 1, 150, 350),
+              cell("Date", 3, 0, 72, 140), cell("1 June 2026", 3, 1, 150, 350), cell("<date>", 3, 2, 360, 560)]
+    doc = ExtractedDocument(path="SoW.pdf", format="pdf", status="ok", pages=1, blocks=blocks)
+    doc.images = [ImageInfo(Location(page=1, bbox=(160, 126, 300, 142)), 140, 16, "Signatures")]
+    r = sig(doc)
+    assert r.verdict == "not_met"
