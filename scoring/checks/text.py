@@ -273,7 +273,12 @@ def _continues(prev: TextBlock, line: TextBlock, right_edge: float) -> bool:
         return False  # columns laid out side by side
     if _LIST_START.match(line.text) or _FIELD_LINE.match(line.text):
         return False
+    if len(_INLINE_LABEL.findall(prev.text)) >= 2:
+        return False  # 'Name: X Title: Y Date: Z': a row of fields, not a sentence going on
     return not _SENTENCE_END.search(prev.text) or line.text.lstrip()[:1].islower()
+
+
+_INLINE_LABEL = re.compile(r"(?:^|\s)(?:[A-Z][a-z]+(?: [a-z]+)?):\s")
 
 
 def join_wrapped_lines(blocks: Iterable[TextBlock]) -> list[TextBlock]:

@@ -613,3 +613,19 @@ def test_a_picture_in_the_partners_cell_of_an_empty_by_row_is_not_the_customers(
     doc.images = [ImageInfo(Location(page=1, bbox=(160, 126, 300, 142)), 140, 16, "Signatures")]
     r = sig(doc)
     assert r.verdict == "not_met"
+
+
+def test_a_row_of_inline_fields_is_not_joined_to_the_next_blocks_caption():
+    from extractors.document import ExtractedDocument, TextBlock
+
+    lines = ["Authorised Signatories", "FABRIKAM CONSULTING LTD Signature:",
+             "Name: Cooper McKenzie Title: Practice Lead Date: DD/MM/YYYY",
+             "CUSTOMER (signed by its managed service provider): Aspenline Group LLP",
+             "Signature: Signed electronically by Thomas Fletcher",
+             "Name: Thomas Fletcher Title: Business Applications Lead", "Date: dd.mm.yyyy"]
+    blocks = [TextBlock(t, Location(page=1, bbox=(72.0, 100.0 + 14 * i, 72.0 + 5.3 * len(t) if i != 2 else 523.0,
+                                                  110.0 + 14 * i)), "ocr") for i, t in enumerate(lines)]
+    from scoring.checks.text import build_views
+
+    (view,) = build_views([ExtractedDocument(path="scan.pdf", format="pdf", status="ok", pages=1, blocks=blocks)])
+    assert [s.text for s in view.segments] == lines  # the date field keeps its value; the caption stands alone
