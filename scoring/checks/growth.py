@@ -29,7 +29,7 @@ GROWTH = re.compile(
     r"\b(?:increas\w*|grow\w*|growth|expand\w*|expansion|(?<!home )(?<!network )(?<!shared )(?<!hard )(?<!mapped )"
     r"(?<!usb )(?<!test )driv(?:e|es|ing|en)|boost\w*|accelerat\w*|"
     r"scal(?:e|es|ing) (?:up|out)|rais\w*|maximi[sz]\w*|lift|uplift|doubl\w*|tripl\w*|upsell\w*|"
-    r"higher|more|additional|extra|new|add(?:s|ed|ing)? \d[\d,]*|promot\w*|broaden\w*|"
+    r"higher|more|additional|extra|further(?= \d)|new|add(?:s|ed|ing)? \d[\d,]*|promot\w*|broaden\w*|"
     r"extend\w* (?:to|across)|ramp(?:ing)? up|up from|target\w*|goal|KPI|improv\w* (?:the )?(?:rate|adoption|usage)|"
     r"from \d[\d,.]*%? to \d[\d,.]*%?|\d[\d,.]*%?\s*(?:→|->|=>|»)\s*\d[\d,.]*%?|(?:by|to|reach(?:ing)?|at least|over|above)\s+\d[\d,.]*\s?%|"
     r"\d[\d,.]*\s?%\s+(?:increase|growth|uplift|more|higher|improvement|rise))", re.I)

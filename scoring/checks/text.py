@@ -171,7 +171,7 @@ _HEADING_WORD = re.compile(
     r"approvals?|contacts|support|warranty|training|testing|discovery|migration|deployment|implementation|transition|"
     r"handover|hypercare|licensing|staffing|resources|roles|reporting|communications?|payment|invoicing|expenses|"
     r"confidentiality|liability|insurance|termination|notices|definitions|execution|authori[sz]ation|agreement|"
-    r"situation|challenges?|solution|workstreams?|work packages?|tasks|engagement|programme|program|project details|"
+    r"situation|challenges?|solution|workstreams?|work packages?|tasks|engagement|programme|program|project|aims?|"
     r"change control)\b", re.I)
 _MINOR_WORDS = {"and", "of", "the", "for", "to", "in", "on", "&", "/", "-", "–", "a", "an", "with", "by", "be", "at"}
 _VERBISH = re.compile(r"\b(?:will|shall|is|are|was|were|has|have|can|may|must|should|would)\b", re.I)

@@ -25,6 +25,7 @@ def growth(*docs):
     "Accelerate adoption and expand usage to the field service teams.",
     "Expand Dynamics 365 Sales Enterprise to two further business units once phase 1 is live.",
     "Roll Microsoft Teams Phone out across the remaining regions in 2027.",
+    "Support Contoso's plan to buy a further 50 Microsoft 365 Apps licences once the pilot has proved the value.",
 ])
 def test_growth_statements(line):
     r = growth(pdf(line))
@@ -41,6 +42,7 @@ def test_growth_statements(line):
     "Adoption services are out of scope.",
     "Add users to security groups.",
     "Extend the network to new offices.",
+    "Please send further details of the users.",
 ])
 def test_not_growth(line):
     r = growth(pdf(line))

@@ -288,3 +288,9 @@ def test_unifying_data_into_the_product_is_work_on_it():
                     ["Dynamics 365 Marketing", "Unify customer data from 2 sources into Customer Insights - Journeys profiles"]]),
               products=("D365_CUSTOMER_INSIGHTS",))
     assert r.products["D365_CUSTOMER_INSIGHTS"].verdict == "linked"
+
+
+def test_aims_of_the_project_closes_the_background_section():
+    from scoring.checks.text import _looks_like_heading
+
+    assert _looks_like_heading("Aims of the Project", "text")
