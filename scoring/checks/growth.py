@@ -35,7 +35,8 @@ GROWTH = re.compile(
     r"\d[\d,.]*\s?%\s+(?:increase|growth|uplift|more|higher|improvement|rise))", re.I)
 ADOPTION_WORK = re.compile(
     r"\badoption\s+(?:and\s+change\s+management\s+)?(?:plan|programme|program|campaign|workshops?|champions?|"
-    r"strateg\w*|targets?|KPIs?|tracking|dashboard|roadmap|sprints?|activities|initiative|services)\b|"
+    r"strateg\w*|targets?|KPIs?|tracking|dashboard|roadmap|sprints?|activities|initiative|services|workstream|"
+    r"work ?package)\b|\badoption and change management\s*[:\-–]\s*\w|"
     r"\bchampions? (?:network|programme|program)\b|\busage (?:growth|targets?|KPIs?|uplift|increase)\b|"
     r"\b(?:drive|increase|accelerate|grow|boost)\w* (?:user )?adoption\b", re.I)
 COUNTABLE = re.compile(r"users|employees|staff|workers|mailboxes|devices|endpoints|sites|workloads?|entitlements",

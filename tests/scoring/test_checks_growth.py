@@ -26,6 +26,7 @@ def growth(*docs):
     "Expand Dynamics 365 Sales Enterprise to two further business units once phase 1 is live.",
     "Roll Microsoft Teams Phone out across the remaining regions in 2027.",
     "Support Contoso's plan to buy a further 50 Microsoft 365 Apps licences once the pilot has proved the value.",
+    "The adoption workstream covers communications, training, floor-walking and monthly usage reporting.",
 ])
 def test_growth_statements(line):
     r = growth(pdf(line))
