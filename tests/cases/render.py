@@ -224,18 +224,23 @@ def typed_page(lines: Sequence[str | SigImage], *, size: tuple[int, int], paper:
 def write_scanned_pdf(path: Path, lines: Sequence[str | SigImage], *, title: str = "Scan") -> Path:
     """One A4 page that is only a picture (200 dpi greyscale) of typed text and a drawn
     signature: no text layer, as a scanner or a phone 'scan to PDF' app produces."""
+    img = typed_page(lines, size=(1654, 2339), paper=255, ink=0, font_size=34, top=180, left=160,
+                     line_step=56, sig=((200, 450, 135), 150))
+    img = img.rotate(0.4, fillcolor=255)  # a slightly skewed sheet
+    return _image_only_pdf(path, img, title=title, creator="HP Scan")
+
+
+def _image_only_pdf(path: Path, img: Any, *, title: str, creator: str) -> Path:
+    """An A4 PDF whose one page is only ``img`` (no text layer), as a scanner writes it."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
 
-    img = typed_page(lines, size=(1654, 2339), paper=255, ink=0, font_size=34, top=180, left=160,
-                     line_step=56, sig=((200, 450, 135), 150))
-    img = img.rotate(0.4, fillcolor=255)  # a slightly skewed sheet
     buf = io.BytesIO()
     img.save(buf, format="PNG")
     c = canvas.Canvas(str(path), pagesize=A4)
     c.setTitle(title)
-    c.setCreator("HP Scan")
+    c.setCreator(creator)
     c.drawImage(ImageReader(io.BytesIO(buf.getvalue())), 0, 0, width=A4[0], height=A4[1])
     c.showPage()
     c.save()
@@ -247,9 +252,6 @@ def write_scanned_table_pdf(path: Path, lines: Sequence[str], rows: Sequence[Seq
     """An image-only A4 page (200 dpi): typed lines, then a ruled table (a signature table as
     printed, signed by hand in some cells and scanned slightly crooked)."""
     from PIL import Image, ImageDraw, ImageFont
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.utils import ImageReader
-    from reportlab.pdfgen import canvas
 
     img = Image.new("L", (1654, 2339), 252)
     draw = ImageDraw.Draw(img)
@@ -278,15 +280,7 @@ def write_scanned_table_pdf(path: Path, lines: Sequence[str], rows: Sequence[Seq
             elif cell:
                 draw.text((xs[c] + 14, ys[r] + 16), cell, fill=10, font=font)
     img = img.rotate(0.35, fillcolor=252)  # the sheet lay a little crooked on the glass
-    buf = io.BytesIO()
-    img.save(buf, format="PNG")
-    c = canvas.Canvas(str(path), pagesize=A4)
-    c.setTitle(title)
-    c.setCreator("Canon iR-ADV C5535 scan")
-    c.drawImage(ImageReader(io.BytesIO(buf.getvalue())), 0, 0, width=A4[0], height=A4[1])
-    c.showPage()
-    c.save()
-    return path
+    return _image_only_pdf(path, img, title=title, creator="Canon iR-ADV C5535 scan")
 
 
 # ------------------------------------------------------------------------------ DOCX
