@@ -183,6 +183,8 @@ def _thin(runs: np.ndarray, axis: int) -> np.ndarray:
         solid[t:-t, :] = runs[t:-t, :] & runs[:-2 * t, :] & runs[2 * t:, :]
     else:
         solid[:, t:-t] = runs[:, t:-t] & runs[:, :-2 * t] & runs[:, 2 * t:]
+    if not solid.any():
+        return runs  # (a plain scan: no dark area to take out)
     return runs & ~_grow_axis(solid, axis, t)
 
 
