@@ -68,7 +68,8 @@ def read_scan(image: Any, pixels_per_point: float, timeout: float) -> ScannedPag
         gray = gray.copy()
         gray[rules] = 255
         ink = ink & ~rules
-    words = ocr_words(Image.fromarray(gray), timeout)
+    page_image = Image.fromarray(gray)
+    words = ocr_words(page_image, timeout)
     text_words, mark_boxes = split_marks(words)
     height = _text_height(words)
     for blob in stray_ink(ink, [w.box for w in text_words], height):
@@ -76,10 +77,10 @@ def read_scan(image: Any, pixels_per_point: float, timeout: float) -> ScannedPag
         # the blob apart from the rest and of text height are read as words.
         for box in pieces(ink, blob):
             if box[3] - box[1] <= 1.3 * height:
-                text_words += words_in(Image.fromarray(gray), box, height, timeout)
+                text_words += words_in(page_image, box, height, timeout)
             else:
                 mark_boxes.append(box)
-    text_words = [_reread(Image.fromarray(gray), w, mark_boxes, height, timeout) for w in text_words]
+    text_words = [_reread(page_image, w, mark_boxes, height, timeout) for w in text_words]
     text_words, mark_boxes = _absorb_doubtful(text_words, mark_boxes, height)
     page = ScannedPage()
     segments = [Segment(w.text, _scaled(w.box, scale)) for w in text_words]
