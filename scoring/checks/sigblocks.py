@@ -37,8 +37,10 @@ _INLINE_LABEL = re.compile(
     rf"(?<![\w-])(?<!signed )(?<!Signed )(?<!SIGNED )(?:(?:(?:{ROLE})(?:'s)?\s+)?(?:{_SIG}|{_NAME}|{_TITLE}|{_DATE}|{_ORG})"
     rf"(?:\s+(?:(?:of|for|by|on behalf of)\s+)?(?:the\s+)?(?:{ROLE}))?|{ROLE})\s*:", re.I)
 
+# 'For and on behalf of X', 'Signed for X': a line that opens a party's block.
+_CAPTION_OPENER = re.compile(r"^\s*(?:signed\s+)?(?:for\s+and\s+)?on\s+behalf\s+of\b|^\s*signed\s+for\b", re.I)
 _CAPTION = re.compile(rf"^\s*(?:for\s+)?(?:the\s+)?(?:{ROLE})s?\s*:?\s*$|^[A-Z][A-Z&.,' -]{{2,60}}$|"
-                      r"(?i:^\s*(?:signed\s+)?(?:for\s+and\s+)?on\s+behalf\s+of\b|^\s*signed\s+for\b)")
+                      rf"(?i:{_CAPTION_OPENER.pattern})")
 _LABEL_START = re.compile(r"^\s*(?:[A-Za-z][A-Za-z' ]{0,30}):")
 _MAYBE_FIELD = re.compile(r"[:\t_–]|/s/|\s-\s|\.{3}")
 CUSTOMER_WORDS = re.compile(r"\b(?:customer|client|buyer|purchaser|licensee|contracting officer|ordering (?:agency|activity)|"
@@ -316,8 +318,6 @@ def _leads_with_caption(parts: list[str]) -> bool:
 def leads_with_caption(seg: Segment) -> bool:
     return len(seg.cells) <= 1 and _leads_with_caption([c.strip() for c in columns(seg.text)])
 
-
-_CAPTION_OPENER = re.compile(r"^\s*(?:signed\s+)?(?:for\s+and\s+)?on\s+behalf\s+of\b|^\s*signed\s+for\b", re.I)
 
 
 def find_blocks(view: DocView) -> list[Block]:
