@@ -25,6 +25,7 @@ from tests.cases.render import (
     SigImage,
     T,
     normalise_zip,
+    pdf_cell,
     signature_png,
     typed_page,
     write_docx,
@@ -250,15 +251,7 @@ def story(blocks: Sequence[Any], width: float) -> list[Any]:
         return Paragraph(escape(text).replace("\n", "<br/>"), st[style])
 
     def cell(value: Any, bold: bool) -> Any:
-        if isinstance(value, SigImage):
-            return Image(io.BytesIO(signature_png(value.seed)), width=100, height=30)
-        if isinstance(value, list):
-            flat: list[Any] = []
-            for v in value:
-                got = cell(v, bold)
-                flat.extend(got if isinstance(got, list) else [got])
-            return flat
-        return [para(line, "cellb" if bold else "cell") for line in str(value).split("\n")]
+        return pdf_cell(value, bold, para, (100, 30))
 
     out: list[Any] = []
     for b in blocks:

@@ -145,15 +145,7 @@ def write_pdf(path: Path, spec: DocSpec) -> Path:
         return Paragraph(escape(text).replace("\n", "<br/>"), styles[style])
 
     def cell(value: Cell, bold: bool) -> Any:
-        if isinstance(value, SigImage):
-            return Image(io.BytesIO(signature_png(value.seed)), width=110, height=33)
-        if isinstance(value, list):
-            flat: list[Any] = []
-            for v in value:
-                got = cell(v, bold)
-                flat.extend(got if isinstance(got, list) else [got])
-            return flat
-        return [para(line, "cellb" if bold else "cell") for line in value.split("\n")]
+        return pdf_cell(value, bold, para, (110, 33))
 
     story: list[Any] = []
     for b in spec.blocks:
@@ -197,6 +189,22 @@ def write_pdf(path: Path, spec: DocSpec) -> Path:
                             title=spec.title, author=spec.author, creator="Microsoft Word")
     doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
     return path
+
+
+def pdf_cell(value: Any, bold: bool, para: Any, picture: tuple[int, int]) -> Any:
+    """A table cell's flowables for reportlab: its lines as paragraphs, a SigImage as a drawn
+    signature of ``picture`` (width, height) points, a list as all of its parts in order."""
+    from reportlab.platypus import Image
+
+    if isinstance(value, SigImage):
+        return Image(io.BytesIO(signature_png(value.seed)), width=picture[0], height=picture[1])
+    if isinstance(value, list):
+        flat: list[Any] = []
+        for v in value:
+            got = pdf_cell(v, bold, para, picture)
+            flat.extend(got if isinstance(got, list) else [got])
+        return flat
+    return [para(line, "cellb" if bold else "cell") for line in str(value).split("\n")]
 
 
 def typed_page(lines: Sequence[str | SigImage], *, size: tuple[int, int], paper: int, ink: int, font_size: int,
