@@ -66,14 +66,23 @@ class BlockScene:
         return len(columns(self.head_seg.text)) if len(self.head_seg.cells) <= 1 else 0
 
     @cached_property
+    def party_columns(self) -> int:
+        """Side-by-side blocks on the block's first line (its fields' columns)."""
+        return len({i.col for i in items_of(self.head_seg)})
+
+    @cached_property
     def merged(self) -> bool:
         """'By: Emily Davies By: David Anderson' (OCR keeps no column gap): two columns on one line."""
-        return self.ncols == 1 and len({i.col for i in items_of(self.head_seg)}) == 2
+        return self.ncols == 1 and self.party_columns == 2
 
     def column_text(self, seg: Segment) -> str:
         """The part of a line that stands in the block's column."""
         parts = columns(seg.text)
         if self.ncols > 1 and len(parts) == self.ncols and self.col < len(parts):
+            return parts[self.col]
+        if 1 < len(parts) == self.party_columns != self.ncols and self.col < len(parts):
+            # 'AIMMUNE INC. <tab> XENCOR INC.' over 'By: <tab> /s/ ... <tab> By: <tab> /s/ ...': one
+            # caption per party, over label and value columns
             return parts[self.col]
         box, block_box = seg.location.bbox, self.head_seg.location.bbox
         if self.ncols == 2 and len(parts) == 1 and box is not None and block_box is not None:
@@ -186,8 +195,16 @@ def company_under_role_caption(s: BlockScene) -> Attribution | None:
 
 def role_in_label(s: BlockScene) -> Attribution | None:
     """A label that names the party ('Customer Signature:', 'Signed for the Client', a
-    'CUSTOMER' caption cell over a label-column table): D-11.1's customer block."""
-    return next(((item.role, "") for item in s.items if item.role), None)
+    'CUSTOMER' caption cell over a label-column table): D-11.1's customer block. A role word
+    the contract defines for one party is that party's, whatever side the word usually means
+    ('MediaCo Holding Inc. (the "Licensee")' over 'LICENSEE: MEDIACO HOLDING INC.'), and so
+    is the company the label names ('Licensee: <the partner's name>')."""
+    for item in s.items:
+        if item.role:
+            label = item.text[: len(item.text) - len(item.value)] if item.value else item.text
+            named = s.reader.named_party(item.value) if item.kind == "org" and item.value else None
+            return named or s.reader.defined_party(label) or item.role, ""
+    return None
 
 
 def named_in_fields(s: BlockScene) -> Attribution | None:

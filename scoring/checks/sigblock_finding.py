@@ -14,7 +14,7 @@ from extractors.document import ImageInfo
 from scoring.checks.attribution import attribute
 from scoring.checks.parties import looks_like_org
 from scoring.checks.sigblocks import Block, items_of
-from scoring.checks.sigfields import SLASH_S
+from scoring.checks.sigfields import SLASH_S, FieldItem
 from scoring.checks.sigreader import NEGATIVE_VALUE, PERSON_LIKE, SigFinding, SigReader, has_legal_form
 from scoring.checks.text import Segment, columns, is_blank_value
 
@@ -28,6 +28,8 @@ def block_finding(r: SigReader, b: Block) -> SigFinding:
     name = b.first("name")
     dt = b.first("date")
     value = sig.value if sig else ""
+    if re.search(r"/s/", value, re.I):
+        value = value.strip(" _.")  # 'By: ___/s/ Jo Brown______': signed on the line drawn for it
     value_line: Segment | None = None
     if sig and is_blank_value(value):  # 'Signature:' with '/s/ Teo Lupu' on the line below
         nxt = r.pos[id(sig.seg)] + 1
@@ -38,6 +40,8 @@ def block_finding(r: SigReader, b: Block) -> SigFinding:
     d_value, d_blank, d_text = None, True, ""
     if dt:
         d_value, d_blank = r.parse_date(dt.value)
+        if d_value is None and not is_blank_value(dt.value):
+            d_value, d_blank = r.parse_date(f"{dt.value} {_next_line(r, dt)}")  # 'Date: November 4,' / '2019'
         if d_value is None and dt.value == "":
             d_value = r.typed_date_near(dt)
             d_blank = d_value is None
@@ -70,6 +74,15 @@ def block_finding(r: SigReader, b: Block) -> SigFinding:
                                                  for i in evidence_items], 0.8, d_value, d_text, d_blank, org, signer)
     return SigFinding(party, "block", False, [i.evidence(f"{party} signature block left blank")
                                               for i in evidence_items], 0.9, d_value, d_text, d_blank, org)
+
+
+def _next_line(r: SigReader, item: FieldItem) -> str:
+    """The line under a field when it holds no field and is short (a value wrapped onto it)."""
+    n = r.pos[id(item.seg)] + 1
+    if n >= len(r.view.segments) or items_of(r.view.segments[n]) or len(item.seg.cells) > 1:
+        return ""
+    text = r.view.segments[n].text.strip()
+    return text if len(text.split()) <= 3 else ""
 
 
 def conformed_above(r: SigReader, b: Block) -> bool:

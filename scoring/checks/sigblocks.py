@@ -177,6 +177,17 @@ def leads_with_caption(seg: Segment) -> bool:
 
 
 
+def _signature_beside(open_by_col: dict[int, Block], n: int) -> Block | None:
+    """The one block signed on the last two lines that has no date yet: a lone 'Date:' in
+    another column just under it is its date (EDGAR pages put the date right of the signature,
+    and a wrapped signer's name pushes it into a column of its own)."""
+    near = {id(b): b for b in open_by_col.values() if 0 < n - b.last <= 2 and "sig" in b.kinds()}
+    if len(near) != 1:
+        return None
+    b = next(iter(near.values()))
+    return b if "date" not in b.kinds() else None
+
+
 def find_blocks(view: DocView) -> list[Block]:
     seg_pos = {id(s): n for n, s in enumerate(view.segments)}
     blocks, used = _header_table_blocks(view, seg_pos)
@@ -190,7 +201,10 @@ def find_blocks(view: DocView) -> list[Block]:
                 open_by_col.pop(item.col, None)
         for item in items:
             b = open_by_col.get(item.col)
-            if b is not None and item.kind == "org" and b.kinds() == {"org"} and n - b.last == 1:
+            if (b is None or n - b.last > 4) and item.kind == "date" and len(items) == 1 and \
+                    (beside := _signature_beside(open_by_col, n)) is not None:
+                b = beside  # 'By: /s/ Dennis M.' over 'Lanfear <tab> Date: November 4,': that signature's date
+            elif b is not None and item.kind == "org" and b.kinds() == {"org"} and n - b.last == 1:
                 # A caption wrapped onto the next row ('For and on behalf of Summitcrest GmbH &' / 'Co. KG').
                 prev = b.items[-1]
                 b.items[-1] = replace(prev, value=f"{prev.value} {item.value}".strip(), text=f"{prev.text} {item.text}")

@@ -18,8 +18,10 @@ ROLE = (r"customer|client|buyer|purchaser|licensee|partner|supplier|vendor|contr
         r"service provider|provider|seller|company|microsoft partner")
 _SIG = (r"authori[sz]ed signature|authori[sz]ed signatory|accepted and agreed by|agreed and accepted by|"
         r"acknowledged by|accepted by|approved by|agreed by|confirmed by|signed by|authori[sz]ed by|signature|"
-        r"signatory|signed|sign|accepted and agreed|agreed and accepted|accepted|approved|acknowledged|agreed|by")
-_COLON_ONLY = {"accepted and agreed", "agreed and accepted", "accepted", "approved", "acknowledged", "agreed"}
+        r"signatory|signed|sign|accepted and agreed|agreed and accepted|accepted|approved|acknowledged|agreed|by|per")
+# Labels that are ordinary words without their colon ('Per:' is the signature line of Canadian
+# and English execution blocks; 'per the agreement' is prose).
+_COLON_ONLY = {"accepted and agreed", "agreed and accepted", "accepted", "approved", "acknowledged", "agreed", "per"}
 _NAME = r"printed name|print name|full name|name of signatory|signatory name|signer name|name"
 _TITLE = r"job title|title|position|designation|role|capacity"
 _DATE = (r"date signed|signature date|signed date|date of signature|acknowledg(?:e)?ment date|"

@@ -12,11 +12,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from extractors.document import Location
 from scoring.checks.context import CheckContext
 from scoring.checks.datefind import NOT_A_DATE, excel_serial
-from scoring.checks.parties import FULL, clean_party, looks_like_org, party_mentions
+from scoring.checks.parties import (
+    FULL,
+    LEGAL_SUFFIX_WORDS,
+    clean_party,
+    looks_like_org,
+    normalize_org,
+    party_mentions,
+)
+from scoring.checks.party_terms import party_terms, terms_pattern
 from scoring.checks.sigfields import CUSTOMER_WORDS, PARTNER_WORDS, FieldItem, role_word
 from scoring.checks.text import DocView, columns, is_blank_value
 from scoring.nlp import organisations
@@ -111,7 +120,42 @@ class SigReader:
         ps = ph.score if ph else 0.0
         if cs != ps:
             return "customer" if cs > ps else "partner"
+        if cs == 0.0 and (term := self.defined_party(text)):
+            return term
         return role_word(text) if roles else None
+
+    def named_party(self, text: str) -> str | None:
+        """The party ``text`` names in full by name (not the other one too), else None."""
+        ch, ph = self.ctx.customer.match(text), self.ctx.partner.match(text)
+        cust, part = bool(ch and ch.score >= FULL), bool(ph and ph.score >= FULL)
+        return None if cust == part else "customer" if cust else "partner"
+
+    @cached_property
+    def terms(self) -> dict[str, str]:
+        """The short names and role words the document defines for the parties ('("Acme")')."""
+        return party_terms((seg.text for seg in self.view.segments), self.named_party)
+
+    @cached_property
+    def _terms_re(self) -> re.Pattern[str] | None:
+        return terms_pattern(self.terms)
+
+    def defined_party(self, text: str) -> str | None:
+        """The party whose defined term ('DISTRIBUTOR:', 'Acme') ``text`` uses, when it uses one party's only."""
+        if self._terms_re is None:
+            return None
+        found = {self.terms[m.group(0).lower()] for m in self._terms_re.finditer(text)}
+        return found.pop() if len(found) == 1 else None
+
+    def is_party_fragment(self, name: str) -> bool:
+        """A bare legal form ('LLC'), a party's defined term, or a piece of a party's own name
+        ('Heritage Foods, LLC' of 'Stremick's Heritage Foods, LLC'): never a third company."""
+        norm = normalize_org(name)
+        if not norm or all(w in LEGAL_SUFFIX_WORDS for w in norm.split()):
+            return True
+        if self._terms_re is not None and self._terms_re.fullmatch(name.strip().strip("\"“”'‘’")):
+            return True
+        forms = [*self.ctx.customer.forms, *self.ctx.partner.forms]
+        return any(f" {norm} " in f" {form} " for form in forms)
 
     def ordered_parties(self, text: str) -> list[str]:
         """Parties named on a line, left to right ('CONTOSO LTD  FABRIKAM LTD' -> customer, partner)."""
@@ -167,6 +211,7 @@ class SigReader:
                 c = clean_party(c)
                 if looks_like_org(c) and not re.search(r"microsoft", c, re.I) and not self.ctx.is_contact(c) \
                         and self.ctx.customer.match(c) is None and self.ctx.partner.match(c) is None \
+                        and not self.is_party_fragment(c) \
                         and not (self.ocr and (self.ctx.customer.near(c) or self.ctx.partner.near(c))):
                     return c
         return ""
@@ -237,7 +282,6 @@ class SigReader:
         parties = {p for seg in self.view.segments[:3] if (p := self.party_of_text(seg.text, roles=False))}
         return parties.pop() if len(parties) == 1 else None
 
-
     def party_of_person(self, person: str, own_lines: set[str]) -> str | None:
         """The party a person belongs to, from the other lines naming them ('Customer contact: Jo
         Brown', 'Jo Brown, CIO, Contoso Ltd'), when all such lines agree."""
@@ -245,8 +289,12 @@ class SigReader:
         low = person.lower()
         for view in self.ctx.views:
             for seg in view.segments:
-                if low in seg.text.lower() and seg.text.strip() not in own_lines:
-                    rest = re.sub(re.escape(person), " ", seg.text, flags=re.I)
+                at = seg.text.lower().find(low)
+                if at >= 0 and seg.text.strip() not in own_lines:
+                    # In prose, only the words around the name ('said Jo Brown, CEO of Contoso'):
+                    # a paragraph naming both parties says nothing of the person's side.
+                    near = seg.text if len(seg.text.split()) <= 30 else seg.text[max(0, at - 60):at + len(low) + 80]
+                    rest = re.sub(re.escape(person), " ", near, flags=re.I)
                     # Role words count only as the label the person stands under ('Customer contact:
                     # Jo Brown'), never in a job title ('Jo Brown, Client Director' works for anyone).
                     label = re.match(r"^\s*([^:|\t]{1,40})\s*(?::|\s\|\s|\t)", seg.text)

@@ -53,6 +53,9 @@ _EMAIL_ACK = re.compile(r"acknowledg|confirm|approv|agree|accept|happy to|please
 _EMAIL_REFUSAL = re.compile(
     r"\b(?:not|no longer|declin\w*|reject\w*|cancel\w*|terminat\w*|don't|won't|unable)\b.{0,40}"
     r"\b(?:agree|approv\w*|proceed|engag\w*|select\w*|partner|confirm\w*|sign\w*)", re.I)
+# A picture by a label ('Customer signature:') may be a signature; one by a sentence ('Approved
+# Association Marks: ...' over a logo) is an illustration.
+_LABEL_WORDS = 12
 _QUOTED_FROM = re.compile(r"^\s*(?:>\s*)*from\s*:", re.I)
 
 
@@ -104,7 +107,7 @@ def other_findings(r: SigReader) -> list[SigFinding]:
     for img in view.doc.images:
         if id(img) in r.claimed_images or img.near_text and DOCUSIGNED.match(img.near_text.strip()):
             continue  # (a DocuSign stamp's picture: the stamp and its certificate tell who signed)
-        if img.near_text and re.search(r"sign|acknowledg|approv|approuv|bon pour accord|unterschrift|firma|^\s*by\b",
+        if img.near_text and len(img.near_text.split()) <= _LABEL_WORDS and re.search(r"sign|acknowledg|approv|approuv|bon pour accord|unterschrift|firma|^\s*by\b",
                                        img.near_text, re.I):
             img_party = r.party_of_text(img.near_text) or r.party_near_location(img.location)
             if img_party:

@@ -1,0 +1,190 @@
+"""customer_signature on real contracts (D-11.1): signature pages as text extraction gives them.
+
+The excerpts are from CUAD v1 Part_I (EDGAR exhibits; CUAD is CC BY 4.0, Atticus Project):
+the contract's first party is claimed as the partner, the second as the customer. Each test
+stands for a class of layouts, named in its title.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from extractors.document import ImageInfo, Location
+from scoring.checks import run_checks
+from scoring.checks.context import CheckContext
+from scoring.checks.signature import find_signatures
+from scoring.checks.sigreader import SigReader
+from scoring.checks.text import build_views
+from tests.scoring.docs import claim, pdf
+
+
+def _claim(partner: str, customer: str, submitted: datetime):
+    return claim(partner_name=partner, customer_name=customer, customer_domain="customer.example",
+                 customer_contact_name="", partner_contact_name="", partner_contact_email="",
+                 submitted_at=submitted, created_at=submitted)
+
+
+def _sig(doc, c):
+    return run_checks(c, [doc])["customer_signature"]
+
+
+# AimmuneTherapeuticsInc_20200205_8-K_EX-10.3 (Development Agreement), p. 51 and the press release after it.
+AIMMUNE = _claim("Xencor, Inc.", "Aimmune Therapeutics, Inc.", datetime(2020, 5, 4, tzinfo=UTC))
+AIMMUNE_PAGE = """IN WITNESS WHEREOF, the Parties have executed this Agreement by their duly authorized representatives.
+AIMMUNE THERAPEUTICS, INC.\tXENCOR, INC.
+By:\t/s/ Jayson Dallas, M.D\tBy:\t/s/ Bassil Dahiyat, Ph.D.
+Name:\tJayson Dallas, M.D\tName:\tBassil Dahiyat, Ph.D.
+Title:\tPresident & CEO\tTitle:\tPresident & CEO
+"""
+AIMMUNE_RELEASE = ("\u201cAs we look to the future of food allergy treatments, we are excited to explore the potential of "
+                   "oral immunotherapy to achieve greater levels of desensitization,\u201d said Jayson Dallas, M.D., President "
+                   "and CEO of Aimmune. \u201cAimmune\u2019s focus, clinical success and regulatory expertise in food allergy "
+                   "demonstrate their capability to advance AIMab7195,\u201d said Bassil Dahiyat, Ph.D., President and CEO "
+                   "of Xencor. Under the terms of the agreement, Aimmune will make an upfront payment to Xencor of $5 million.")
+
+
+def test_one_caption_per_party_over_label_and_value_columns_is_each_partys_block():
+    # 'AIMMUNE <tab> XENCOR' stands over four columns (By: <tab> /s/ ... <tab> By: <tab> /s/ ...):
+    # caption column c is party column c, not the whole line.
+    r = _sig(pdf(AIMMUNE_PAGE), AIMMUNE)
+    assert r.verdict == "met"
+    assert any("/s/ Jayson Dallas" in e.text for e in r.evidence)
+
+
+def test_a_press_release_naming_both_parties_does_not_put_the_signer_on_the_other_side():
+    # The release quotes the customer's CEO and the partner's CEO in one paragraph; only the
+    # words around his name ('... CEO of Aimmune') say whose person he is.
+    r = _sig(pdf(AIMMUNE_PAGE, AIMMUNE_RELEASE), AIMMUNE)
+    assert r.verdict == "met"
+    assert "R-SIG-003" not in {x.code for x in r.reasons}
+
+
+# PremierNutrition / Stremick's Heritage Foods amendment (BellRing Brands S-1, EX-10), p. 1.
+STREMICK = _claim("Stremicks Heritage Foods, LLC", "Premier Nutrition Corporation", datetime(2019, 10, 1, tzinfo=UTC))
+STREMICK_PAGE = """IN WITNESS WHEREOF, the Parties have caused this Amendment to be signed by their respective duly authorized representatives.
+Premier Nutrition Corporation\tStremick\u2019s Heritage Foods, LLC.
+By:\t/s/ Darcy Davenport\tBy:\t/s/ Sam Stremick
+Name:\tDarcy Davenport\tName:\tSam Stremick
+Title:\tPresident\tTitle:\tPresident
+"""
+
+
+def test_a_piece_of_a_partys_own_name_is_no_other_organisation():
+    r = _sig(pdf(STREMICK_PAGE), STREMICK)
+    assert r.verdict == "met"
+    assert "R-SIG-007" not in {x.code for x in r.reasons}
+    reader = SigReader(CheckContext(STREMICK, build_views([pdf(STREMICK_PAGE)])), build_views([pdf(STREMICK_PAGE)])[0])
+    assert reader.third_party(["Stremick\u2019s Heritage Foods, LLC."]) == ""  # 'Heritage Foods, LLC' is the partner's
+    assert reader.third_party(["NATIONAL CINEMEDIA, LLC"]).startswith("NATIONAL CINEMEDIA")
+    assert reader.is_party_fragment("LLC")  # a legal form alone names nobody
+
+
+# EmmisCommunicationsCorp_20191125_8-K_EX-10.6 (Marketing Agreement): the partner is defined as the
+# 'Licensee' (a word that usually means the customer), the customer as 'Programmer'.
+EMMIS = _claim("MediaCo Holding Inc.", "WBLS-WLIB LLC", datetime(2020, 2, 23, tzinfo=UTC))
+EMMIS_HEAD = ("THIS LOCAL PROGRAMMING AND MARKETING AGREEMENT (this \u201cAgreement\u201d) is made as of November 25, 2019 "
+              "by and between MediaCo Holding Inc., an Indiana corporation (the \u201cLicensee\u201d), and WBLS-WLIB LLC, "
+              "an Indiana limited liability company (\u201cProgrammer\u201d).")
+
+
+def test_a_role_word_the_contract_defines_for_the_partner_is_the_partners_caption():
+    page = EMMIS_HEAD + """
+IN WITNESS WHEREOF, the parties have duly executed this Agreement as of the date first above written.
+LICENSEE:
+By:\t/s/ J. Scott Enright
+Name:\tJ. Scott Enright
+Title:\tExecutive Vice President
+PROGRAMMER:
+By:\t______________________
+Name:\t
+Title:\t
+"""
+    r = _sig(pdf(page), EMMIS)
+    # Without the definition 'LICENSEE' reads as the customer's word and the partner's
+    # signature as the customer's; with it, the customer's ('PROGRAMMER') block is blank.
+    assert r.verdict == "not_met"
+    assert "R-SIG-002" in {x.code for x in r.reasons}
+
+
+def test_a_defined_short_name_over_a_block_is_that_partys():
+    page = EMMIS_HEAD + """
+IN WITNESS WHEREOF, the parties have duly executed this Agreement.
+Programmer
+By:\t/s/ Kevin Brown
+Name:\tKevin Brown
+Title:\tManager
+"""
+    assert _sig(pdf(page), EMMIS).verdict == "met"
+
+
+# CoherusBiosciencesInc_20200227_10-K_EX-10.29 (Development Agreement), p. 40: the date stands right
+# of the signature; the signer's name wraps and pushes 'Date:' into a column of its own.
+COHERUS = _claim("Bioeq IP, AG", "Coherus BioSciences, Inc.", datetime(2020, 1, 31, tzinfo=UTC))
+COHERUS_PAGE = """IN WITNESS WHEREOF, the Parties have executed this Agreement as of the Effective Date.
+Bioeq IP AG
+By:\t/s/ Hannes Teissl\t/s/ Nicola
+Mikulcik\tDate:\tNovember
+02, 2019
+Name: Hannes Teissl Nicola Mikulcik
+Title: Board Member Board Member
+Coherus BioSciences, Inc.
+By:\t/s/ Dennis M.
+Lanfear\tDate: November 4,
+2019
+Name: Dennis M. Lanfear
+Title: Chairman & Chief Executive
+"""
+
+
+def test_a_date_line_under_a_slash_s_signature_dates_that_signature():
+    ctx = CheckContext(COHERUS, build_views([pdf(COHERUS_PAGE)]))
+    signed = {f.party: f for f in find_signatures(ctx) if f.kind == "block" and f.signed}
+    assert signed["customer"].date == date(2019, 11, 4)
+    assert signed["partner"].date == date(2019, 11, 2)
+
+
+# DovaPharmaceuticalsInc (Valeant) and EhaveInc (Companion Healthcare) signature pages.
+def test_slash_s_written_on_the_drawn_line_is_signed():
+    c = _claim("Dova Pharmaceuticals, Inc.", "Valeant Pharmaceuticals North America LLC", datetime(2018, 1, 1, tzinfo=UTC))
+    page = """IN WITNESS WHEREOF, the Parties have executed this Agreement.
+VALEANT PHARMACEUTICALS NORTH AMERICA LLC
+By: ___/s/ Joseph C. Papa_______________
+Name: Joseph C. Papa
+Title: Chief Executive Officer
+"""
+    assert _sig(pdf(page), c).verdict == "met"
+
+
+EHAVE = _claim("EHAVE, INC.", "COMPANION HEALTHCARE TECHNOLOGIES CORP", datetime(2019, 1, 28, tzinfo=UTC))
+
+
+def test_per_is_the_signature_line_of_a_canadian_execution_block():
+    page = """IN WITNESS WHEREOF, each Party hereto has caused this Agreement to be duly executed.
+EHAVE, INC.\tCOMPANION HEALTHCARE TECHNOLOGIES CORP
+per:\t/s/ Prateek Dwivedi\tper:\t/s/ Scott Woodrow
+Name: Prateek Dwivedi\tName: Scott Woodrow
+Title: Chief Executive Officer\tTitle: Chief Executive Officer
+"""
+    assert _sig(pdf(page), EHAVE).verdict == "met"
+    blank = page.replace("/s/ Scott Woodrow", "")
+    r = _sig(pdf(blank), EHAVE)
+    assert r.verdict == "not_met" and "R-SIG-002" in {x.code for x in r.reasons}
+    # 'Per the schedule' opening a sentence is prose, no signature line
+    assert _sig(pdf("Per the schedule below, fees are payable monthly."), EHAVE).verdict == "not_met"
+
+
+# FreezeTagInc_20180411_8-K_EX-10.1 (Sponsorship Agreement): blank sign-off, a logo by a sentence.
+def test_a_picture_by_a_sentence_about_approval_is_no_signature():
+    c = _claim("Freeze Tag, Inc.", "American Diabetes Association", datetime(2018, 6, 20, tzinfo=UTC))
+    page = """Signatures:
+American Diabetes Association\tFreeze Tag, Inc.
+Signature\tSignature
+Name\tName
+Date\tDate
+Approved Association Cause or Activity Marks: \u201cAmerican Diabetes Association Stop Diabetes\u00ae\u201d and \u201cTour de Cure\u00ae\u201d - as logos change, attached
+"""
+    d = pdf(page)
+    d.images.append(ImageInfo(Location(page=1, bbox=(60, 120, 200, 160)), 140, 40,
+                              "Approved Association Cause or Activity Marks: \u201cAmerican Diabetes Association Stop "
+                              "Diabetes\u00ae\u201d and \u201cTour de Cure\u00ae\u201d - as logos change, attached"))
+    assert _sig(d, c).verdict == "not_met"
