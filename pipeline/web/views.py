@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Engine, select
@@ -17,6 +18,7 @@ from pipeline.claim_views import ClaimSummary, ClaimView, jsonable
 from pipeline.models import REVENUE_ASSOCIATION, Status
 from pipeline.store.db import session_scope
 from pipeline.store.schema import AnalysisRow, ClaimRow, FindingRow
+from scoring.catalogue import find_product
 
 CRITERIA_LABELS: dict[str, str] = {
     "customer_signature": "Customer signature or acknowledgment (D-11.1)",
@@ -135,7 +137,7 @@ def build_queue(engine: Engine, claims: list[ClaimSummary], filters: QueueFilter
         for c in claims
         if (not f.program or c.program == f.program)
         and (not f.solution_area or c.solution_area == f.solution_area)
-        and (not product or any(product in p.casefold() for p in c.products))
+        and (not product or any(product_matches(product, p) for p in c.products))
         and (not f.recommendation or c.recommendation == f.recommendation)
         and (not f.overdue or is_overdue(c, now))
         and (not f.conflict or c.in_conflict)
@@ -157,6 +159,19 @@ def build_queue(engine: Engine, claims: list[ClaimSummary], filters: QueueFilter
         solution_areas=areas,
         overdue_total=sum(1 for c in claims if is_overdue(c, now)),
     )
+
+
+def product_matches(term: str, key: str) -> bool:
+    """The queue's product filter: ``term`` (case-folded) within the claim's product key (code,
+    else name) or within any name or alias the catalogue gives that product, so "Exchange Online"
+    and "Dynamics" find claims stored by code (EXO, D365_SALES_ENT)."""
+    return any(term in name.casefold() for name in _product_names(key))
+
+
+@lru_cache(maxsize=4096)
+def _product_names(key: str) -> tuple[str, ...]:
+    product = find_product(key)
+    return (key, *product.all_names()) if product is not None else (key,)
 
 
 def failed_criteria(engine: Engine, claim_ids: list[str]) -> dict[str, list[str]]:
