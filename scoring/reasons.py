@@ -114,6 +114,7 @@ _register("R-ELIG-016", "D-3", "{product} is not claimable under CPOR (CPOR cove
 # Partner-facing requests for a criterion the checks left unmet without a reason of their own,
 # and the codes that state the recommendation itself.
 _register("R-DEC-001", "D-11", "Every POE requirement is met and nothing makes the claim ineligible: recommend approval.")
+_register("R-DEC-007", "D-11", "Every POE requirement is met on the readable documents, but {count} uploaded file(s) could not be read and were not checked (listed below): recommend approval only if the readable documents suffice.")
 _register("R-DEC-002", "D-15", "Partner action required: {count} item(s) to complete before the claim can be approved (see the requests).")
 _register("R-DEC-003", "D-16", "The claim does not carry the required information (none of the POE requirements is shown): recommend rejection.")
 _register("R-DEC-004", "D-3", "The claim is ineligible whatever its POE ({codes}): recommend rejection.")

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 from jinja2 import Environment
 
-from pipeline.web.views import CRITERIA_LABELS, CRITERIA_SHORT, needs_poe
+from pipeline.web.views import CRITERIA_LABELS, CRITERIA_SHORT, due_for, due_kind, needs_poe
 
 
 def when(value: Any, with_time: bool = True) -> str:
@@ -45,5 +45,7 @@ def install(env: Environment) -> None:
         criterion_label=lambda c: CRITERIA_LABELS.get(c, c.replace("_", " ")),
         criterion_short=lambda c: CRITERIA_SHORT.get(c, c.replace("_", " ")),
         needs_poe=needs_poe,
+        due_for=due_for,
+        due_kind=due_kind,
         query=query,
     )

@@ -17,7 +17,7 @@ from sqlalchemy import Engine, select
 from pipeline.claim_views import ClaimSummary, ClaimView, jsonable
 from pipeline.models import REVENUE_ASSOCIATION, Status
 from pipeline.store.db import session_scope
-from pipeline.store.schema import AnalysisRow, ClaimRow, FindingRow
+from pipeline.store.schema import AnalysisRow, ClaimRow, FindingRow, ReasonRow
 from scoring.catalogue import find_product
 
 CRITERIA_LABELS: dict[str, str] = {
@@ -68,6 +68,12 @@ class QueueRow:
     claim: ClaimSummary
     failed: list[str]  # criteria not met (not_met or unclear), in CRITERIA_LABELS order
     overdue: bool
+    facts: RowFacts = field(default_factory=lambda: RowFacts())
+
+    @property
+    def reason(self) -> str:
+        """The sentence that decided the recommendation (ineligible, unreadable file, ...)."""
+        return self.facts.head
 
     @property
     def needs_poe(self) -> bool:
@@ -75,7 +81,16 @@ class QueueRow:
         return needs_poe(self.claim)
 
     def to_json(self) -> dict[str, Any]:
-        return {**self.claim.to_json(), "failed_criteria": self.failed, "overdue": self.overdue}
+        return {
+            **self.claim.to_json(),
+            "failed_criteria": self.failed,
+            "overdue": self.overdue,
+            "reason": self.facts.head,
+            "reason_code": self.facts.head_code,
+            "unreadable_documents": self.facts.unreadable,
+            "due_at": jsonable(due_for(self.claim)),
+            "due_kind": due_kind(self.claim.status),
+        }
 
 
 @dataclass
@@ -110,10 +125,31 @@ def is_overdue(claim: ClaimSummary, now: datetime) -> bool:
     return claim.status == Status.UNDER_REVIEW.value and claim.review_due_at is not None and claim.review_due_at <= now
 
 
+# The date that matters in each state: the reviewer's answer (D-14), the partner's 30 days to
+# respond (D-15), the customer's 7-day opt-out window (D-17).
+_DUE_BY_STATUS: dict[str, tuple[str, str]] = {
+    Status.UNDER_REVIEW.value: ("review_due_at", "review due (D-14)"),
+    Status.SUBMITTED.value: ("review_due_at", "review due (D-14)"),
+    Status.PARTNER_ACTION_REQUIRED.value: ("action_due_at", "partner's deadline (D-15)"),
+    Status.APPROVED.value: ("opt_out_until", "opt-out ends (D-17)"),
+}
+
+
+def due_for(claim: ClaimSummary) -> datetime | None:
+    """The due date that matters for the claim's status (none for a closed claim)."""
+    attr = _DUE_BY_STATUS.get(claim.status, ("", ""))[0]
+    return getattr(claim, attr) if attr else None
+
+
+def due_kind(status: str) -> str:
+    """What :func:`due_for` is, in words, for a claim in ``status``."""
+    return _DUE_BY_STATUS.get(status, ("", ""))[1]
+
+
 def _sort_key(sort: str, now: datetime) -> Any:
     far = datetime.max.replace(tzinfo=now.tzinfo)
     keys: dict[str, Any] = {
-        "due": lambda c: (c.review_due_at or far, c.claim_id),
+        "due": lambda c: (due_for(c) or far, c.claim_id),
         "score": lambda c: (c.score if c.score is not None else math.inf, c.claim_id),
         "claim": lambda c: (c.claim_id.zfill(20),),
         "submitted": lambda c: (c.submitted_at or far, c.claim_id),
@@ -148,9 +184,10 @@ def build_queue(engine: Engine, claims: list[ClaimSummary], filters: QueueFilter
     page = min(f.page, pages)
     f.page = page
     shown = chosen[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-    failed = failed_criteria(engine, [c.claim_id for c in shown])
+    facts = row_facts(engine, [c.claim_id for c in shown])
     return QueuePage(
-        rows=[QueueRow(c, failed.get(c.claim_id, []), is_overdue(c, now)) for c in shown],
+        rows=[QueueRow(c, facts.get(c.claim_id, RowFacts()).failed, is_overdue(c, now),
+                       facts.get(c.claim_id, RowFacts())) for c in shown],
         total=total,
         page=page,
         pages=pages,
@@ -174,9 +211,32 @@ def _product_names(key: str) -> tuple[str, ...]:
     return (key, *product.all_names()) if product is not None else (key,)
 
 
+# Head reasons (the recommendation's own sentence, first of an analysis's reasons) and the codes
+# of a file that could not be read (D-24), shown in the queue row beside the failed criteria.
+HEAD_CODES = ("R-DEC-001", "R-DEC-002", "R-DEC-003", "R-DEC-004", "R-DEC-006", "R-DEC-007")
+UNREADABLE_CODES = ("R-DOC-003", "R-DOC-004", "R-DOC-005")
+
+
+@dataclass
+class RowFacts:
+    """What a queue row says of a claim's latest analysis: the criteria not met, the sentence
+    that decided the recommendation, and how many files could not be read."""
+
+    failed: list[str] = field(default_factory=list)
+    head: str = ""
+    head_code: str = ""
+    unreadable: int = 0
+
+
 def failed_criteria(engine: Engine, claim_ids: list[str]) -> dict[str, list[str]]:
-    """Criteria not met in the latest analysis of each claim's current submission (one query
-    for the analyses, one for their findings: a page of the queue costs two queries)."""
+    """Criteria not met in the latest analysis of each claim's current submission."""
+    return {cid: facts.failed for cid, facts in row_facts(engine, claim_ids).items()}
+
+
+def row_facts(engine: Engine, claim_ids: list[str]) -> dict[str, RowFacts]:
+    """:class:`RowFacts` of the latest analysis of each claim's current submission (one query for
+    the analyses, one for their findings, one for their head and file reasons: a page of the
+    queue costs three queries)."""
     if not claim_ids:
         return {}
     order = list(CRITERIA_LABELS)
@@ -191,7 +251,7 @@ def failed_criteria(engine: Engine, claim_ids: list[str]) -> dict[str, list[str]
             if cid not in latest or (at, aid) > (latest[cid][1], latest[cid][2]):
                 latest[cid] = (aid, at, aid)
         by_analysis = {v[0]: cid for cid, v in latest.items()}
-        out: dict[str, list[str]] = {cid: [] for cid in latest}
+        out: dict[str, RowFacts] = {cid: RowFacts() for cid in latest}
         if by_analysis:
             for aid, criterion, verdict in session.execute(
                 select(FindingRow.analysis_id, FindingRow.criterion, FindingRow.verdict).where(
@@ -199,9 +259,22 @@ def failed_criteria(engine: Engine, claim_ids: list[str]) -> dict[str, list[str]
                 )
             ):
                 if verdict != "met":
-                    out[by_analysis[aid]].append(criterion)
-    for cid in out:
-        out[cid].sort(key=lambda c: order.index(c) if c in order else len(order))
+                    out[by_analysis[aid]].failed.append(criterion)
+            for aid, code, message in session.execute(
+                select(ReasonRow.analysis_id, ReasonRow.code, ReasonRow.message)
+                .where(
+                    ReasonRow.analysis_id.in_(list(by_analysis)),
+                    ReasonRow.code.in_(HEAD_CODES + UNREADABLE_CODES),
+                )
+                .order_by(ReasonRow.id)
+            ):
+                facts = out[by_analysis[aid]]
+                if code in UNREADABLE_CODES:
+                    facts.unreadable += 1
+                elif not facts.head:
+                    facts.head, facts.head_code = message, code
+    for facts in out.values():
+        facts.failed.sort(key=lambda c: order.index(c) if c in order else len(order))
     return out
 
 

@@ -49,3 +49,41 @@ def test_product_filter_matches_product_names_not_only_codes(client_for) -> None
 def test_without_empty_params_keeps_filled_ones() -> None:
     assert without_empty_params(b"a=&b=1&c=%20&d=x%20y") == b"b=1&d=x+y"
     assert without_empty_params(b"b=1") == b"b=1"
+
+
+def _rows(html: str) -> dict[str, str]:
+    return {m.group(1): m.group(2) for m in re.finditer(r'<tr[^>]*data-claim="(\d+)">(.*?)</tr>', html, re.S)}
+
+
+def test_a_rejected_row_gives_its_deciding_reason(built, client_for) -> None:  # type: ignore[no-untyped-def]
+    from pipeline.service import ClaimService
+    from tests.web.store_builder import analysis
+
+    service = ClaimService(built.engine, built.clock, data_dir=built.data_dir)
+    result = analysis("1000003", None, signature="not_met", recommendation="reject", score=41)
+    result["reasons"].insert(0, {"code": "R-DEC-004", "rule": "D-3", "criterion": None,
+                                 "message": "The claim is ineligible whatever its POE (R-ELIG-001): recommend rejection."})
+    result["documents"][1].update(status="unreadable", error="damaged file")
+    result["reasons"].append({"code": "R-DOC-003", "rule": "D-24", "criterion": None,
+                              "message": "Email.docx could not be read (damaged file); upload it again."})
+    service.record_analysis("1000003", 1, result)
+    rita = client_for("rita")
+    row = _rows(rita.get("/queue").text)["1000003"]
+    assert 'data-testid="row-reason"' in row and "ineligible whatever its POE" in row
+    assert 'data-testid="unreadable"' in row and "1 unreadable file" in row
+    item = next(i for i in rita.get("/api/queue").json()["items"] if i["claim_id"] == "1000003")
+    assert item["reason_code"] == "R-DEC-004" and item["unreadable_documents"] == 1
+
+
+def test_waiting_on_partners_shows_the_partners_deadline(built, client_for) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    rita = client_for("rita")
+    token = rita.get("/api/me").json()["csrf_token"]
+    r = rita.post("/api/claims/1000001/decision", headers={"X-CSRF-Token": token},
+                  json={"decision": "request_info", "note": "", "requests": ["countersigned SOW"]})
+    assert r.status_code == 200, r.text
+    deadline = (built.clock.now() + timedelta(days=30)).strftime("%Y-%m-%d")
+    row = _rows(rita.get("/queue?status=Partner+action+required").text)["1000001"]
+    due = re.search(r'data-testid="due">(.*?)</td>', row, re.S)
+    assert due and deadline in due.group(1) and "deadline (D-15)" in due.group(1)
