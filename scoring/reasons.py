@@ -35,6 +35,21 @@ class _Blank(dict):
         return "?"
 
 
+# Stand-ins for a template's fields where a message is read without its claim (the analysts'
+# report of reason codes): "{count} item(s)" reads "N item(s)", "{product}" reads "<product>".
+_GENERIC_FIELDS = {"count": "N", "days": "N", "months": "N", "hours": "N"}
+
+
+class _Generic(dict):
+    def __missing__(self, key: str) -> str:
+        return _GENERIC_FIELDS.get(key, f"<{key.replace('_', ' ')}>")
+
+
+def generic_message(code: str) -> str:
+    """The message of ``code`` with its fields named, not filled (no raw ``{count}``)."""
+    return string.Formatter().vformat(REASONS[code].template, (), _Generic())
+
+
 def reason(code: str, **fields: object) -> Reason:
     """The coded Reason for ``code`` with its message filled from ``fields``."""
     spec = REASONS[code]

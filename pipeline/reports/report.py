@@ -59,14 +59,14 @@ def _table(df: pd.DataFrame, index: bool = True) -> str:
 
 def _with_meaning(table: pd.DataFrame) -> pd.DataFrame:
     """Reason codes with their D-rule and message template from the one registry of coded messages."""
-    from scoring.reasons import REASONS
+    from scoring.reasons import REASONS, generic_message
 
     specs = {code: REASONS.get(code) for code in table.index}
     fixed = {m.EXPIRED: ("D-15", "No response within 30 days of the request."),
              m.PRODUCTS_TAKEN: ("D-6", "Every product went to another partner's approved claim.")}
     out = table.copy()
     out["rule"] = [fixed[c][0] if c in fixed else (s.rule if s else "") for c, s in specs.items()]
-    out["meaning"] = [fixed[c][1] if c in fixed else (s.template if s else "") for c, s in specs.items()]
+    out["meaning"] = [fixed[c][1] if c in fixed else (generic_message(c) if s else "") for c, s in specs.items()]
     return out
 
 

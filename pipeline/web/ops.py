@@ -37,6 +37,17 @@ def overrule_check(recommendation: str | None, decision: str, note: str) -> None
         )
 
 
+def recommendation_note(analysis: dict[str, Any] | None, most: int = 4) -> str:
+    """The note of a rejection that follows the recommendation: its own reasons, so the partner
+    reads why (D-16) without the reviewer retyping them. One rule for the form and the server:
+    a note is needed only to overrule."""
+    reasons = [str(r.get("message", "")).strip() for r in (analysis or {}).get("reasons") or []]
+    reasons = [r for r in dict.fromkeys(reasons) if r]
+    if not reasons:
+        return "Rejected as recommended."
+    return "Rejected as recommended: " + " ".join(reasons[:most])
+
+
 def decide(
     service: ClaimService,
     actor: Actor,
@@ -52,6 +63,8 @@ def decide(
         raise InvalidInput(f"decision: approve, reject or request_info, not {decision!r}")
     view = get_claim(service, actor, claim_id)
     overrule_check(view.recommendation, key, note)
+    if key == "reject" and not note.strip() and view.recommendation == "reject":
+        note = recommendation_note(view.analysis)
     clean = [r.strip() for r in requests or [] if r.strip()] if key == "request_info" else None
     return service.decide(actor, claim_id, key, note.strip(), clean, expected_version)
 

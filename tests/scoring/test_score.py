@@ -158,3 +158,10 @@ def test_request_count_is_the_number_of_request_lines():
     assert d.recommendation == "request_info"
     assert len(d.requests) == 3
     assert d.reasons[0].code == "R-DEC-002" and "3 item(s)" in d.reasons[0].message
+
+
+def test_generic_message_names_the_fields_instead_of_raw_templates():
+    from scoring.reasons import generic_message
+
+    assert generic_message("R-DEC-002").startswith("Partner action required: N item(s)")
+    assert "{" not in generic_message("R-DEC-005") and "<products>" in generic_message("R-DEC-005")

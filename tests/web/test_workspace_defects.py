@@ -87,3 +87,31 @@ def test_waiting_on_partners_shows_the_partners_deadline(built, client_for) -> N
     row = _rows(rita.get("/queue?status=Partner+action+required").text)["1000001"]
     due = re.search(r'data-testid="due">(.*?)</td>', row, re.S)
     assert due and deadline in due.group(1) and "deadline (D-15)" in due.group(1)
+
+
+def test_rejecting_as_recommended_needs_no_note_and_sends_the_reasons(client_for) -> None:  # type: ignore[no-untyped-def]
+    # The browser asked for a note on every rejection; the server only when overruling: one rule.
+    rita = client_for("rita")
+    token = rita.get("/api/me").json()["csrf_token"]
+    r = rita.post("/api/claims/1000003/decision", headers={"X-CSRF-Token": token}, json={"decision": "reject"})
+    assert r.status_code == 200, r.text
+    note = r.json()["decisions"][-1]["note"]
+    assert note.startswith("Rejected as recommended") and "R-SIG" not in note and "signature" in note.lower()
+    overrule = rita.post("/api/claims/1000001/decision", headers={"X-CSRF-Token": token}, json={"decision": "reject"})
+    assert overrule.status_code == 400 and "overruling needs a note" in overrule.json()["message"]
+
+
+def test_the_customers_denial_comment_reaches_the_reviewers_history(client_for, built) -> None:  # type: ignore[no-untyped-def]
+    from pipeline.notify.tokens import consent_secret, make_consent_token
+
+    rita = client_for("rita")
+    token = rita.get("/api/me").json()["csrf_token"]
+    assert rita.post("/api/claims/1000005/decision", json={"decision": "approve"}, headers={"X-CSRF-Token": token}).status_code == 200
+    link = make_consent_token("1000005", consent_secret(built.data_dir))
+    customer = client_for()
+    page = customer.get(f"/consent/{link}")
+    assert "(D-21)" not in page.text and "D-2" not in page.text  # no internal rule codes for customers
+    form_token = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)  # type: ignore[union-attr]
+    customer.post(f"/consent/{link}", data={"reason": "Other", "comment": "we ended the project in May", "csrf_token": form_token})
+    history = rita.get("/claims/1000005").text
+    assert 'data-testid="history-comment"' in history and "we ended the project in May" in history

@@ -17,7 +17,9 @@ document.addEventListener("DOMContentLoaded", () => {
     if (requests) requests.hidden = value !== "request_info";
     const overrule = form.dataset.recommendation && value && value !== form.dataset.recommendation;
     if (hint) hint.style.fontWeight = overrule ? "700" : "normal";
-    if (note) note.required = Boolean(overrule) || value === "reject";
+    // Same rule as the server (pipeline.web.ops): a note only to overrule; a rejection as
+    // recommended carries the recommendation's reasons.
+    if (note) note.required = Boolean(overrule);
   };
   form.addEventListener("change", update);
   update();
