@@ -6,6 +6,7 @@ may see) are plain functions, tested once and shared by the HTML pages and ``/ap
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -321,19 +322,36 @@ def evidence_refs(analysis: dict[str, Any] | None) -> list[EvidenceRef]:
     if not analysis:
         return []
     refs: list[EvidenceRef] = []
+    seen: set[tuple[str, str | None, str]] = set()
+
+    def add(name: str, product: str | None, ev: Any) -> None:
+        # The same quote at the same place is listed once per criterion (and product): the
+        # checks may reach it by two routes (a block and its cell, a sentence and its row).
+        if not isinstance(ev, dict):
+            return
+        key = (name, product, _evidence_identity(ev))
+        if key not in seen:
+            seen.add(key)
+            refs.append(EvidenceRef(len(refs), name, product, ev))
+
     criteria = analysis.get("criteria") or {}
     for name in list(CRITERIA_LABELS) + sorted(set(criteria) - set(CRITERIA_LABELS)):
         found = criteria.get(name)
         if not isinstance(found, dict):
             continue
         for ev in found.get("evidence") or []:
-            if isinstance(ev, dict):
-                refs.append(EvidenceRef(len(refs), name, None, ev))
+            add(name, None, ev)
         for key, product in (found.get("products") or {}).items():
             for ev in (product or {}).get("evidence") or []:
-                if isinstance(ev, dict):
-                    refs.append(EvidenceRef(len(refs), name, str(key), ev))
+                add(name, str(key), ev)
     return refs
+
+
+def _evidence_identity(ev: dict[str, Any]) -> str:
+    """Document, place and quote (whitespace folded): what makes two evidence items the same."""
+    where = ev.get("location") or ev.get("where") or ""
+    text = " ".join(str(ev.get("text") or "").split())
+    return json.dumps([ev.get("document"), where, text], sort_keys=True, default=str)
 
 
 # --- what partners may see --------------------------------------------------------------------

@@ -115,3 +115,17 @@ def test_the_customers_denial_comment_reaches_the_reviewers_history(client_for, 
     customer.post(f"/consent/{link}", data={"reason": "Other", "comment": "we ended the project in May", "csrf_token": form_token})
     history = rita.get("/claims/1000005").text
     assert 'data-testid="history-comment"' in history and "we ended the project in May" in history
+
+
+def test_the_same_quote_is_listed_once() -> None:
+    from pipeline.web.views import evidence_refs
+
+    quote = {"document": "SOW.pdf", "page": 2, "location": {"page": 2}, "text": "Signed:  Jane Roe"}
+    analysis = {"criteria": {
+        "customer_signature": {"verdict": "met", "evidence": [quote, {**quote, "text": "Signed: Jane Roe"}, quote]},
+        "dates": {"verdict": "met", "evidence": [quote, {**quote, "location": {"page": 3}}]},
+    }}
+    refs = evidence_refs(analysis)
+    assert [(r.criterion, r.evidence["location"]["page"]) for r in refs] == [
+        ("customer_signature", 2), ("dates", 2), ("dates", 3)]
+    assert [r.index for r in refs] == [0, 1, 2]
