@@ -77,6 +77,8 @@ _register("R-SIG-004", "D-22", "The customer acknowledgment is dated {date}, mor
 _register("R-SIG-005", "D-22", "A signature is dated {date}, after the claim was submitted ({submitted}).", _C)
 _register("R-SIG-006", "D-11.1", "A signature was found ({document}, {where}) but it could not be attributed to the customer.", _C)
 _register("R-SIG-007", "D-11.1", "The signature in {document} ({where}) is for another organisation ({org}), not the customer.", _C)
+_register("R-SIG-008", "D-11.1", "The signature field {field} in {document} no longer vouches for the document: {change}. A reviewer must compare the signed revision with the current file.", _C)
+_register("R-SIG-009", "D-11.1", "The signature field {field} in {document} stands; after signing the file gained {change} only.", _C)
 
 # ---------------------------------------------------------------- partner_name / customer_name (checks)
 _register("R-NAME-001", "D-11.4", "The partner's name ({name}) is not visible in the POE.", "partner_name")

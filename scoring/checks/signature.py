@@ -24,6 +24,7 @@ from extractors.document import ImageInfo, Location
 from scoring.checks.context import CheckContext
 from scoring.checks.datefind import NOT_A_DATE, excel_serial, find_dates
 from scoring.checks.parties import FULL, clean_party, looks_like_org, party_mentions
+from scoring.checks.sig_integrity import added_after_signing, changed_after_signing
 from scoring.checks.sigblocks import (
     BEHALF_SIG,
     CUSTOMER_WORDS,
@@ -119,6 +120,8 @@ class SigFinding:
     date_blank: bool = False
     org: str = ""  # the third organisation that signed, when party == 'other'
     signer: str = ""  # the person who signed (or was to sign), as written
+    problem: Reason | None = None  # a signed PDF field changed after signing (R-SIG-008)
+    note: Reason | None = None  # what the file gained after signing, when that is allowed (R-SIG-009)
 
 
 _CUSTOMER_ACK_SECTION = re.compile(r"\b(?:customer|client)(?:'s)?\s+(?:acknowledge?ment|acceptance|sign[- ]?off|approval|"
@@ -634,7 +637,9 @@ class _Analyzer:
                                                                    f"{party} PDF signature field")],
                                   0.9 if party != "unknown" else 0.55,
                                   sf.signed_at.date() if sf.signed_at else None,
-                                  sf.signed_at.isoformat() if sf.signed_at else ""))
+                                  sf.signed_at.isoformat() if sf.signed_at else "",
+                                  problem=changed_after_signing(sf, view.path),
+                                  note=added_after_signing(sf, view.path)))
         for img in view.doc.images:
             if id(img) in self.claimed_images or img.near_text and DOCUSIGNED.match(img.near_text.strip()):
                 continue  # (a DocuSign stamp's picture: the stamp and its certificate tell who signed)
@@ -973,14 +978,19 @@ def check_customer_signature(ctx: CheckContext) -> CriterionResult:
     findings = find_signatures(ctx)
     cust_signed = [f for f in findings if f.party == "customer" and f.signed]
     reasons: list[Reason] = []
-    ok = [f for f in cust_signed if f.date is None or ctx.date_status(f.date) == "ok"]
+    ok = [f for f in cust_signed if (f.date is None or ctx.date_status(f.date) == "ok") and f.problem is None]
     ref = ctx.reference_date.isoformat() if ctx.reference_date else "?"
     if ok:
         ok.sort(key=lambda f: (f.date is None, -f.confidence))
         best = ok[0]
         conf = best.confidence if best.date is not None else min(best.confidence, 0.8)
         ev = [e for f in ok[:2] for e in f.evidence][:4]
-        return CriterionResult(crit, "met", conf, tuple(ev))
+        notes = tuple(f.note for f in ok[:2] if f.note is not None)
+        return CriterionResult(crit, "met", conf, tuple(ev), notes)
+    changed = [f for f in cust_signed if f.problem is not None]
+    if changed:  # D-11.1: what the customer signed is not what the file shows now
+        f = changed[0]
+        return CriterionResult(crit, "unclear", 0.5, tuple(f.evidence[:3]), (f.problem,) if f.problem else ())
     future = [f for f in cust_signed if f.date and ctx.date_status(f.date) == "future"]
     stale = [f for f in cust_signed if f.date and ctx.date_status(f.date) == "stale"]
     if future:
