@@ -357,7 +357,7 @@ def _evidence_identity(ev: dict[str, Any]) -> str:
 # --- what partners may see --------------------------------------------------------------------
 
 # History actions that name another partner's claim or organisation (D-6, D-18).
-_OTHER_PARTNER_ACTIONS = {"conflict", "product_removed"}
+_OTHER_PARTNER_ACTIONS = {"conflict", "product_removed", "criterion_corrected"}
 _PARTNER_DECISION_NOTES = {"request_info", "reject"}
 
 
@@ -366,7 +366,8 @@ def partner_view(view: ClaimView) -> dict[str, Any]:
     even when the claim is in a conflict (D-18) or lost a product to another partner (D-6); no
     reviewers' internal analysis."""
     data = public_json(view)
-    for key in ("conflicts", "analysis", "analysis_seq", "recommendation", "score", "in_conflict", "review_due_at"):
+    for key in ("conflicts", "analysis", "analysis_seq", "recommendation", "score", "in_conflict", "review_due_at",
+                "corrections"):
         data.pop(key, None)
     for line in data.get("product_lines") or []:
         if line.get("removed_at"):
