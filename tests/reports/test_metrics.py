@@ -132,7 +132,7 @@ def test_produce_artifacts_for_the_nightly_flow(frames: Frames, engine: Engine, 
 
     monkeypatch.setenv("POE_PSEUDONYM_KEY", "nightly")
     summary = produce_artifacts(engine, tmp_path / "n", as_of=AS_OF, export_format="parquet")
-    assert summary["headline"]["sla"]["met"] == 6 and len(summary["exports"]) == 6
+    assert summary["headline"]["sla"]["met"] == 6 and len(summary["exports"]) == 7
     claims = pd.read_parquet(tmp_path / "n" / "exports" / "claims.parquet")
     assert claims["customer_contact_email"].str.startswith("p_").all()  # analysts' kind of export
     md = headline_markdown(summary)
