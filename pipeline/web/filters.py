@@ -39,6 +39,13 @@ def query(params: dict[str, Any], **changes: Any) -> str:
     return "?" + urlencode({k: v for k, v in merged.items() if v not in (None, "", False, 0) or k == "page"})
 
 
+def pct(value: Any) -> str:
+    """0.8333 -> '83%'; none (or NaN: no labels) -> '—'."""
+    if value is None or value != value:
+        return "—"
+    return f"{float(value) * 100:.0f}%"
+
+
 def install(env: Environment) -> None:
     env.filters.update(when=when, score=score, slug=slug, rec_label=rec_label)
     env.globals.update(
@@ -48,4 +55,5 @@ def install(env: Environment) -> None:
         due_for=due_for,
         due_kind=due_kind,
         query=query,
+        pct=pct,
     )

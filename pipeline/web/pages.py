@@ -17,6 +17,8 @@ from pipeline.errors import ClaimNotFound, ConcurrentUpdate, IllegalTransition, 
 from pipeline.models import Status
 from pipeline.roles import Actor, Role
 from pipeline.web import documents as docs
+from pipeline.reports import agreement
+from pipeline.reports.frames import load_frames
 from pipeline.web import ops, reports, uploads
 from pipeline.web.accounts import authenticate
 from pipeline.web.deps import (
@@ -508,6 +510,19 @@ def analyst_home(request: Request) -> Response:
         "analyst.html",
         {"counts": [(s.value, counts.get(s.value, 0)) for s in Status], "reports": reports.available(request.app.state.data_dir)},
     )
+
+
+@router.get("/analyst/agreement")
+def agreement_page(request: Request, weeks: int = 12) -> Response:
+    """The tool against the reviewers' corrections (analysts and reviewers): per criterion, by
+    scoring version, week by week, with the drift flag."""
+    actor = require_actor(request)
+    require_role(actor, STAFF, "read the agreement report")
+    figures = agreement.figures(load_frames(request.app.state.engine), None, request.app.state.clock.now())
+    rows = figures.table.reset_index().to_dict(orient="records")
+    return _render(request, "agreement.html", {
+        "rows": rows, "versions": figures.versions.to_dict(orient="records"),
+        "weeks": figures.weeks.tail(max(1, weeks)).to_dict(orient="records"), "drift": figures.drift})
 
 
 @router.get("/reports")

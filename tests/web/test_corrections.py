@@ -96,3 +96,15 @@ def test_corrections_are_append_only(built, client_for) -> None:  # type: ignore
         conn.execute(text("UPDATE corrections SET verdict = 'not_met'"))
     with built.engine.begin() as conn, pytest.raises(DatabaseError, match="append-only"):
         conn.execute(text("DELETE FROM corrections"))
+
+
+def test_analysts_see_the_agreement_page_partners_do_not(client_for) -> None:  # type: ignore[no-untyped-def]
+    rita = client_for("rita")
+    rita.post("/api/claims/1000001/corrections", headers={"X-CSRF-Token": csrf_of(rita)},
+              json={"corrections": [{"criterion": "customer_signature", "verdict": "met"}]})
+    page = client_for("ana").get("/analyst/agreement")
+    assert page.status_code == 200 and 'data-testid="agreement"' in page.text
+    row = re.search(r'<tr data-criterion="customer_signature">(.*?)</tr>', page.text, re.S)
+    assert row and "0%" in row.group(1) and "R-SIG-001 (1)" in row.group(1)  # 0 of 1 labelled agree
+    assert client_for("fab").get("/analyst/agreement").status_code == 403
+    assert client_for().get("/analyst/agreement").status_code == 303
