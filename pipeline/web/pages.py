@@ -15,10 +15,10 @@ from pipeline.claim_views import ClaimView
 from pipeline.corrections import CorrectionIn
 from pipeline.errors import ClaimNotFound, ConcurrentUpdate, IllegalTransition, InvalidInput, PoeReviewError
 from pipeline.models import Status
-from pipeline.roles import Actor, Role
-from pipeline.web import documents as docs
 from pipeline.reports import agreement
 from pipeline.reports.frames import load_frames
+from pipeline.roles import Actor, Role
+from pipeline.web import documents as docs
 from pipeline.web import ops, reports, uploads
 from pipeline.web.accounts import authenticate
 from pipeline.web.deps import (
