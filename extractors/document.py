@@ -115,6 +115,11 @@ class SignatureField:
 
     ``signed`` is True when the field holds a signature value; ``valid`` is the cryptographic
     check (None when it could not be checked). ``source``: acroform, docusign, adobe_sign, ...
+    ``modification`` is pyHanko's difference analysis of what the file gained after signing
+    (``none``, ``lta_updates``, ``form_filling``, ``annotations`` or ``other``: page content or
+    structure changed); ``coverage`` what the signed bytes cover (``entire_file``,
+    ``entire_revision``: later bytes were added, ``contiguous_block_from_start``, ``unclear``).
+    Both None when the signature could not be validated.
     """
 
     name: str
@@ -124,6 +129,8 @@ class SignatureField:
     signed_at: datetime | None = None
     valid: bool | None = None
     source: str = "acroform"
+    modification: str | None = None
+    coverage: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

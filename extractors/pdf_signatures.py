@@ -65,6 +65,10 @@ def _page_index(reader: Any) -> dict[int, tuple[int, Any]]:
 
 def _field(name: str, value: Any, field_ref: Any, pages: dict[int, tuple[int, Any]], embedded: Any,
            doc: ExtractedDocument) -> SignatureField:
+    # Plain str: pyHanko's TextStringObject keeps a reference to the open file, so a document
+    # holding one cannot be sent back from the extraction worker (every signed PDF read there
+    # came back 'the parser crashed on it').
+    name = str(name)
     field = field_ref.get_object()
     widget_ref, widget = field_ref, field
     if "/Rect" not in field and "/Kids" in field:
@@ -84,29 +88,31 @@ def _field(name: str, value: Any, field_ref: Any, pages: dict[int, tuple[int, An
     if value is None:
         return SignatureField(name=name, signed=False, location=location)
     sig = value.get_object() if hasattr(value, "get_object") else value
-    signer = str(sig["/Name"]) if "/Name" in sig else None
+    signer: str | None = str(sig["/Name"]) if "/Name" in sig else None
     signed_at = None
-    valid = None
+    valid = modification = coverage = None
     if embedded is not None:
         try:
             cert = embedded.signer_cert
-            signer = signer or cert.subject.native.get("common_name")
+            signer = signer or str(cert.subject.native.get("common_name") or "") or None
         except Exception:  # noqa: BLE001 - no usable certificate: name and time from the dict only
             cert = None
         signed_at = embedded.self_reported_timestamp
         if cert is not None:
-            valid = _validate(embedded, doc)
+            valid, modification, coverage = _validate(embedded, doc)
     if signed_at is None and "/M" in sig:
         from extractors.pdf import pdf_date
 
         signed_at = pdf_date(str(sig["/M"]))
     return SignatureField(name=name, signed=True, location=location, signer=signer, signed_at=signed_at,
-                          valid=valid, source="acroform")
+                          valid=valid, source="acroform", modification=modification, coverage=coverage)
 
 
-def _validate(embedded: Any, doc: ExtractedDocument) -> bool | None:
-    """True when the signature matches the signed bytes (integrity and signature math); trust in
-    the signer's certificate chain is not judged here (no trust roots offline)."""
+def _validate(embedded: Any, doc: ExtractedDocument) -> tuple[bool | None, str | None, str | None]:
+    """Whether the signature matches the signed bytes (integrity and signature math), and what
+    pyHanko's difference analysis says changed after signing and what the signature covers
+    (names of its ModificationLevel / SignatureCoverageLevel, lower case). Trust in the signer's
+    certificate chain is not judged here (no trust roots offline)."""
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko_certvalidator import ValidationContext
 
@@ -117,7 +123,13 @@ def _validate(embedded: Any, doc: ExtractedDocument) -> bool | None:
         status = validate_pdf_signature(embedded, ValidationContext(allow_fetching=False))
     except Exception as e:  # noqa: BLE001
         doc.warnings.append(f"signature not validated ({type(e).__name__})")
-        return None
+        return None, None, None
     finally:
         quiet.setLevel(level)
-    return bool(status.intact and status.valid)
+    modification = getattr(status, "modification_level", None)
+    coverage = getattr(status, "coverage", None)
+    return (
+        bool(status.intact and status.valid),
+        modification.name.lower() if modification is not None else None,
+        coverage.name.lower() if coverage is not None else None,
+    )

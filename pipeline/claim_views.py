@@ -155,6 +155,7 @@ class ClaimView(ClaimSummary):
     analysis_seq: int | None = None
     conflicts: list[dict[str, Any]] = field(default_factory=list)  # spec section-4 JSON + status
     available_decisions: list[str] = field(default_factory=list)  # for the acting user, now
+    corrections: list[Any] = field(default_factory=list)  # reviewers' corrections (staff only)
 
 
 # --- builders (read inside the caller's session) ---------------------------------------

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
+from pipeline import corrections
 from pipeline import lifecycle as lc
 from pipeline.claim_folder import find_tenants_file, load_tenants, read_claim_folder
 from pipeline.claim_views import ClaimSummary, ClaimView, jsonable, summary_of, tenant_names, view_of
@@ -351,7 +352,31 @@ class ClaimService:
 
     def _view(self, session: Session, row: ClaimRow, actor: Actor) -> ClaimView:
         available = lc.available_decisions(actor, self._facts(session, row), self.clock.now())
-        return view_of(session, row, actor, available)
+        view = view_of(session, row, actor, available)
+        if not actor.is_partner:  # reviewers' labels: never shown to partners
+            view.corrections = corrections.corrections_of(session, row.claim_id)
+        return view
+
+    # --- corrections -------------------------------------------------------------------------
+
+    def correct(
+        self, actor: Actor, claim_id: str, items: list[corrections.CorrectionIn], expected_version: int | None = None
+    ) -> ClaimView:
+        """A reviewer marks criteria of the claim's latest analysis wrong, giving the right verdict;
+        stored append-only with the analysis (scoring version) it corrects, and in history."""
+        require_role(actor, {Role.REVIEWER}, "correct the tool's verdicts")
+        if not items:
+            raise InvalidInput("corrections: name at least one criterion and its right verdict")
+        with self._write(claim_id) as session:
+            row = self._load(session, actor, claim_id)
+            if expected_version is not None and row.version != expected_version:
+                raise ConcurrentUpdate(f"claim {row.claim_id} was changed by someone else; reload it and try again")
+            added = corrections.add_corrections(session, row, actor.name, items, self.clock.now())
+            self._history(session, row, actor.name, "criterion_corrected",
+                          reason="; ".join(f"{c.criterion}: {c.tool_verdict or '-'} -> {c.verdict}" for c in added),
+                          details={"corrections": [{"criterion": c.criterion, "verdict": c.verdict, "note": c.note,
+                                                    "document": c.document, "where": c.where} for c in added]})
+        return self.get_claim(actor, claim_id)
 
     # --- analysis --------------------------------------------------------------------------
 
@@ -559,8 +584,13 @@ class ClaimService:
         note: str,
         requests: list[str] | None = None,
         expected_version: int | None = None,
+        *,
+        wrong_criteria: list[str] | None = None,
+        policy_exception: bool = False,
     ) -> ClaimView:
-        """A reviewer's decision on a claim Under review (D-13, D-15, D-16, D-6, D-17)."""
+        """A reviewer's decision on a claim Under review (D-13, D-15, D-16, D-6, D-17). An overrule
+        may say which criteria the tool got wrong (each stored as a correction) or that it is a
+        policy exception (no criterion wrong)."""
         key = decision.strip().lower().replace("-", "_")
         rule = lc.DECISIONS.get(key)
         if rule is None:
@@ -577,21 +607,27 @@ class ClaimService:
             ctx = lc.TransitionContext(now=now, note=note or "", requests=tuple(requests))
             if key == "request_info" and not requests and note.strip():
                 requests = [note.strip()]
-            session.add(
-                DecisionRow(
-                    claim_id=row.claim_id,
-                    decided_at=now,
-                    reviewer=actor.name,
-                    decision=key,
-                    note=note or "",
-                    recommendation=row.recommendation,
-                    overruled=row.recommendation is not None and row.recommendation != key,
-                    requests=requests,
-                )
+            decision_row = DecisionRow(
+                claim_id=row.claim_id,
+                decided_at=now,
+                reviewer=actor.name,
+                decision=key,
+                note=note or "",
+                recommendation=row.recommendation,
+                overruled=row.recommendation is not None and row.recommendation != key,
+                requests=requests,
             )
+            session.add(decision_row)
             details: dict[str, Any] = {"decision": key, "recommendation": row.recommendation}
             if requests:
                 details["requests"] = requests
+            if decision_row.overruled and (wrong_criteria or policy_exception):
+                session.flush()
+                items = corrections.for_overrule(session, row, wrong_criteria or [])
+                corrections.add_corrections(session, row, actor.name, items, now, decision_id=decision_row.id,
+                                            policy_exception=policy_exception, note=note or "")
+                details["wrong_criteria"] = [i.criterion for i in items]
+                details["policy_exception"] = policy_exception
             self._move(session, row, rule, actor, ctx, purpose="review", reason=note or "", details=details)
             if key == "approve":
                 row.opt_out_until = (

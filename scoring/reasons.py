@@ -35,6 +35,21 @@ class _Blank(dict):
         return "?"
 
 
+# Stand-ins for a template's fields where a message is read without its claim (the analysts'
+# report of reason codes): "{count} item(s)" reads "N item(s)", "{product}" reads "<product>".
+_GENERIC_FIELDS = {"count": "N", "days": "N", "months": "N", "hours": "N"}
+
+
+class _Generic(dict):
+    def __missing__(self, key: str) -> str:
+        return _GENERIC_FIELDS.get(key, f"<{key.replace('_', ' ')}>")
+
+
+def generic_message(code: str) -> str:
+    """The message of ``code`` with its fields named, not filled (no raw ``{count}``)."""
+    return string.Formatter().vformat(REASONS[code].template, (), _Generic())
+
+
 def reason(code: str, **fields: object) -> Reason:
     """The coded Reason for ``code`` with its message filled from ``fields``."""
     spec = REASONS[code]
@@ -62,6 +77,8 @@ _register("R-SIG-004", "D-22", "The customer acknowledgment is dated {date}, mor
 _register("R-SIG-005", "D-22", "A signature is dated {date}, after the claim was submitted ({submitted}).", _C)
 _register("R-SIG-006", "D-11.1", "A signature was found ({document}, {where}) but it could not be attributed to the customer.", _C)
 _register("R-SIG-007", "D-11.1", "The signature in {document} ({where}) is for another organisation ({org}), not the customer.", _C)
+_register("R-SIG-008", "D-11.1", "The signature field {field} in {document} no longer vouches for the document: {change}. A reviewer must compare the signed revision with the current file.", _C)
+_register("R-SIG-009", "D-11.1", "The signature field {field} in {document} stands; after signing the file gained {change} only.", _C)
 
 # ---------------------------------------------------------------- partner_name / customer_name (checks)
 _register("R-NAME-001", "D-11.4", "The partner's name ({name}) is not visible in the POE.", "partner_name")
@@ -114,6 +131,7 @@ _register("R-ELIG-016", "D-3", "{product} is not claimable under CPOR (CPOR cove
 # Partner-facing requests for a criterion the checks left unmet without a reason of their own,
 # and the codes that state the recommendation itself.
 _register("R-DEC-001", "D-11", "Every POE requirement is met and nothing makes the claim ineligible: recommend approval.")
+_register("R-DEC-007", "D-11", "Every POE requirement is met on the readable documents, but {count} uploaded file(s) could not be read and were not checked (listed below): recommend approval only if the readable documents suffice.")
 _register("R-DEC-002", "D-15", "Partner action required: {count} item(s) to complete before the claim can be approved (see the requests).")
 _register("R-DEC-003", "D-16", "The claim does not carry the required information (none of the POE requirements is shown): recommend rejection.")
 _register("R-DEC-004", "D-3", "The claim is ineligible whatever its POE ({codes}): recommend rejection.")

@@ -17,6 +17,8 @@ decides the recommendation:
    (``request_info`` when the claim itself must be edited, e.g. a subscription ID is needed)
 3. no POE document attached at all (D-10, D-16)                       -> ``reject``
 4. every criterion met, nothing to fix in the claim                   -> ``approve``
+   (headed R-DEC-007 instead of R-DEC-001 when a file could not be read: the approval rests on
+   the readable documents, and the reviewer is told so)
 5. readable POE showing none of the requirements, no unreadable file  -> ``reject`` (D-16)
 6. otherwise                                                          -> ``request_info`` (D-15)
    with one partner-facing request per gap: the checks' own reasons (which document, where),
@@ -122,14 +124,18 @@ def decide(
         return done("reject", reason("R-DEC-003"), [reason("R-DOC-002")])
     unmet = [name for name in CRITERIA if criteria.get(name) is None or criteria[name].verdict != "met"]
     if not unmet and not eligibility.requests:
-        return done("approve", reason("R-DEC-001"), extra=[*doc_reasons, *criterion_reasons])
+        head = reason("R-DEC-001")
+        if doc_reasons:  # the approval rests on the readable files only: the head says so
+            head = reason("R-DEC-007", count=len(doc_reasons))
+        return done("approve", head, extra=[*doc_reasons, *criterion_reasons])
     all_not_met = len(unmet) == len(CRITERIA) and all(
         name in criteria and criteria[name].verdict == "not_met" for name in CRITERIA)
     readable = [d.path for d in documents if d.ok]
     if all_not_met and readable and not doc_reasons:
         return done("reject", reason("R-DEC-003"), extra=criterion_reasons)
-    requests = [*doc_reasons, *eligibility.requests, *_criterion_requests(claim, criteria, unmet, readable)]
-    return done("request_info", reason("R-DEC-002", count=len(unmet) or len(requests)), requests,
+    requests = _dedupe([*doc_reasons, *eligibility.requests, *_criterion_requests(claim, criteria, unmet, readable)])
+    # The count is of the request lines the partner will read, not of the unmet criteria.
+    return done("request_info", reason("R-DEC-002", count=len(requests)), requests,
                 extra=[r for name in CRITERIA if name not in unmet and name in criteria
                        for r in criteria[name].reasons])
 

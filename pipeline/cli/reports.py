@@ -134,3 +134,37 @@ def notify(
             typer.echo(f"  {error}", err=True)
     if result.failed:
         raise typer.Exit(1)
+
+
+CASES_DEST = typer.Argument(..., help="Folder to write the case folders, tenants.json and labels.json into.")
+cases_app = typer.Typer(help="Reviewers' corrections as labelled case folders (the format of tests/cases).",
+                        no_args_is_help=True)
+app.add_typer(cases_app, name="cases")
+
+
+@cases_app.command("export")
+def cases_export(
+    ctx: typer.Context,
+    dest: Path = CASES_DEST,
+    since: str = typer.Option(..., "--since", help="Corrections at or after this date (YYYY-MM-DD or ISO time)."),
+    with_documents: bool = typer.Option(
+        False, "--with-documents", help="Copy the documents too (left out by default: they are partners' papers)."),
+    db: str | None = DB_OPTION,
+) -> None:
+    """Write every claim corrected since DATE as a labelled case folder (contacts pseudonymised)."""
+    with cli_errors():
+        from pipeline.cases_export import export_cases
+        from pipeline.reports.export import pseudonym_key
+        from pipeline.service import ClaimService
+        from pipeline.store.db import store_data_dir
+
+        engine = _engine(ctx, db)
+        start = _since(since)
+        if start is None:
+            fail("--since: give a date, e.g. 2026-11-01", 2)
+            return
+        service = ClaimService(engine, data_dir=store_data_dir(engine))
+        cases = export_cases(service, start, dest, pseudonym_key(store_data_dir(engine)), with_documents=with_documents)
+    for case in cases:
+        typer.echo(f"{case.folder}  corrected: {', '.join(case.corrected) or 'policy exception'}")
+    typer.echo(f"{len(cases)} case(s), labels in {dest / 'labels.json'}")

@@ -78,6 +78,10 @@ def tidy_tables(engine: Engine, personal: bool, key: bytes | None) -> dict[str, 
         "reasons": reasons[["claim_id", "analysis_id", "submission_seq", "analysed_at", "code", "rule", "criterion", "message"]],
         "decisions": decisions,
         "transitions": transitions,
+        # Reviewers' per-criterion corrections, one row each (the note is free text: kept only
+        # with personal data, as a reviewer may name people in it).
+        "corrections": fr.corrections.rename(columns={"id": "correction_id"}).assign(
+            note=fr.corrections["note"] if personal else None),
     }
     for name, df in tables.items():
         df = df.reset_index(drop=True)

@@ -17,6 +17,7 @@ from pipeline.store.schema import (
     ClaimProductRow,
     ClaimRow,
     ConflictRow,
+    CorrectionRow,
     DecisionRow,
     FindingRow,
     HistoryRow,
@@ -47,6 +48,7 @@ class Frames:
     history: pd.DataFrame
     conflicts: pd.DataFrame
     notifications: pd.DataFrame
+    corrections: pd.DataFrame
 
     @property
     def transitions(self) -> pd.DataFrame:
@@ -102,6 +104,11 @@ def load_frames(engine: Engine, *, personal: bool = False) -> Frames:
             "notifications": (
                 NotificationRow,
                 ["id", "claim_id", "kind", "dedupe_key", "created_at", "sent_at", "attempts", "last_error"],
+            ),
+            "corrections": (
+                CorrectionRow,
+                ["id", "claim_id", "analysis_id", "submission_seq", "scoring_version", "criterion", "tool_verdict",
+                 "verdict", "reviewer", "at", "decision_id", "document", "where", "note"],
             ),
         }
         frames = {

@@ -345,7 +345,8 @@ def overrules(fr: Frames, since: datetime | None = None) -> tuple[pd.DataFrame, 
     table.columns.name = None
     with_rec = d[d["recommendation"] != "(none)"]
     over = with_rec[with_rec["overruled"].astype(bool)]
-    diff = over["decision"].map(DECISION_RANK) - over["recommendation"].map(DECISION_RANK)
+    # float: with no overrule the mapped Series are empty strings-typed, and str - str fails
+    diff = over["decision"].map(DECISION_RANK).astype(float) - over["recommendation"].map(DECISION_RANK).astype(float)
     figures = {
         "decisions": len(d),
         "with_recommendation": len(with_rec),

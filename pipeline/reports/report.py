@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 
+from pipeline.reports import agreement as ag
 from pipeline.reports import charts
 from pipeline.reports import metrics as m
 from pipeline.reports.frames import load_frames
@@ -59,15 +60,38 @@ def _table(df: pd.DataFrame, index: bool = True) -> str:
 
 def _with_meaning(table: pd.DataFrame) -> pd.DataFrame:
     """Reason codes with their D-rule and message template from the one registry of coded messages."""
-    from scoring.reasons import REASONS
+    from scoring.reasons import REASONS, generic_message
 
     specs = {code: REASONS.get(code) for code in table.index}
     fixed = {m.EXPIRED: ("D-15", "No response within 30 days of the request."),
              m.PRODUCTS_TAKEN: ("D-6", "Every product went to another partner's approved claim.")}
     out = table.copy()
     out["rule"] = [fixed[c][0] if c in fixed else (s.rule if s else "") for c, s in specs.items()]
-    out["meaning"] = [fixed[c][1] if c in fixed else (s.template if s else "") for c, s in specs.items()]
+    out["meaning"] = [fixed[c][1] if c in fixed else (generic_message(c) if s else "") for c, s in specs.items()]
     return out
+
+
+def agreement_section(agreement: ag.Agreement) -> list[str]:
+    """The tool against the reviewers: per criterion, by scoring version, week by week."""
+    table, alert = agreement.table, agreement.drift
+    parts = [
+        "<h2>Tool and reviewers: agreement per criterion</h2>",
+        "<p class='note'>Label: the reviewer's latest correction of the criterion, else the verdict the "
+        "reviewer decided on without correcting it (an uncorrected 'unclear' has no label). Unclear counts as "
+        "not met. Intervals: Wilson 95%.</p>",
+    ]
+    if alert:
+        parts.append(f"<p class='flash error'><b>Agreement fell</b> to {_pct(alert['agreement'])} in the week of "
+                     f"{alert['week']} ({alert['labelled']} labels), {_pct(alert['fall'])} below the "
+                     f"{_pct(alert['baseline'])} of the weeks before.</p>")
+    chart = charts.stacked_bars(table[["agreement"]].dropna(), "Agreement with reviewers", "share", horizontal=True) \
+        if table["labelled"].sum() else None
+    parts += [_img(chart, "agreement per criterion"), _table(table)]
+    parts += ["<h3>By scoring version</h3>",
+              "<p class='note'>scope both_saw: only the submissions every version analysed.</p>",
+              _table(agreement.versions, index=False)]
+    parts += ["<h3>Week by week</h3>", _table(agreement.weeks, index=False)]
+    return parts
 
 
 def _folded(summary: str, body: str, open_: bool = False) -> str:
@@ -87,6 +111,8 @@ def _cards(items: list[tuple[str, str]]) -> str:
 def render_html(engine: Engine, since: datetime | None, as_of: datetime) -> tuple[str, dict[str, Any]]:
     fr = load_frames(engine)
     head = m.headline(fr, as_of, since)
+    agreement = ag.figures(fr, since, as_of)
+    head["agreement"] = agreement.to_json()
     t = head["transitions"]
     period = f"since {since:%Y-%m-%d}" if since else "all time"
     parts = [
@@ -174,6 +200,7 @@ def render_html(engine: Engine, since: datetime | None, as_of: datetime) -> tupl
         f"<b>{over['stricter']} stricter</b>. Rows: recommendation; columns: the reviewer's decision.</p>",
         _table(table),
     ]
+    parts += agreement_section(agreement)
     parts += [
         "<h2>Notifications (D-15, D-19)</h2>",
         "<p class='note'>Customer consent emails on approval, partner requests and their reminders.</p>",

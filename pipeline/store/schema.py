@@ -266,6 +266,28 @@ class DecisionRow(Base):
     requests: Mapped[list[Any]] = mapped_column(JSON, default=list)  # what the partner must supply
 
 
+class CorrectionRow(Base):
+    """A reviewer's verdict on one criterion of one analysis, where it differs from the tool's
+    (or, with ``policy_exception``, an overrule that no criterion explains). Append-only like
+    history: a later correction supersedes an earlier one, nothing is rewritten."""
+
+    __tablename__ = "corrections"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    claim_id: Mapped[str] = mapped_column(ForeignKey("claims.claim_id"), index=True)
+    analysis_id: Mapped[int | None] = mapped_column(ForeignKey("analyses.id"), index=True)
+    submission_seq: Mapped[int] = mapped_column(Integer)
+    scoring_version: Mapped[str] = mapped_column(String(30), default="")
+    criterion: Mapped[str] = mapped_column(String(40))  # a D-11 criterion, or 'policy_exception'
+    tool_verdict: Mapped[str | None] = mapped_column(String(20))
+    verdict: Mapped[str | None] = mapped_column(String(20))  # met | not_met (None: policy exception)
+    note: Mapped[str] = mapped_column(Text, default="")
+    document: Mapped[str | None] = mapped_column(String(500))
+    where: Mapped[str | None] = mapped_column(String(200))  # 'page 3', 'POE!B7', ...
+    reviewer: Mapped[str] = mapped_column(String(300))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    decision_id: Mapped[int | None] = mapped_column(ForeignKey("decisions.id"))
+
+
 class HistoryRow(Base):
     """Append-only log of every action on a claim (D-9): who, when, what, why."""
 

@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
+from pipeline.corrections import CorrectionIn
 from pipeline.models import Status
 from pipeline.web import ops, uploads
 from pipeline.web.accounts import authenticate
@@ -49,6 +50,22 @@ class DecisionIn(BaseModel):
     note: str = ""
     requests: list[str] = Field(default_factory=list, description="What the partner must supply (request_info)")
     expected_version: int | None = Field(None, description="The claim version you decided on (optimistic lock)")
+    wrong_criteria: list[str] | None = Field(
+        None, description="When overruling: the criteria the tool got wrong (each stored as a correction)")
+    policy_exception: bool = Field(False, description="When overruling: no criterion was wrong (a policy exception)")
+
+
+class CorrectionItem(BaseModel):
+    criterion: str = Field(description="customer_signature, partner_name, customer_name, dates, product_links or growth_activities")
+    verdict: Literal["met", "not_met"] = Field(description="The right verdict")
+    note: str = ""
+    document: str | None = Field(None, description="The document that shows it")
+    where: str | None = Field(None, description="Where in it: 'page 3', 'POE!B7' ...")
+
+
+class CorrectionsIn(BaseModel):
+    corrections: list[CorrectionItem]
+    expected_version: int | None = None
 
 
 class ConflictDecisionIn(BaseModel):
@@ -134,9 +151,20 @@ def api_decide(request: Request, claim_id: str, body: DecisionIn) -> dict[str, A
     ``expected_version`` or the lifecycle does not allow it."""
     actor = require_actor(request)
     view = ops.decide(
-        request.app.state.service, actor, claim_id, body.decision, body.note, body.requests, body.expected_version
+        request.app.state.service, actor, claim_id, body.decision, body.note, body.requests, body.expected_version,
+        wrong_criteria=body.wrong_criteria, policy_exception=body.policy_exception,
+        overrule_asked=body.wrong_criteria is not None or body.policy_exception,
     )
     return public_json(view)
+
+
+@router.post("/claims/{claim_id}/corrections", dependencies=CSRF)
+def api_correct(request: Request, claim_id: str, body: CorrectionsIn) -> dict[str, Any]:
+    """Mark criteria of the claim's latest analysis wrong, with the right verdict (reviewers only);
+    stored append-only with the analysis version they correct."""
+    actor = require_actor(request)
+    items = [CorrectionIn(c.criterion, c.verdict, c.note, c.document, c.where) for c in body.corrections]
+    return public_json(ops.correct(request.app.state.service, actor, claim_id, items, body.expected_version))
 
 
 @router.get("/conflicts/{conflict_id}")

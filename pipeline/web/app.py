@@ -15,10 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import Engine
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
 from pipeline.clock import Clock, SystemClock
@@ -33,6 +35,7 @@ from pipeline.errors import (
 from pipeline.service import ClaimService
 from pipeline.web import filters
 from pipeline.web.deps import CsrfFailed, LoginRequired, csrf_token, current_actor
+from pipeline.web.params import EmptyParamsAsDefault
 
 HERE = Path(__file__).resolve().parent
 log = logging.getLogger("poe_review.web")
@@ -99,6 +102,7 @@ def create_app(
     templates.env.globals["current_actor"] = current_actor
     app.state.templates = templates
 
+    app.add_middleware(EmptyParamsAsDefault)
     app.add_middleware(
         SessionMiddleware,
         secret_key=secret_key or _secret_key(service.data_dir),
@@ -139,6 +143,22 @@ def create_app(
         message = "the form expired or did not come from this site; reload the page and try again"
         return _error(request, 403, "csrf", message)
 
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        # A readable sentence naming the parameter, not pydantic's raw JSON (422 bool_parsing).
+        return _error(request, 400, "invalid_input", invalid_input_message(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        # 404 for unknown paths, 405 for a wrong method...: the same page (navigation and Sign out
+        # kept) or JSON body as every other error.
+        message = exc.detail if isinstance(exc.detail, str) else "the request could not be served"
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+        response = _error(request, exc.status_code, code, message)
+        for name, value in (exc.headers or {}).items():
+            response.headers[name] = value
+        return response
+
     @app.exception_handler(PoeReviewError)
     async def _library(request: Request, exc: PoeReviewError) -> Response:
         status = next(code for cls, code in ERROR_STATUS if isinstance(exc, cls))
@@ -147,9 +167,8 @@ def create_app(
     def _error(request: Request, status: int, code: str, message: str) -> Response:
         if wants_json(request):
             return JSONResponse({"error": code, "message": message}, status_code=status)
-        return templates.TemplateResponse(
-            request, "error.html", {"status": status, "code": code, "message": message}, status_code=status
-        )
+        context = {"status": status, "code": code, "message": message, "actor": _actor_or_none(request)}
+        return templates.TemplateResponse(request, "error.html", context, status_code=status)
 
     from pipeline.web import api, consent, pages
 
@@ -168,6 +187,23 @@ def create_app(
 
     _ = HTMLResponse  # pages render through templates
     return app
+
+
+def _actor_or_none(request: Request) -> Any:
+    """The signed-in user for an error page's navigation; none when even that cannot be read."""
+    try:
+        return current_actor(request)
+    except Exception:  # an error page must render whatever broke the request
+        return None
+
+
+def invalid_input_message(exc: RequestValidationError) -> str:
+    """'desc: Input should be a valid boolean; page: ...', one clause per bad parameter."""
+    parts = []
+    for error in exc.errors():
+        where = ".".join(str(p) for p in error.get("loc", ()) if p not in ("query", "body", "path", "form"))
+        parts.append(f"{where or 'request'}: {error.get('msg', 'invalid value')}")
+    return "; ".join(parts) or "the request is not valid"
 
 
 def _quote(path: str) -> str:

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 from jinja2 import Environment
 
-from pipeline.web.views import CRITERIA_LABELS, CRITERIA_SHORT, needs_poe
+from pipeline.web.views import CRITERIA_LABELS, CRITERIA_SHORT, due_for, due_kind, needs_poe
 
 
 def when(value: Any, with_time: bool = True) -> str:
@@ -39,11 +39,21 @@ def query(params: dict[str, Any], **changes: Any) -> str:
     return "?" + urlencode({k: v for k, v in merged.items() if v not in (None, "", False, 0) or k == "page"})
 
 
+def pct(value: Any) -> str:
+    """0.8333 -> '83%'; none (or NaN: no labels) -> '—'."""
+    if value is None or value != value:
+        return "—"
+    return f"{float(value) * 100:.0f}%"
+
+
 def install(env: Environment) -> None:
     env.filters.update(when=when, score=score, slug=slug, rec_label=rec_label)
     env.globals.update(
         criterion_label=lambda c: CRITERIA_LABELS.get(c, c.replace("_", " ")),
         criterion_short=lambda c: CRITERIA_SHORT.get(c, c.replace("_", " ")),
         needs_poe=needs_poe,
+        due_for=due_for,
+        due_kind=due_kind,
         query=query,
+        pct=pct,
     )

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from pipeline.claim_views import ClaimView
+from pipeline.corrections import CorrectionIn
 from pipeline.errors import AccessDenied, ClaimNotFound, InvalidInput, PoeReviewError
 from pipeline.roles import Actor
 from pipeline.service import ClaimService
@@ -37,6 +38,17 @@ def overrule_check(recommendation: str | None, decision: str, note: str) -> None
         )
 
 
+def recommendation_note(analysis: dict[str, Any] | None, most: int = 4) -> str:
+    """The note of a rejection that follows the recommendation: its own reasons, so the partner
+    reads why (D-16) without the reviewer retyping them. One rule for the form and the server:
+    a note is needed only to overrule."""
+    reasons = [str(r.get("message", "")).strip() for r in (analysis or {}).get("reasons") or []]
+    reasons = [r for r in dict.fromkeys(reasons) if r]
+    if not reasons:
+        return "Rejected as recommended."
+    return "Rejected as recommended: " + " ".join(reasons[:most])
+
+
 def decide(
     service: ClaimService,
     actor: Actor,
@@ -45,15 +57,39 @@ def decide(
     note: str,
     requests: list[str] | None,
     expected_version: int | None,
+    *,
+    wrong_criteria: list[str] | None = None,
+    policy_exception: bool = False,
+    overrule_asked: bool = False,
 ) -> ClaimView:
+    """``overrule_asked``: the form asked which criteria were wrong (the claim page always does),
+    so an overrule must answer it: criteria, or a policy exception."""
     require_role(actor, REVIEWERS, "decide claims")
     key = decision.strip().lower().replace("-", "_")
     if key not in DECISION_LABELS:
         raise InvalidInput(f"decision: approve, reject or request_info, not {decision!r}")
     view = get_claim(service, actor, claim_id)
     overrule_check(view.recommendation, key, note)
+    overruling = bool(view.recommendation) and key != view.recommendation
+    if overruling and overrule_asked and not wrong_criteria and not policy_exception:
+        raise InvalidInput(
+            "wrong criteria: you overrule the recommendation; tick the criteria the tool got wrong, "
+            "or tick 'policy exception' when none was wrong"
+        )
+    if key == "reject" and not note.strip() and view.recommendation == "reject":
+        note = recommendation_note(view.analysis)
     clean = [r.strip() for r in requests or [] if r.strip()] if key == "request_info" else None
-    return service.decide(actor, claim_id, key, note.strip(), clean, expected_version)
+    return service.decide(actor, claim_id, key, note.strip(), clean, expected_version,
+                          wrong_criteria=wrong_criteria if overruling else None,
+                          policy_exception=policy_exception and overruling)
+
+
+def correct(
+    service: ClaimService, actor: Actor, claim_id: str, items: list[CorrectionIn], expected_version: int | None
+) -> ClaimView:
+    require_role(actor, REVIEWERS, "correct the tool's verdicts")
+    get_claim(service, actor, claim_id)  # another partner's claim, or none: not found
+    return service.correct(actor, claim_id, items, expected_version)
 
 
 def keep_products(

@@ -12,8 +12,11 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from pipeline.claim_views import ClaimView
+from pipeline.corrections import CorrectionIn
 from pipeline.errors import ClaimNotFound, ConcurrentUpdate, IllegalTransition, InvalidInput, PoeReviewError
 from pipeline.models import Status
+from pipeline.reports import agreement
+from pipeline.reports.frames import load_frames
 from pipeline.roles import Actor, Role
 from pipeline.web import documents as docs
 from pipeline.web import ops, reports, uploads
@@ -159,6 +162,11 @@ def queue(
 # --- claim page -------------------------------------------------------------------------------
 
 
+def actor_role(request: Request) -> Role | None:
+    actor = current_actor(request)
+    return actor.role if actor is not None else None
+
+
 def _claim_context(request: Request, view: ClaimView) -> dict[str, Any]:
     now = request.app.state.clock.now()
     refs = evidence_refs(view.analysis)
@@ -180,6 +188,8 @@ def _claim_context(request: Request, view: ClaimView) -> dict[str, Any]:
         "requests": open_requests(view),
         "form": {},
         "form_error": None,
+        "can_correct": actor_role(request) == Role.REVIEWER and bool(criteria),
+        "corrected": {c.criterion: c for c in view.corrections if not c.superseded and c.verdict},
     }
 
 
@@ -200,17 +210,21 @@ def decision(
     note: str = Form(""),
     requests_text: str = Form("", alias="requests"),
     version: int | None = Form(None),
+    wrong: list[str] | None = Form(None),  # noqa: B008 - FastAPI reads form fields from defaults
+    policy_exception: bool = Form(False),
 ) -> Response:
     actor = require_actor(request)
     require_role(actor, REVIEWERS, "decide claims")
     service = request.app.state.service
     lines = [line for line in requests_text.splitlines() if line.strip()]
     try:
-        view = ops.decide(service, actor, claim_id, decision, note, lines, version)
+        view = ops.decide(service, actor, claim_id, decision, note, lines, version, wrong_criteria=wrong or [],
+                          policy_exception=policy_exception, overrule_asked=True)
     except (InvalidInput, ConcurrentUpdate, IllegalTransition) as exc:
         fresh = ops.get_claim(service, actor, claim_id)
         context = _claim_context(request, fresh)
-        context["form"] = {"decision": decision, "note": note, "requests": requests_text}
+        context["form"] = {"decision": decision, "note": note, "requests": requests_text, "wrong": wrong or [],
+                           "policy_exception": policy_exception}
         if isinstance(exc, ConcurrentUpdate) or (version is not None and fresh.version != version):
             latest = fresh.history[-1] if fresh.history else None
             who = f" by {latest.actor} ({latest.action}{', now ' + fresh.status if fresh.status else ''})" if latest else ""
@@ -225,6 +239,26 @@ def decision(
     labels = {"approve": "approved", "reject": "rejected", "request_info": "set to Partner action required"}
     _flash(request, "ok", f"Claim {view.claim_id} {labels.get(decision, decision)}; it is now {view.status}.")
     return _redirect(f"/claims/{view.claim_id}")
+
+
+@router.post("/claims/{claim_id}/corrections", dependencies=CSRF)
+def correction(
+    request: Request,
+    claim_id: str,
+    criterion: str = Form(...),
+    verdict: str = Form(...),
+    note: str = Form(""),
+    document: str = Form(""),
+    where: str = Form(""),
+    version: int | None = Form(None),
+) -> Response:
+    """One click per criterion: the reviewer says the tool's verdict is wrong and gives the right one."""
+    actor = require_actor(request)
+    require_role(actor, REVIEWERS, "correct the tool's verdicts")
+    item = CorrectionIn(criterion, verdict, note, document or None, where or None)
+    view = ops.correct(request.app.state.service, actor, claim_id, [item], version)
+    _flash(request, "ok", f"Recorded: {criterion.replace('_', ' ')} is {verdict.replace('_', ' ')} (your correction).")
+    return _redirect(f"/claims/{view.claim_id}#criterion-{criterion}")
 
 
 # --- documents and evidence -------------------------------------------------------------------
@@ -476,6 +510,19 @@ def analyst_home(request: Request) -> Response:
         "analyst.html",
         {"counts": [(s.value, counts.get(s.value, 0)) for s in Status], "reports": reports.available(request.app.state.data_dir)},
     )
+
+
+@router.get("/analyst/agreement")
+def agreement_page(request: Request, weeks: int = 12) -> Response:
+    """The tool against the reviewers' corrections (analysts and reviewers): per criterion, by
+    scoring version, week by week, with the drift flag."""
+    actor = require_actor(request)
+    require_role(actor, STAFF, "read the agreement report")
+    figures = agreement.figures(load_frames(request.app.state.engine), None, request.app.state.clock.now())
+    rows = figures.table.reset_index().to_dict(orient="records")
+    return _render(request, "agreement.html", {
+        "rows": rows, "versions": figures.versions.to_dict(orient="records"),
+        "weeks": figures.weeks.tail(max(1, weeks)).to_dict(orient="records"), "drift": figures.drift})
 
 
 @router.get("/reports")

@@ -6,9 +6,11 @@ may see) are plain functions, tested once and shared by the HTML pages and ``/ap
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Engine, select
@@ -16,7 +18,8 @@ from sqlalchemy import Engine, select
 from pipeline.claim_views import ClaimSummary, ClaimView, jsonable
 from pipeline.models import REVENUE_ASSOCIATION, Status
 from pipeline.store.db import session_scope
-from pipeline.store.schema import AnalysisRow, ClaimRow, FindingRow
+from pipeline.store.schema import AnalysisRow, ClaimRow, FindingRow, ReasonRow
+from scoring.catalogue import find_product
 
 CRITERIA_LABELS: dict[str, str] = {
     "customer_signature": "Customer signature or acknowledgment (D-11.1)",
@@ -66,6 +69,12 @@ class QueueRow:
     claim: ClaimSummary
     failed: list[str]  # criteria not met (not_met or unclear), in CRITERIA_LABELS order
     overdue: bool
+    facts: RowFacts = field(default_factory=lambda: RowFacts())
+
+    @property
+    def reason(self) -> str:
+        """The sentence that decided the recommendation (ineligible, unreadable file, ...)."""
+        return self.facts.head
 
     @property
     def needs_poe(self) -> bool:
@@ -73,7 +82,16 @@ class QueueRow:
         return needs_poe(self.claim)
 
     def to_json(self) -> dict[str, Any]:
-        return {**self.claim.to_json(), "failed_criteria": self.failed, "overdue": self.overdue}
+        return {
+            **self.claim.to_json(),
+            "failed_criteria": self.failed,
+            "overdue": self.overdue,
+            "reason": self.facts.head,
+            "reason_code": self.facts.head_code,
+            "unreadable_documents": self.facts.unreadable,
+            "due_at": jsonable(due_for(self.claim)),
+            "due_kind": due_kind(self.claim.status),
+        }
 
 
 @dataclass
@@ -108,10 +126,31 @@ def is_overdue(claim: ClaimSummary, now: datetime) -> bool:
     return claim.status == Status.UNDER_REVIEW.value and claim.review_due_at is not None and claim.review_due_at <= now
 
 
+# The date that matters in each state: the reviewer's answer (D-14), the partner's 30 days to
+# respond (D-15), the customer's 7-day opt-out window (D-17).
+_DUE_BY_STATUS: dict[str, tuple[str, str]] = {
+    Status.UNDER_REVIEW.value: ("review_due_at", "review due (D-14)"),
+    Status.SUBMITTED.value: ("review_due_at", "review due (D-14)"),
+    Status.PARTNER_ACTION_REQUIRED.value: ("action_due_at", "partner's deadline (D-15)"),
+    Status.APPROVED.value: ("opt_out_until", "opt-out ends (D-17)"),
+}
+
+
+def due_for(claim: ClaimSummary) -> datetime | None:
+    """The due date that matters for the claim's status (none for a closed claim)."""
+    attr = _DUE_BY_STATUS.get(claim.status, ("", ""))[0]
+    return getattr(claim, attr) if attr else None
+
+
+def due_kind(status: str) -> str:
+    """What :func:`due_for` is, in words, for a claim in ``status``."""
+    return _DUE_BY_STATUS.get(status, ("", ""))[1]
+
+
 def _sort_key(sort: str, now: datetime) -> Any:
     far = datetime.max.replace(tzinfo=now.tzinfo)
     keys: dict[str, Any] = {
-        "due": lambda c: (c.review_due_at or far, c.claim_id),
+        "due": lambda c: (due_for(c) or far, c.claim_id),
         "score": lambda c: (c.score if c.score is not None else math.inf, c.claim_id),
         "claim": lambda c: (c.claim_id.zfill(20),),
         "submitted": lambda c: (c.submitted_at or far, c.claim_id),
@@ -135,7 +174,7 @@ def build_queue(engine: Engine, claims: list[ClaimSummary], filters: QueueFilter
         for c in claims
         if (not f.program or c.program == f.program)
         and (not f.solution_area or c.solution_area == f.solution_area)
-        and (not product or any(product in p.casefold() for p in c.products))
+        and (not product or any(product_matches(product, p) for p in c.products))
         and (not f.recommendation or c.recommendation == f.recommendation)
         and (not f.overdue or is_overdue(c, now))
         and (not f.conflict or c.in_conflict)
@@ -146,9 +185,10 @@ def build_queue(engine: Engine, claims: list[ClaimSummary], filters: QueueFilter
     page = min(f.page, pages)
     f.page = page
     shown = chosen[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-    failed = failed_criteria(engine, [c.claim_id for c in shown])
+    facts = row_facts(engine, [c.claim_id for c in shown])
     return QueuePage(
-        rows=[QueueRow(c, failed.get(c.claim_id, []), is_overdue(c, now)) for c in shown],
+        rows=[QueueRow(c, facts.get(c.claim_id, RowFacts()).failed, is_overdue(c, now),
+                       facts.get(c.claim_id, RowFacts())) for c in shown],
         total=total,
         page=page,
         pages=pages,
@@ -159,9 +199,45 @@ def build_queue(engine: Engine, claims: list[ClaimSummary], filters: QueueFilter
     )
 
 
+def product_matches(term: str, key: str) -> bool:
+    """The queue's product filter: ``term`` (case-folded) within the claim's product key (code,
+    else name) or within any name or alias the catalogue gives that product, so "Exchange Online"
+    and "Dynamics" find claims stored by code (EXO, D365_SALES_ENT)."""
+    return any(term in name.casefold() for name in _product_names(key))
+
+
+@lru_cache(maxsize=4096)
+def _product_names(key: str) -> tuple[str, ...]:
+    product = find_product(key)
+    return (key, *product.all_names()) if product is not None else (key,)
+
+
+# Head reasons (the recommendation's own sentence, first of an analysis's reasons) and the codes
+# of a file that could not be read (D-24), shown in the queue row beside the failed criteria.
+HEAD_CODES = ("R-DEC-001", "R-DEC-002", "R-DEC-003", "R-DEC-004", "R-DEC-006", "R-DEC-007")
+UNREADABLE_CODES = ("R-DOC-003", "R-DOC-004", "R-DOC-005")
+
+
+@dataclass
+class RowFacts:
+    """What a queue row says of a claim's latest analysis: the criteria not met, the sentence
+    that decided the recommendation, and how many files could not be read."""
+
+    failed: list[str] = field(default_factory=list)
+    head: str = ""
+    head_code: str = ""
+    unreadable: int = 0
+
+
 def failed_criteria(engine: Engine, claim_ids: list[str]) -> dict[str, list[str]]:
-    """Criteria not met in the latest analysis of each claim's current submission (one query
-    for the analyses, one for their findings: a page of the queue costs two queries)."""
+    """Criteria not met in the latest analysis of each claim's current submission."""
+    return {cid: facts.failed for cid, facts in row_facts(engine, claim_ids).items()}
+
+
+def row_facts(engine: Engine, claim_ids: list[str]) -> dict[str, RowFacts]:
+    """:class:`RowFacts` of the latest analysis of each claim's current submission (one query for
+    the analyses, one for their findings, one for their head and file reasons: a page of the
+    queue costs three queries)."""
     if not claim_ids:
         return {}
     order = list(CRITERIA_LABELS)
@@ -176,7 +252,7 @@ def failed_criteria(engine: Engine, claim_ids: list[str]) -> dict[str, list[str]
             if cid not in latest or (at, aid) > (latest[cid][1], latest[cid][2]):
                 latest[cid] = (aid, at, aid)
         by_analysis = {v[0]: cid for cid, v in latest.items()}
-        out: dict[str, list[str]] = {cid: [] for cid in latest}
+        out: dict[str, RowFacts] = {cid: RowFacts() for cid in latest}
         if by_analysis:
             for aid, criterion, verdict in session.execute(
                 select(FindingRow.analysis_id, FindingRow.criterion, FindingRow.verdict).where(
@@ -184,9 +260,22 @@ def failed_criteria(engine: Engine, claim_ids: list[str]) -> dict[str, list[str]
                 )
             ):
                 if verdict != "met":
-                    out[by_analysis[aid]].append(criterion)
-    for cid in out:
-        out[cid].sort(key=lambda c: order.index(c) if c in order else len(order))
+                    out[by_analysis[aid]].failed.append(criterion)
+            for aid, code, message in session.execute(
+                select(ReasonRow.analysis_id, ReasonRow.code, ReasonRow.message)
+                .where(
+                    ReasonRow.analysis_id.in_(list(by_analysis)),
+                    ReasonRow.code.in_(HEAD_CODES + UNREADABLE_CODES),
+                )
+                .order_by(ReasonRow.id)
+            ):
+                facts = out[by_analysis[aid]]
+                if code in UNREADABLE_CODES:
+                    facts.unreadable += 1
+                elif not facts.head:
+                    facts.head, facts.head_code = message, code
+    for facts in out.values():
+        facts.failed.sort(key=lambda c: order.index(c) if c in order else len(order))
     return out
 
 
@@ -233,25 +322,42 @@ def evidence_refs(analysis: dict[str, Any] | None) -> list[EvidenceRef]:
     if not analysis:
         return []
     refs: list[EvidenceRef] = []
+    seen: set[tuple[str, str | None, str]] = set()
+
+    def add(name: str, product: str | None, ev: Any) -> None:
+        # The same quote at the same place is listed once per criterion (and product): the
+        # checks may reach it by two routes (a block and its cell, a sentence and its row).
+        if not isinstance(ev, dict):
+            return
+        key = (name, product, _evidence_identity(ev))
+        if key not in seen:
+            seen.add(key)
+            refs.append(EvidenceRef(len(refs), name, product, ev))
+
     criteria = analysis.get("criteria") or {}
     for name in list(CRITERIA_LABELS) + sorted(set(criteria) - set(CRITERIA_LABELS)):
         found = criteria.get(name)
         if not isinstance(found, dict):
             continue
         for ev in found.get("evidence") or []:
-            if isinstance(ev, dict):
-                refs.append(EvidenceRef(len(refs), name, None, ev))
+            add(name, None, ev)
         for key, product in (found.get("products") or {}).items():
             for ev in (product or {}).get("evidence") or []:
-                if isinstance(ev, dict):
-                    refs.append(EvidenceRef(len(refs), name, str(key), ev))
+                add(name, str(key), ev)
     return refs
+
+
+def _evidence_identity(ev: dict[str, Any]) -> str:
+    """Document, place and quote (whitespace folded): what makes two evidence items the same."""
+    where = ev.get("location") or ev.get("where") or ""
+    text = " ".join(str(ev.get("text") or "").split())
+    return json.dumps([ev.get("document"), where, text], sort_keys=True, default=str)
 
 
 # --- what partners may see --------------------------------------------------------------------
 
 # History actions that name another partner's claim or organisation (D-6, D-18).
-_OTHER_PARTNER_ACTIONS = {"conflict", "product_removed"}
+_OTHER_PARTNER_ACTIONS = {"conflict", "product_removed", "criterion_corrected"}
 _PARTNER_DECISION_NOTES = {"request_info", "reject"}
 
 
@@ -260,7 +366,8 @@ def partner_view(view: ClaimView) -> dict[str, Any]:
     even when the claim is in a conflict (D-18) or lost a product to another partner (D-6); no
     reviewers' internal analysis."""
     data = public_json(view)
-    for key in ("conflicts", "analysis", "analysis_seq", "recommendation", "score", "in_conflict", "review_due_at"):
+    for key in ("conflicts", "analysis", "analysis_seq", "recommendation", "score", "in_conflict", "review_due_at",
+                "corrections"):
         data.pop(key, None)
     for line in data.get("product_lines") or []:
         if line.get("removed_at"):

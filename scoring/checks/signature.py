@@ -115,14 +115,19 @@ def check_customer_signature(ctx: CheckContext) -> CriterionResult:
     findings = find_signatures(ctx)
     cust_signed = [f for f in findings if f.party == "customer" and f.signed]
     reasons: list[Reason] = []
-    ok = [f for f in cust_signed if f.date is None or ctx.date_status(f.date) == "ok"]
+    ok = [f for f in cust_signed if (f.date is None or ctx.date_status(f.date) == "ok") and f.problem is None]
     ref = ctx.reference_date.isoformat() if ctx.reference_date else "?"
     if ok:
         ok.sort(key=lambda f: (f.date is None, -f.confidence))
         best = ok[0]
         conf = best.confidence if best.date is not None else min(best.confidence, 0.8)
         ev = [e for f in ok[:2] for e in f.evidence][:4]
-        return CriterionResult(crit, "met", conf, tuple(ev))
+        notes = tuple(f.note for f in ok[:2] if f.note is not None)
+        return CriterionResult(crit, "met", conf, tuple(ev), notes)
+    changed = [f for f in cust_signed if f.problem is not None]
+    if changed:  # D-11.1: what the customer signed is not what the file shows now
+        f = changed[0]
+        return CriterionResult(crit, "unclear", 0.5, tuple(f.evidence[:3]), (f.problem,) if f.problem else ())
     future = [f for f in cust_signed if f.date and ctx.date_status(f.date) == "future"]
     stale = [f for f in cust_signed if f.date and ctx.date_status(f.date) == "stale"]
     if future:

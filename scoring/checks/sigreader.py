@@ -29,7 +29,7 @@ from scoring.checks.party_terms import party_terms, terms_pattern
 from scoring.checks.sigfields import CUSTOMER_WORDS, PARTNER_WORDS, FieldItem, role_word
 from scoring.checks.text import DocView, columns, is_blank_value
 from scoring.nlp import organisations
-from scoring.types import Evidence
+from scoring.types import Evidence, Reason
 
 _CLOSING = re.compile(r"^\s*(?:(?:yours )?sincerely|yours (?:faithfully|truly)|(?:kind|best|warm) regards|regards|"
                       r"respectfully|with thanks)\b", re.I)
@@ -72,6 +72,8 @@ class SigFinding:
     date_blank: bool = False
     org: str = ""  # the third organisation that signed, when party == 'other'
     signer: str = ""  # the person who signed (or was to sign), as written
+    problem: Reason | None = None  # a signed PDF field changed after signing (R-SIG-008)
+    note: Reason | None = None  # what the file gained after signing, when that is allowed (R-SIG-009)
 
 
 class SigReader:

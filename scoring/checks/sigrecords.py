@@ -14,6 +14,7 @@ from email.utils import parsedate_to_datetime
 from extractors.document import Location
 from scoring.checks.datefind import find_dates
 from scoring.checks.parties import clean_party, looks_like_org
+from scoring.checks.sig_integrity import added_after_signing, changed_after_signing
 from scoring.checks.sigblocks import items_of
 from scoring.checks.sigfields import DOCUSIGNED, ESIGN_BY, SLASH_S
 from scoring.checks.sigreader import (
@@ -103,7 +104,9 @@ def other_findings(r: SigReader) -> list[SigFinding]:
                                                                f"{party} PDF signature field")],
                               0.9 if party != "unknown" else 0.55,
                               sf.signed_at.date() if sf.signed_at else None,
-                              sf.signed_at.isoformat() if sf.signed_at else ""))
+                              sf.signed_at.isoformat() if sf.signed_at else "",
+                              problem=changed_after_signing(sf, view.path),
+                              note=added_after_signing(sf, view.path)))
     for img in view.doc.images:
         if id(img) in r.claimed_images or img.near_text and DOCUSIGNED.match(img.near_text.strip()):
             continue  # (a DocuSign stamp's picture: the stamp and its certificate tell who signed)

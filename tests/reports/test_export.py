@@ -19,7 +19,7 @@ from tests.reports.known_store import build_known_store
 
 ANALYST = Actor("ana", Role.ANALYST)
 REVIEWER = Actor("rita", Role.REVIEWER)
-TABLES = ["claims", "products", "findings", "reasons", "decisions", "transitions"]
+TABLES = ["claims", "products", "findings", "reasons", "decisions", "transitions", "corrections"]
 CONTACTS = ["partner_contact_name", "partner_contact_email", "customer_contact_name", "customer_contact_email"]
 
 

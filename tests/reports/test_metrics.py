@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -112,6 +113,7 @@ def test_build_report_writes_html_with_the_figures(frames: Frames, engine: Engin
     assert "2 of 6 decisions with a recommendation overruled it (33%): <b>1 more lenient</b>, <b>1 stricter</b>" in doc
     assert "Partner is unknown" in doc and "R-DAT-001" in doc and "recommended claim approved" in doc
     assert "No response within 30 days of the request." in doc  # reason codes carry their meaning
+    assert not re.search(r"\{[a-z_]+\}", doc)  # ... filled, never a raw template field ('{count}')
     assert "teo.lupu" not in doc.lower() and "pc@" not in doc  # no personal data in the report
     head = json.loads((tmp_path / "out" / "report.json").read_text())
     assert head["transitions"] == {"Approved": 3, "Partner action required": 2, "Rejected": 3,
@@ -130,9 +132,20 @@ def test_produce_artifacts_for_the_nightly_flow(frames: Frames, engine: Engine, 
 
     monkeypatch.setenv("POE_PSEUDONYM_KEY", "nightly")
     summary = produce_artifacts(engine, tmp_path / "n", as_of=AS_OF, export_format="parquet")
-    assert summary["headline"]["sla"]["met"] == 6 and len(summary["exports"]) == 6
+    assert summary["headline"]["sla"]["met"] == 6 and len(summary["exports"]) == 7
     claims = pd.read_parquet(tmp_path / "n" / "exports" / "claims.parquet")
     assert claims["customer_contact_email"].str.startswith("p_").all()  # analysts' kind of export
     md = headline_markdown(summary)
     assert "3 approved" in md and "D-14 SLA adherence 75%" in md and "2 of 6" in md
     assert produce_artifacts(engine, tmp_path / "m", as_of=AS_OF)["exports"] == []
+
+
+def test_reason_meanings_fill_template_fields() -> None:
+    # The analysts' report printed "{count} item(s)" and "{products}" unfilled.
+    import pandas as pd
+
+    from pipeline.reports.report import _with_meaning
+
+    table = _with_meaning(pd.DataFrame({"claims": [3, 2]}, index=["R-DEC-002", "R-DEC-005"]))
+    assert table.loc["R-DEC-002", "meaning"].startswith("Partner action required: N item(s)")
+    assert not any("{" in m for m in table["meaning"])

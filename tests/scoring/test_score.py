@@ -140,3 +140,28 @@ def test_notes_never_block_and_reasons_are_deduplicated():
     assert d.recommendation == "request_info"
     assert [r.code for r in d.reasons].count("R-DOC-001") == 1
     assert d.reasons[-1].code == "R-ELIG-013"
+
+
+def test_approval_beside_an_unreadable_file_says_the_file_was_not_checked():
+    # Workspace review: a claim recommended Approve while a reason asked to upload a file again.
+    d = decide(make_claim(), all_met(), ELIGIBLE, [SOW, BROKEN])
+    assert d.recommendation == "approve" and d.reasons[0].code == "R-DEC-007"
+    assert "1 uploaded file(s) could not be read" in d.reasons[0].message
+    assert decide(make_claim(), all_met(), ELIGIBLE, [SOW]).reasons[0].code == "R-DEC-001"
+
+
+def test_request_count_is_the_number_of_request_lines():
+    # Workspace review: "R-DEC-002 ... 1 item(s)" stood beside three pre-filled request lines.
+    criteria = {**all_met(), "customer_signature": result("customer_signature", "not_met")}
+    elig = EligibilityResult(requests=(reason("R-ELIG-015", count=2, product="D365 Sales"),))
+    d = decide(make_claim(), criteria, elig, [SOW, BROKEN])
+    assert d.recommendation == "request_info"
+    assert len(d.requests) == 3
+    assert d.reasons[0].code == "R-DEC-002" and "3 item(s)" in d.reasons[0].message
+
+
+def test_generic_message_names_the_fields_instead_of_raw_templates():
+    from scoring.reasons import generic_message
+
+    assert generic_message("R-DEC-002").startswith("Partner action required: N item(s)")
+    assert "{" not in generic_message("R-DEC-005") and "<products>" in generic_message("R-DEC-005")

@@ -15,9 +15,14 @@ document.addEventListener("DOMContentLoaded", () => {
     const chosen = form.querySelector("input[name=decision]:checked");
     const value = chosen ? chosen.value : "";
     if (requests) requests.hidden = value !== "request_info";
+    const why = form.querySelector("fieldset.overrule-why");
     const overrule = form.dataset.recommendation && value && value !== form.dataset.recommendation;
     if (hint) hint.style.fontWeight = overrule ? "700" : "normal";
-    if (note) note.required = Boolean(overrule) || value === "reject";
+    // Same rule as the server (pipeline.web.ops): a note only to overrule; a rejection as
+    // recommended carries the recommendation's reasons.
+    if (note) note.required = Boolean(overrule);
+    // Only an overrule is asked which criteria were wrong (the server asks the same).
+    if (why) why.hidden = !overrule;
   };
   form.addEventListener("change", update);
   update();
