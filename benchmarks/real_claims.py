@@ -33,7 +33,8 @@ WRONG_CUSTOMER_STEPS = (7, 53)
 CUAD_PRODUCT = "Microsoft 365 E3/E5"
 _FILED = re.compile(r"_((?:19|20)\d{6})_")
 _DEFINED = re.compile(r"\(.*?\)|[\"“”‘]|(?<![A-Za-z])['’]|['’](?![A-Za-z])")
-_SUFFIX_ONLY = re.compile(r"^(?:the\s+)?(?:part(?:y|ies)|you|supplier|company)$", re.I)
+_SUFFIX_ONLY = re.compile(r"^(?:the\s+)?(?:part(?:y|ies)|you|supplier|company|customer|distributor|seller|buyer|x+)$",
+                          re.I)
 
 
 @dataclass
@@ -57,9 +58,12 @@ def party_names(answer: str) -> list[str]:
     names: list[str] = []
     for piece in answer.split(";"):
         head = piece.split("(")[0]
+        # 'Acme Inc. and its Affiliates', '... including its successors', '..., or its subsidiaries'
+        head = re.split(r",?\s+(?:and\s+(?:all\s+of\s+)?its|including|or\s+its)\s", head)[0]
         name = _DEFINED.sub(" ", head)
         name = re.sub(r"\s+", " ", name).strip(" ,.;:")
-        if len(name) < 2 or _SUFFIX_ONLY.match(name) or " and " in name.lower() and "(" not in piece:
+        if len(name) < 2 or not re.search(r"[A-Z0-9]", name.split()[0]) or _SUFFIX_ONLY.match(name) or \
+                " and " in name.lower() and "(" not in piece:
             continue
         key = re.sub(r"[^a-z0-9]", "", _ascii(name))
         if key and all(re.sub(r"[^a-z0-9]", "", _ascii(n)) != key for n in names):
@@ -88,9 +92,16 @@ def _filed(name: str) -> datetime | None:
         return None
 
 
+_LEGAL = {"inc", "incorporated", "llc", "ltd", "limited", "corp", "corporation", "co", "company", "plc", "lp",
+          "llp", "sa", "ag", "gmbh", "bv", "nv", "the", "s", "a", "l", "p"}
+
+
 def _domain(name: str) -> str:
-    words = re.findall(r"[a-z0-9]+", _ascii(name))
-    return (words[0] if words else "example") + ".example"
+    """The customer's domain as a company would register it: 'Time Life, Inc. d/b/a Time Life
+    Music' -> 'timelife.example' (the name's words without legal forms, up to a d/b/a)."""
+    head = re.split(r"\b(?:d/b/a|dba|f/k/a|fka)\b", _ascii(name))[0]
+    words = [w for w in re.findall(r"[a-z0-9]+", head) if w not in _LEGAL]
+    return ("".join(words)[:30] or "example") + ".example"
 
 
 def make_claim(claim_id: str, partner: str, customer: str, submitted: datetime,

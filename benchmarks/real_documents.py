@@ -184,6 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--labels", type=Path, default=ROOT / "benchmarks" / "real_labels.json")
     ap.add_argument("--limit", type=int, default=0, help="only the first N CUAD contracts")
     ap.add_argument("--jobs", type=int, default=1, help="worker processes")
+    ap.add_argument("--only", default="", help="only documents whose path contains this text")
     ap.add_argument("--cache", type=Path, default=None, help="folder keeping extractions between runs")
     ap.add_argument("--misses", type=int, default=40, help="misses to print")
     ap.add_argument("--json", type=Path, default=None, help="write figures and every miss here")
@@ -198,6 +199,9 @@ def main(argv: list[str] | None = None) -> int:
         keep = {c.shown for c in cuad[: 2 * args.limit]}
         cuad = [c for c in cuad if c.shown in keep]
     hand, missing = hand_claims(args.labels, args.folders) if args.labels.is_file() else ([], [])
+    if args.only:
+        cuad = [c for c in cuad if args.only in c.shown]
+        hand = [c for c in hand if args.only in c.shown]
     for path in missing:
         print(f"hand label skipped: {path} is in none of the folders", file=sys.stderr)
     outcomes, per_doc = run_all(cuad + hand, args.jobs, args.cache)
