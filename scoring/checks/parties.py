@@ -84,12 +84,16 @@ class NameMatcher:
         forms = [normalize_org(n) for n in (name, *extra_names) if n and n.strip()]
         self.forms = [f for f in dict.fromkeys(forms) if f]
         self.compacts = {f.replace(" ", "") for f in self.forms if len(f.replace(" ", "")) >= 4}
+        # The short form is the name's own first word ('Fabrikam' for 'Fabrikam Consulting Ltd'):
+        # a later word ('Media' of 'Solutions Media', 'Credit' of 'National Credit Report') is an
+        # ordinary word that other companies' names and sentences use too (issue 12, CUAD).
         first_words = []
         for f in self.forms:
-            words = [w for w in f.split() if w not in GENERIC_WORDS and len(w) >= 4 and not w.isdigit()]
-            if words and len(f.split()) > 1:
+            words = f.split()
+            if len(words) > 1 and words[0] not in GENERIC_WORDS and len(words[0]) >= 4 and not words[0].isdigit():
                 first_words.append(words[0])
         self.part_words = set(first_words)
+        self._own_words = {w for f in self.forms for w in f.split()}
 
     @cached_property
     def _part_re(self) -> re.Pattern[str] | None:
@@ -140,15 +144,31 @@ class NameMatcher:
                         return NameHit(FULL, joined)
         if self._part_re is not None:
             m = self._part_re.search(norm)
-            if m and _capitalised(m.group(0), text):
+            if m and _standalone(m.group(0), text, self._own_words):
                 return NameHit(PART, m.group(0))
         return None
 
 
-def _capitalised(word: str, text: str) -> bool:
-    """``word`` is written as a name somewhere in ``text`` ('Plan B' yes, 'a plan and schedule'
-    no): a company's short name keeps its capital, an ordinary word does not."""
-    return any(m.group(0)[:1].isupper() for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.I))
+_NEXT_WORD = re.compile(r"^[\s,]*?([A-Z][\w&'’.-]*)")
+_PREV_WORD = re.compile(r"([A-Z][\w&'’.-]*)\s+$")
+
+
+def _standalone(word: str, text: str, own_words: set[str]) -> bool:
+    """``word`` stands in ``text`` as this company's short name somewhere: written with its
+    capital ('a plan and schedule' is no 'Plan B Media'), and not inside another capitalised
+    name ('Dai Nippon Printing' is no 'Nippon Shinyaku')."""
+    allowed = own_words | LEGAL_SUFFIX_WORDS | {"the", "and", "of"}
+    for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.I):
+        if not m.group(0)[:1].isupper():
+            continue
+        nxt = _NEXT_WORD.match(text[m.end(): m.end() + 40])
+        prev = _PREV_WORD.search(text[max(0, m.start() - 40): m.start()])
+        if nxt and " " in text[m.end(): m.end() + 1] and normalize(nxt.group(1)) not in allowed:
+            continue
+        if prev and normalize(prev.group(1)) not in allowed:
+            continue
+        return True
+    return False
 
 
 # ---------------------------------------------------------------- party positions
