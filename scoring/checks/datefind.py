@@ -35,7 +35,8 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
 def month_number(name: str) -> int:
     low = name.lower().rstrip(".")
     return _FOREIGN_MONTHS.get(low) or MONTHS[low[:3]]
-_YEAR = r"(?P<year>(?:19|20)\d{2}|'?\d{2})"
+# ('20 15': a year broken by a space in a scanned or typed-over signature block)
+_YEAR = r"(?P<year>(?:19|20)\d{2}|(?:19|20) \d{2}(?!\d)|'?\d{2})"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d{2})[-/.](?P<m>[01]?\d)[-/.](?P<d>[0-3]?\d)(?!\d|[/.-]\d)")),
@@ -59,7 +60,7 @@ class FoundDate:
 
 
 def _year(y: str) -> int:
-    y = y.lstrip("'")
+    y = y.lstrip("'").replace(" ", "")
     n = int(y)
     return n if len(y) == 4 else 2000 + n
 

@@ -24,21 +24,32 @@ from scoring.checks.text import DocView, Segment
 from scoring.reasons import reason
 from scoring.types import CriterionResult, Evidence, Reason
 
-_SIGN_CTX = re.compile(r"\bsign|\bexecut|acknowledg|accepted (?:on|by|and agreed)|approved on|agreed on|\bdated\b|"
+# Whole words only: 'significant', 'design', 'assigned' and 'Executive' sign nothing (issue 12:
+# 'significant delivery' made a CUAD delivery date a signature date).
+_SIGN_WORD = r"\b(?:(?:counter)?sign(?:ed|s|ing|ature|atures|atory|atories)?|sign[- ]?off|execut(?:e|es|ed|ing|ion))\b"
+_SIGN_CTX = re.compile(_SIGN_WORD + r"|acknowledg|accepted (?:on|by|and agreed)|approved on|agreed on|\bdated\b|"
                        r"\bfait [àa]\b|\blu et approuv|\bunterschrift|\bunterzeichnet|\bfirmado|\bondertekend", re.I)
+# The clause that makes an agreement dates it: 'entered into this the 10th day of January 2000',
+# 'made and entered into as of October 13, 2016', 'Agreement made this 19th day of March, 2020'.
+_MADE = r"\bentered into\b|\bmade\b(?:\s+and\s+entered\s+into)?\s+(?:as\s+of|on|this|effective)\b|\bas of\b"
 _MILESTONE_CTX = re.compile(
     r"milestone|phase|kick[- ]?off|\bstart|commenc|\bbegin|\bend\b|complet|go[- ]?live|launch|deliver|\bdue\b|"
     r"deadline|target|\bweek|sprint|cut[- ]?over|pilot|roll[- ]?out|handover|hand-over|workshop|schedule|"
     r"timeline|planned|\bplan\b|effective|\bterm\b|expir|valid|until|through|\bfrom\b|\bby\b|wave|stage|"
-    r"review|training|migration|deployment|duration|period", re.I)
+    r"review|training|migration|deployment|duration|period|" + _MADE, re.I)
 # Dates of the engagement itself (not a quote's validity or an invoice): enough for D-11.5 when
 # no signature date is shown, since they date the work the POE describes.
 _PROJECT_CTX = re.compile(
-    r"effective|commenc|\bstart|kick[- ]?off|go[- ]?live|milestone|phase|complet|cut[- ]?over|pilot|"
+    _MADE + r"|effective|commenc|\bstart|kick[- ]?off|go[- ]?live|milestone|phase|complet|cut[- ]?over|pilot|"
     r"roll[- ]?out|handover|hand-over|deliver|\bdue\b|deadline|target|timeline|schedule|planned|engagement|"
     r"project|workshop|training|migration|deployment|launch|wave|sprint|\bend date|hypercare", re.I)
 _PROJECT_MAX_AHEAD = timedelta(days=3 * 366)
 _DATE_LABEL = re.compile(r"(?:\bdate\b|\bdated\b|go[- ]?live|kick[- ]?off|start|end|deadline|due|signed on)\s*[:|\-–]?\s*(?P<v>.*)$", re.I)
+
+
+# EDGAR's stamp under each page of a filed exhibit: 'Source: ARC GROUP, INC., 8-K, 12/11/2017'
+_FILING_STAMP = re.compile(r"^\s*Source:\s.{2,120},\s*[0-9A-Z]{1,6}(?:-[0-9A-Z]{1,6})*(?:/A)?(?:\s*\([^)]*\))?,\s*"
+                           r"\d{1,2}/\d{1,2}/\d{4}\s*$")
 
 
 @dataclass(frozen=True)
@@ -56,12 +67,20 @@ _PHASE_SIGN_OFF = re.compile(r"\b(?:design|scope|requirements?|uat|test(?:ing)?|
                              r"sign[- ]?off\b", re.I)
 
 
+# A date followed by its label: 'as of May 17, 2016 (the "Effective Date")', '1.4.2011 (the
+# “Commencement Date”)': the label says what the date is, whatever precedes it.
+_LABEL_AFTER = re.compile(r"^\s*,?\s*\(\s*(?:the\s+|hereinafter\s+(?:the\s+)?)?[\"“”']?\s*(?P<label>[A-Za-z][\w -]{0,30}?"
+                          r"\b(?:date|day))\s*[\"“”']?\s*\)", re.I)
+# 'Rome/Houston, 2 April 2020', 'München, den 3. März 2026': the place-and-date line of a signature.
+_PLACE_LINE = re.compile(r"^\s*[A-ZÀ-Þ][A-Za-zÀ-ÿ.'\- ]{1,30}(?:/[A-ZÀ-Þ][A-Za-zÀ-ÿ.'\- ]{1,30})?,\s*(?:den\s+|le\s+|il\s+)?$")
+
+
 def _role(text_before: str, seg: Segment) -> str:
     if _PHASE_SIGN_OFF.search(text_before):
         return "milestone"
     if _SIGN_CTX.search(text_before):
         return "signature"
-    if re.search(r"\bdate\b", text_before, re.I) and re.search(r"sign|accept|acknowledg|approv|execut", seg.section, re.I):
+    if re.search(r"\bdate\b", text_before, re.I) and re.search(_SIGN_WORD + r"|accept|acknowledg|approv", seg.section, re.I):
         return "signature"  # 'Date: ...' under a 'Signatures' / 'Customer acceptance' heading
     if _MILESTONE_CTX.search(text_before) or _MILESTONE_CTX.search(seg.section):
         return "milestone"
@@ -79,7 +98,14 @@ def _segment_dates(seg: Segment, view: DocView) -> list[DateHit]:
             context = f"{row_label} {before}" if idx > 0 else before
             if cell is not None and idx > 0 and not before.strip():
                 context = " ".join(c.text for c in seg.cells[:idx])
-            role = _role(context, seg)
+            label = _LABEL_AFTER.match(text[f.end: f.end + 60])
+            if label and _role(label.group("label"), seg) != "other":
+                context = f"{label.group('label')} {context}"
+                role = _role(label.group("label"), seg)
+            elif _PLACE_LINE.match(text[: f.start]) and not text[f.end:].strip(" .\t"):
+                role = "signature"
+            else:
+                role = _role(context, seg)
             if f.partial and role != "milestone":
                 continue
             ev = (cell.evidence(seg.doc_path, f"{role} date")
@@ -138,6 +164,8 @@ def check_dates(ctx: CheckContext) -> CriterionResult:
         dayfirst = view.dayfirst
         seg_by_loc: dict = {}
         for seg in view.segments:
+            if seg.text.strip() in view.running_lines or _FILING_STAMP.search(seg.text):
+                continue  # a filing stamp or print date on every page dates the copy, not the work
             for c in seg.cells:
                 if c.location.cell:
                     seg_by_loc.setdefault((c.location.sheet, _row_of(c.location.cell)), seg)

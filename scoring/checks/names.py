@@ -12,8 +12,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from rapidfuzz import fuzz
+
 from scoring.checks.context import CheckContext
-from scoring.checks.parties import FULL, NameMatcher, PartyMention, looks_like_org, party_mentions
+from scoring.checks.defined_terms import defined_terms, leading_term
+from scoring.checks.parties import (
+    FULL,
+    LEGAL_SUFFIX_WORDS,
+    NameMatcher,
+    PartyMention,
+    looks_like_org,
+    normalize_org,
+    party_mentions,
+)
 from scoring.checks.text import DocView, Segment, is_blank_value, template_fields
 from scoring.nlp import is_person, organisations
 from scoring.reasons import reason
@@ -45,8 +56,31 @@ class DocParty:
     strong_foreign: set[str] = field(default_factory=set)  # clearly organisations, see _clearly_org
 
 
+_MINOR = {"and", "of", "the", "for", "de", "du", "des", "la", "le", "von", "van", "der", "den", "und", "et", "y",
+          "e", "da", "di", "do", "dos", "del", "on", "in", "at", "to", "a", "an", "dba", "d/b/a"}
+_MONTH_DAY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.I)
+
+
+def _sentence_fragment(name: str) -> bool:
+    """Words of a sentence, not a name: 'Licensee in accordance with generally accepted ...',
+    'Network over the Internet', 'Vendor or its employees' (a name's words are capitalised)."""
+    words = re.findall(r"[A-Za-z][A-Za-z'’]*", name)
+    lower = [w for w in words if w.islower() and w not in _MINOR and w not in LEGAL_SUFFIX_WORDS]
+    return bool(lower) or bool(_MONTH_DAY.search(name))
+
+
+def _fragment_of(name: str, *matchers: NameMatcher) -> bool:
+    """'Heritage' for 'Stremick's Heritage Foods', 'North' for 'Andy North', 'A.B' for 'A.B.
+    Watley': every word is a word of one of the parties' own names."""
+    words = [w for w in normalize_org(name).split() if w not in _MINOR]
+    if not words:
+        return False
+    own_words = {w for m in matchers for f in m.forms for w in f.split()}
+    return all(any(w == o or len(w) >= 4 and fuzz.ratio(w, o) >= 85 for o in own_words) for w in words)
+
+
 def _classify(mention: PartyMention, own: NameMatcher, other: NameMatcher, ctx: CheckContext,
-              context: str) -> str:
+              context: str, terms: dict[str, str] | None = None) -> str:
     name = mention.name
     if is_blank_value(name) or template_fields(name):
         return "placeholder"
@@ -56,6 +90,18 @@ def _classify(mention: PartyMention, own: NameMatcher, other: NameMatcher, ctx: 
     other_hit = other.match(name)
     if other_hit is not None:
         return "other"
+    term = leading_term(name, terms or {})
+    if term is not None:
+        # A term the document defines ('Acme Corp ("Acme")', '("Distributor")') is the party it
+        # was defined for; a term defined for someone else, or for no one, is no party name.
+        owner = (terms or {})[term]
+        if owner and (h := own.match(owner)) is not None and h.score >= FULL:
+            return "own"
+        if owner and other.match(owner) is not None:
+            return "other"
+        return "ignore"
+    if _fragment_of(name, own, other) or _sentence_fragment(name):
+        return "ignore"
     if _NEVER_A_PARTY.search(name) or not looks_like_org(name):
         return "ignore"
     if ctx.is_contact(name) or (mention.how == "label" and (is_person(name, context) or _PERSON_WITH_ROLE.search(
@@ -81,12 +127,13 @@ def _clearly_org(mention: PartyMention, context: str) -> bool:
 def _scan(ctx: CheckContext, view: DocView, party: str, own: NameMatcher, other: NameMatcher) -> DocParty:
     out = DocParty(view)
     either_foreign: list[tuple[Segment, str]] = []
+    terms = defined_terms(view.text)
     for seg in view.segments:
         hit = own.match(seg.text)
         if hit is not None:
             out.hits.append((seg, hit.score))
         for mention in party_mentions(seg.text):
-            kind = _classify(mention, own, other, ctx, seg.text)
+            kind = _classify(mention, own, other, ctx, seg.text, terms)
             if kind in ("own", "own_part"):
                 out.in_position.append((seg, FULL if kind == "own" else 0.6))
             elif kind == "placeholder" and mention.role in (party, "either"):

@@ -84,12 +84,16 @@ class NameMatcher:
         forms = [normalize_org(n) for n in (name, *extra_names) if n and n.strip()]
         self.forms = [f for f in dict.fromkeys(forms) if f]
         self.compacts = {f.replace(" ", "") for f in self.forms if len(f.replace(" ", "")) >= 4}
+        # The short form is the name's own first word ('Fabrikam' for 'Fabrikam Consulting Ltd'):
+        # a later word ('Media' of 'Solutions Media', 'Credit' of 'National Credit Report') is an
+        # ordinary word that other companies' names and sentences use too (issue 12, CUAD).
         first_words = []
         for f in self.forms:
-            words = [w for w in f.split() if w not in GENERIC_WORDS and len(w) >= 4 and not w.isdigit()]
-            if words and len(f.split()) > 1:
+            words = f.split()
+            if len(words) > 1 and words[0] not in GENERIC_WORDS and len(words[0]) >= 4 and not words[0].isdigit():
                 first_words.append(words[0])
         self.part_words = set(first_words)
+        self._own_words = {w for f in self.forms for w in f.split()}
 
     @cached_property
     def _part_re(self) -> re.Pattern[str] | None:
@@ -124,21 +128,47 @@ class NameMatcher:
             sizes = {max(1, n - 1), n, n + 1}
             if form.replace(" ", "") in self.compacts:
                 sizes |= {2, 3, 4}  # 'alpineskihouse' (from the domain) written 'Alpine Ski House'
+            compact = form.replace(" ", "")
             for size in sorted(sizes):
                 for i in range(0, max(0, len(tokens) - size) + 1):
                     window = tokens[i:i + size]
-                    if not window or window[0][:2] != first:
+                    # ('B C Marketing Concepts' spaced out is 'BC Marketing Concepts')
+                    if not window or window[0][:2] != first and not compact.startswith(window[0]):
                         continue
                     joined = " ".join(window)
-                    if fuzz.ratio(joined, form) >= FULL_RATIO and abs(len(joined) - len(form)) <= 3:
+                    # A one-word name matches whole words only: 'medica' (MEDICA S.p.A. without
+                    # its legal form) is not 'medical' (issue 12, a false accept on CUAD).
+                    if n > 1 and fuzz.ratio(joined, form) >= FULL_RATIO and abs(len(joined) - len(form)) <= 3:
                         return NameHit(FULL, joined)
                     if "".join(window) in self.compacts:
                         return NameHit(FULL, joined)
         if self._part_re is not None:
             m = self._part_re.search(norm)
-            if m:
+            if m and _standalone(m.group(0), text, self._own_words):
                 return NameHit(PART, m.group(0))
         return None
+
+
+_NEXT_WORD = re.compile(r"^[\s,]*?([A-Z][\w&'’.-]*)")
+_PREV_WORD = re.compile(r"([A-Z][\w&'’.-]*)\s+$")
+
+
+def _standalone(word: str, text: str, own_words: set[str]) -> bool:
+    """``word`` stands in ``text`` as this company's short name somewhere: written with its
+    capital ('a plan and schedule' is no 'Plan B Media'), and not inside another capitalised
+    name ('Dai Nippon Printing' is no 'Nippon Shinyaku')."""
+    allowed = own_words | LEGAL_SUFFIX_WORDS | {"the", "and", "of"}
+    for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.I):
+        if not m.group(0)[:1].isupper():
+            continue
+        nxt = _NEXT_WORD.match(text[m.end(): m.end() + 40])
+        prev = _PREV_WORD.search(text[max(0, m.start() - 40): m.start()])
+        if nxt and " " in text[m.end(): m.end() + 1] and normalize(nxt.group(1)) not in allowed:
+            continue
+        if prev and normalize(prev.group(1)) not in allowed:
+            continue
+        return True
+    return False
 
 
 # ---------------------------------------------------------------- party positions
@@ -167,7 +197,12 @@ _TITLE_FOR = re.compile(
 _BETWEEN = re.compile(r"\b(?:between|entered into by|made by|concluded by|agreed by)\s+(?:the\s+parties\s*:?\s*)?(?P<a>.{2,120}?)\s+and\s+(?P<b>.{2,120}?)(?:[.;]\s|[.;]?$|,\s+(?:effective|dated|on|for|with|whereby|under)\b|\s+\((?:each|together|collectively))", re.I)
 _BEHALF = re.compile(r"\b(?:for and )?on behalf of[: ]+(?P<v>[^,;()\t]{2,80})", re.I)
 _ROLE_TAG = re.compile(rf"\(\s*(?:the\s+|hereinafter\s+)?[\"“'‘]?(?P<role>{ROLE_WORDS_CUSTOMER}|{ROLE_WORDS_PARTNER})[\"”'’]?\s*\)", re.I)
-_GENERIC_PARTY = re.compile(rf"^(?:the\s+)?(?:{ROLE_WORDS_CUSTOMER}|{ROLE_WORDS_PARTNER}|undersigned|parties|party)s?$", re.I)
+_GENERIC_PARTY = re.compile(
+    rf"^(?:the\s+)?(?:{ROLE_WORDS_CUSTOMER}|{ROLE_WORDS_PARTNER}|undersigned|parties|party)s?$|"
+    # 'EITHER PARTY', 'EITHER PARTY TO THE OTHER', 'this Agreement' (CUAD contracts): no organisation
+    r"^(?:(?:either|each|neither|any|both|the other|such|other|a|one)\s+)?part(?:y|ies)(?:\s+to\s+the\s+other)?$|"
+    r"^(?:this|the|such)\s+(?:agreement|contract|amendment|addendum)$|"
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.I)
 
 
 def role_of(word: str) -> str:
@@ -227,6 +262,21 @@ def _is_named_org(name: str, context: str) -> bool:
     return bool(_LEGAL_END.search(name)) or any(name in o or o in name for o in organisations([context])[0])
 
 
+# A bare 'between' names the parties only in the clause that makes a document ('This Agreement
+# is made ... by and between A and B', 'the MSA between A and B'), not in a contract's body
+# ('any dispute between Licensee and its customers', 'integration between X and the ERP').
+_PARTY_CLAUSE = re.compile(
+    r"\b(?:agreement|contract|sow|statement of work|order|schedule|amendment|addendum|letter|proposal|"
+    r"memorandum|mou|licen[cs]e|made|entered into|executed|concluded|dated|effective|by and)\b[^.;]{0,200}$", re.I)
+
+
+def _party_clause(text: str, m: re.Match[str]) -> bool:
+    if not m.group(0).lower().startswith("between"):
+        return True  # 'entered into by', 'made by': the clause says it
+    before = text[: m.start()]
+    return not before.strip() or bool(_PARTY_CLAUSE.search(before[-240:]))
+
+
 def party_mentions(text: str) -> list[PartyMention]:
     """Organisations this line or paragraph puts in a party position."""
     out: list[PartyMention] = []
@@ -246,6 +296,8 @@ def party_mentions(text: str) -> list[PartyMention]:
     if t and _is_named_org(clean_party(t.group("v")), text):
         out.append(PartyMention(clean_party(t.group("v")), "customer", "label"))
     for m in _BETWEEN.finditer(text):
+        if not _party_clause(text, m):
+            continue
         for key in ("a", "b"):
             raw = m.group(key)
             tag = _ROLE_TAG.search(raw + text[m.end(key): m.end(key) + 40] if key == "b" else raw)

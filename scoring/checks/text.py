@@ -79,6 +79,19 @@ class DocView:
         return self.text.lower()
 
     @cached_property
+    def running_lines(self) -> frozenset[str]:
+        """Lines printed on most pages of a multi-page document (running headers and footers:
+        a filing stamp, a print date, a page header) and never part of its content."""
+        pages: dict[str, set[int]] = {}
+        for s in self.segments:
+            if s.location.page is not None and s.kind != "row":
+                pages.setdefault(s.text.strip(), set()).add(s.location.page)
+        n = len({p for ps in pages.values() for p in ps})
+        if n < 3:
+            return frozenset()
+        return frozenset(t for t, ps in pages.items() if len(ps) >= max(3, n // 2 + 1))
+
+    @cached_property
     def dayfirst(self) -> bool:
         """Numeric date order of this document (see :func:`scoring.checks.datefind.day_first`)."""
         return day_first(self.text)
@@ -267,7 +280,10 @@ def _continues(prev: TextBlock, line: TextBlock, right_edge: float) -> bool:
         return False
     indent = b.bbox[0] - a.bbox[0]
     hanging = bool(_LIST_START.match(prev.text)) and 0 <= indent <= 40
-    if abs(indent) > 4 and not hanging:
+    # A paragraph's first line indented, the next back at the margin: 'made between Reed's,
+    # Inc. ... and B C' / 'Marketing Concepts Inc.' (a party's name broken over two lines).
+    first_line_indent = -60 <= indent < -4 and "\n" not in prev.text and not _LIST_START.match(prev.text)
+    if abs(indent) > 4 and not hanging and not first_line_indent:
         return False
     if "\t" in prev.text or "\t" in line.text or re.search(r"\s{3,}", prev.text.strip() + line.text.strip()):
         return False  # columns laid out side by side
