@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from scoring.catalogue import Product, find_mentions, find_product
 from scoring.checks.context import CheckContext
+from scoring.checks.subject import mentions_in
 from scoring.checks.text import Cell, DocView, Segment, sentences
 from scoring.reasons import reason
 from scoring.types import ClaimedProduct, CriterionResult, Evidence, ProductFinding, Reason
@@ -149,7 +150,7 @@ def _names(target: Target, text: str, mentions: list[tuple[int, int, Product]]) 
 class _DocProducts:
     def __init__(self, view: DocView) -> None:
         self.view = view
-        self.mentions = [find_mentions(s.text) for s in view.segments]
+        self.mentions = [mentions_in(view, s.text) for s in view.segments]
 
     def sentence_hits(self, target: Target, n: int) -> tuple[str, Evidence | None, Evidence | None]:
         """('linked'|'mentioned'|'', evidence, context) for segment n."""
@@ -161,7 +162,7 @@ class _DocProducts:
         pieces = [seg.text] if len(seg.cells) > 1 else sentences(seg.text)
         linked_piece = mentioned_piece = None
         for piece in pieces:
-            status = _piece_status(target, piece)
+            status = _piece_status(target, piece, mentions_in(self.view, piece))
             if status == "linked":
                 linked_piece = piece
                 break
@@ -234,7 +235,7 @@ class _DocProducts:
         for n, seg in enumerate(self.view.segments):
             if seg.is_heading or not seg.section or excluded_section(seg.section):
                 continue
-            heading_mentions = find_mentions(seg.section)
+            heading_mentions = mentions_in(self.view, seg.section)
             if len({p.code for _, _, p in heading_mentions}) > 1:
                 continue
             if _names(target, seg.section, heading_mentions) and WORK.search(seg.text) \
@@ -249,13 +250,13 @@ LICENSE_ONLY = re.compile(r"licen[cs]\w*|subscriptions?|\bSKUs?\b|entitlements?|
                           r"resell\w*|\bCSP\b|per user|/user|/month|price|cost", re.I)
 
 
-def _piece_status(target: Target, piece: str) -> str | None:
+def _piece_status(target: Target, piece: str, mentions: list[tuple[int, int, Product]]) -> str | None:
     """'linked' / 'mentioned' / None (not named) for one sentence or table row.
 
     Each mention of the target gets a clause window: from the previous product mention to the
     next one (products joined by 'and' / ',' share one window). Negation or licensing words in
-    the window make it 'mentioned'; work words in the sentence make it 'linked'."""
-    mentions = find_mentions(piece)
+    the window make it 'mentioned'; work words in the sentence make it 'linked'. ``mentions``: the
+    piece's product mentions, without everyday words the document never backs with the brand."""
     if target.product is not None:
         codes = {target.product.code, *target.product.includes}
         own = [(s, e) for s, e, p in mentions if p.code in codes]

@@ -1,0 +1,47 @@
+"""product_links (D-11.2) on excerpts of real SOWs of other vendors' platforms.
+
+Sources (public, not written here): the eoframework ``solutions/<vendor>/<area>/<solution>/presales/``
+statements of work, named per test as ``<vendor>/<solution>``. An alias that is also an ordinary
+word ('Teams', maintenance 'WINDOWS') or a generic feature term ('data loss prevention') names the
+product only in a document that also names it by its brand.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from scoring.checks import run_checks
+from tests.scoring.docs import claim, docx
+
+
+def products(codes: tuple[str, ...], *docs):
+    return run_checks(claim(codes), list(docs))["product_links"]
+
+
+@pytest.mark.parametrize("code, doc", [
+    # google/landing-zone: the project milestones table
+    ("TEAMS", docx("# Project Milestones", [["Phase", "Milestone", "Target"], ["Go-Live", "Pilot Teams Onboarded",
+                                                                               "Week 12"]])),
+    # hashicorp/terraform-enterprise: Phase 3
+    ("TEAMS", docx("# Phase 3 - Optimization & Handover",
+                   "Teams are trained on Terraform Enterprise operations, policy development, and best practices "
+                   "for infrastructure as code.")),
+    # aws/onpremise-to-cloud-migration: the cutover plan
+    ("WINDOWS", docx("# MIGRATION WINDOWS", "Cutover is executed in approved maintenance windows.")),
+    # google/workspace: In Scope
+    ("PURVIEW", docx("# In Scope", "Data Loss Prevention (DLP) policy configuration",
+                     "Mobile device management configuration")),
+    ("INTUNE", docx("# In Scope", "Data Loss Prevention (DLP) policy configuration",
+                    "Mobile device management configuration")),
+])
+def test_an_everyday_word_alone_is_not_the_product(code, doc):
+    r = products((code,), doc)
+    assert r.verdict == "not_met"
+    assert r.products[code].verdict == "absent"
+
+
+def test_the_everyday_word_counts_where_the_brand_is_named():
+    d = docx("Deploy Microsoft Teams for the 300 office users.", "Teams channels are configured per department.",
+             "Configure Microsoft Purview for the finance team.", "Data Loss Prevention (DLP) policy configuration")
+    r = products(("TEAMS", "PURVIEW"), d)
+    assert r.verdict == "met"
