@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 
 from scoring.catalogue import Product, all_products, find_mentions
@@ -43,17 +44,32 @@ def _weak_keys() -> dict[str, frozenset[str]]:
     return out
 
 
-def is_weak(text: str, mention: Mention) -> bool:
+# What follows an everyday alias when it is the product: 'Teams meetings', 'MDM policies'.
+_PRODUCT_NOUN = re.compile(r"[\s\-]+(?:meetings?|chats?|channels?|calls?|calling|phones?|rooms?|voice|webinars?|apps?|"
+                           r"clients?|tenants?|admin\w*|polic(?:y|ies)|enrol\w*|licen[cs]es?)\b", re.I)
+
+
+def _everyday(text: str, mention: Mention) -> bool:
     s, e, p = mention
     return re.sub(r"[\s_\-]+", "", text[s:e].lower()) in _weak_keys().get(p.code, frozenset())
 
 
+def is_weak(text: str, mention: Mention) -> bool:
+    if not _everyday(text, mention):
+        return False
+    s, e, _ = mention
+    word = text[s:e]
+    # an everyday alias (not a lower-case generic term) followed by one of the product's nouns is the product
+    return word == word.lower() or not _PRODUCT_NOUN.match(text, e)
+
+
 def strong_codes(view: DocView) -> frozenset[str]:
-    """Codes the document names by brand somewhere (kept on the view, as a cached_property would)."""
+    """Codes the document names by brand somewhere, never by an everyday alias alone ('Slack/Teams
+    channels' names Teams there, not in 'Development Teams'); kept on the view as a cached_property would."""
     cached: frozenset[str] | None = view.__dict__.get("_strong_codes")
     if cached is None:
         cached = frozenset(m[2].code for seg in view.segments for m in find_mentions(seg.text)
-                           if not is_weak(seg.text, m))
+                           if not _everyday(seg.text, m))
         view.__dict__["_strong_codes"] = cached
     return cached
 
@@ -70,3 +86,29 @@ def other_vendor_document(view: DocView, claimed_mentions: int) -> bool:
     channel there, are each named less often than the product of the work.)"""
     counts = Counter(m.group(0).split()[0].lower() for m in OTHER_VENDOR.finditer(view.text))
     return bool(counts) and max(counts.values()) > max(claimed_mentions, 2)
+
+
+_MIGRATION = re.compile(r"\b(?:migrat\w*|mov(?:e|es|ed|ing)|transition\w*|switch\w*|replac\w*|cut\s?over)\b", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:the|its|their|an?|existing|legacy|current|old)\s+)*$", re.I)
+_TO_AFTER = re.compile(r"[^.;]{0,80}?\b(?:to|into|onto)\s+\S", re.I)
+_PAIR_AFTER = re.compile(r"\s*(?:to|->|→)\s+[A-Z]")  # 'Mailbox migration (Exchange to Gmail)'
+_TO_BEFORE = re.compile(r"\b(?:to|into|onto)\s+(?:(?:the|a|new|modern)\s+)*$", re.I)
+
+
+def left_behind(view: DocView, spans_of: Callable[[str], list[tuple[int, int]]]) -> bool:
+    """True when the document migrates *away* from the product: it is named as a migration's
+    source ('migrate 500 users from Microsoft Exchange ... to Google Workspace', 'Mailbox
+    migration (Exchange to Gmail)') and never as its target. Its assessment, coexistence and
+    decommissioning are then the work of leaving it, not work on it (D-11.2)."""
+    source = False
+    for seg in view.segments:
+        text = seg.text
+        if not _MIGRATION.search(text):
+            continue
+        for s, e in spans_of(text):
+            before = text[max(0, s - 40):s]
+            if _TO_BEFORE.search(before):
+                return False
+            if _FROM_BEFORE.search(before) and _TO_AFTER.match(text, e) or _PAIR_AFTER.match(text, e):
+                source = True
+    return source

@@ -45,3 +45,28 @@ def test_the_everyday_word_counts_where_the_brand_is_named():
              "Configure Microsoft Purview for the finance team.", "Data Loss Prevention (DLP) policy configuration")
     r = products(("TEAMS", "PURVIEW"), d)
     assert r.verdict == "met"
+
+
+def test_an_everyday_word_before_a_product_noun_is_the_product():
+    # the generated corpus's alias case, written as Microsoft partners' SOWs do
+    r = products(("TEAMS",), docx("Our consultants will train 320 users on Teams meetings, chat and channels."))
+    assert r.verdict == "met"
+    # a list of notification channels is no product noun (github/advanced-security SOW)
+    r = products(("TEAMS",), docx("Notification configuration (Slack, Teams, email, PagerDuty)"))
+    assert r.products["TEAMS"].verdict == "absent"
+
+
+def test_the_product_a_migration_leaves_is_not_worked_on():
+    # google/workspace SOW claimed for Exchange Online: the work migrates away from Exchange.
+    d = docx("This engagement will migrate 500 users from Microsoft Exchange and on-premises file servers to "
+             "Google Workspace Business Plus, enabling cloud-based email.",
+             "# Key activities", "Exchange environment assessment (mailbox count, sizes, public folders)",
+             "Mailbox migration (Exchange to Gmail) per wave",
+             "Exchange coexistence period management (4 weeks parallel operation)")
+    r = products(("EXO",), d)
+    assert r.verdict == "not_met"
+    assert r.products["EXO"].verdict == "mentioned"
+    # a migration *to* the product is work on it
+    d = docx("Migrate 500 mailboxes from Google Workspace to Exchange Online.",
+             "Exchange environment assessment (mailbox count, sizes, public folders)")
+    assert products(("EXO",), d).verdict == "met"
