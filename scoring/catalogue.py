@@ -29,6 +29,7 @@ class Product:
     # exact-case short names that are this product only where nothing around says otherwise:
     # (alias, words that may not follow it, words that may not precede it), both regexes
     guarded_aliases: tuple[tuple[str, str, str], ...] = ()
+    everyday: tuple[str, ...] = ()  # aliases that are also ordinary words ('Teams'): see scoring.checks.subject
 
     def all_names(self) -> tuple[str, ...]:
         return (self.name, self.code, *self.aliases, *self.cased_aliases)
@@ -54,6 +55,7 @@ def all_products() -> tuple[Product, ...]:
             includes=tuple(p.get("includes", ())),
             guarded_aliases=tuple((g["alias"], g.get("not_before", ""), g.get("not_after", ""))
                                   for g in p.get("guarded_aliases", ())),
+            everyday=tuple(p.get("everyday", ())),
         )
         for p in raw["products"]
     )

@@ -11,11 +11,13 @@ do not count; nor do statements in out-of-scope sections or negated sentences.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from scoring.catalogue import find_mentions
+from scoring.catalogue import find_mentions, find_product
 from scoring.checks.context import CheckContext
 from scoring.checks.products import NEGATED, excluded_section, without_names
-from scoring.checks.text import Segment, columns, is_blank_value, sentences
+from scoring.checks.subject import OTHER_VENDOR, mentions_in, other_vendor_document
+from scoring.checks.text import DocView, Segment, columns, is_blank_value, sentences
 from scoring.reasons import reason
 from scoring.types import CriterionResult, Evidence
 
@@ -38,7 +40,9 @@ ADOPTION_WORK = re.compile(
     r"strateg\w*|targets?|KPIs?|tracking|dashboard|roadmap|sprints?|activities|initiative|services|workstream|"
     r"work ?package)\b|\badoption and change management\s*[:\-–]\s*\w|"
     r"\bchampions? (?:network|programme|program)\b|\busage (?:growth|targets?|KPIs?|uplift|increase)\b|"
-    r"\b(?:drive|increase|accelerate|grow|boost)\w* (?:user )?adoption\b", re.I)
+    r"\b(?:drive|increase|accelerate|grow|boost)\w* (?:user )?adoption\b|"
+    # an adoption target: '100% user adoption', '95%+ user adoption within 90 days'
+    r"\b\d{1,3}\s?%\+?\s+(?:of\s+(?:all\s+)?\w+\s+)?(?:user\s+|end[- ]user\s+)?adoption\b|\badoption (?:rate|goal)s?\b", re.I)
 COUNTABLE = re.compile(r"users|employees|staff|workers|mailboxes|devices|endpoints|sites|workloads?|entitlements",
                        re.I)
 SELL_MORE = re.compile(r"\b(?:upsell\w*|up-sell\w*|cross-?sell\w*|land and expand|seat expansion|licen[cs]e expansion)\b",
@@ -124,23 +128,32 @@ def _counted_growth(text: str) -> bool:
 
 # Onboarding people grows usage; onboarding devices or servers to a console is a technical task.
 ONBOARD_PEOPLE = re.compile(r"\bonboard\w*\s+(?:of\s+)?(?:\w+\s+){0,4}?(?:\d[\d,]*\s+)?(?:\w+\s+)?"
-                            r"(?:users|employees|staff|seats|agents|sellers|customers|members|learners|colleagues)\b",
+                            r"(?:users|employees|staff|seats|agents|sellers|customers|members|learners|colleagues)\b|"
+                            # a success metric in the passive: '50 users onboarded to GCC High'
+                            r"\b\d[\d,]*\+?\s+(?:\w+\s+){0,2}?(?:users|employees|staff|agents|sellers|members|learners|"
+                            r"colleagues)\s+(?:onboarded|enabled|activated|licensed)\s+(?:to|onto|on|in|for)\b",
                             re.I)
 
 
 # The product taken to more of the organisation: 'Expand Dynamics 365 Sales to two further
 # business units', 'roll Teams Phone out across the remaining regions'.
 EXPAND_REACH = re.compile(
-    r"\b(?:expand\w*|extend\w*|roll\w*(?: \w+){0,6}? out|scal\w* out)\b[^.;]{0,80}?\b(?:to|across|into|in)\b[^.;]{0,30}?"
+    r"\b(?:expand\w*|extend\w*|roll\w*(?: \w+){0,6}? out|rollouts?|scal\w* out)\b[^.;]{0,80}?\b(?:to|across|into|in)\b[^.;]{0,30}?"
     r"\b(?:further|more|additional|other|new|remaining|all(?: other)?|\d+|two|three|four|five|six)\s+(?:\w+\s+){0,2}?"
     r"(?:business units?|divisions?|subsidiar(?:y|ies)|departments?|regions?|countries|branches|offices|"
-    r"locations|sites|entities|markets|brands|plants|stores|hospitals|schools|teams)\b", re.I)
+    r"locations|sites|entities|markets|brands|plants|stores|hospitals|schools|teams|repositor(?:y|ies)|projects|"
+    r"workspaces|subscriptions|users|employees|seats)\b", re.I)
+
+
+# What a developer or cloud platform's use is counted in ('GHAS rollout to remaining 190 repositories').
+_SOFTWARE_UNITS = re.compile(r"\b(?:repositor(?:y|ies)|workspaces|subscriptions|tenants)\b", re.I)
 
 
 def _growth_in(text: str) -> bool:
     if _counted_growth(text) or ONBOARD_PEOPLE.search(without_names(text)):
         return True
-    if EXPAND_REACH.search(text) and not NEGATED.search(text) and (find_mentions(text) or OBJECT.search(text)):
+    if EXPAND_REACH.search(text) and not NEGATED.search(text) and (
+            find_mentions(text) or OBJECT.search(text) or _SOFTWARE_UNITS.search(text)):
         return True
     if not OBJECT.search(text) and "adoption" not in text.lower():
         return False
@@ -235,10 +248,82 @@ def _is_target_header(row_text: str) -> bool:
     return len(cells) >= 2 and all(len(c.split()) <= 4 for c in cells) and bool(_TARGET_HEADER.search(row_text))
 
 
+# What a SOW says the platform *could* do, or how a bigger order would be sized, is no activity:
+# 'Scalability: can grow to large scope by increasing licenses', 'Medium scope: Scale to 100-200
+# users', 'designed to grow from 20 to 100+ subscriptions', 'foundation for expanding ...'.
+CAPABILITY = re.compile(
+    r"\b(?:can|could|may|might|would)\s+(?:easily\s+|also\s+|later\s+)?(?:be\s+)?(?:grow|scal|expand|increas|extend|"
+    r"add|support|accommodat)\w*|\bdesigned (?:to|for)\b|\bscalab\w*|\b(?:room|capacity|foundation|headroom|ability)"
+    r" (?:for|to)\b|\b(?:small|medium|large|enterprise)[- ]scope\b|\bscope level\b|\bno (?:architectural|"
+    r"architecture) changes?\b|\bwithout re-?architect\w*|\bbeyond (?:the )?(?:\w+ ){0,4}(?:specified|defined|included)"
+    r"\b|\bfor larger\b|\bscal\w* with (?:actual )?(?:usage|consumption|volume|demand)\b|\bsupporting\b[^.;]{0,40}"
+    r"\binitially\b|\bplease request\b|\bchanges? to (?:the )?scope\b", re.I)
+# Money said about usage is pricing, not growth: 'Costs scale with actual usage', 'Credits
+# Applied: $20,000 (licence promotion)'; revenue, bookings and sales stay growth objects.
+PRICING = re.compile(r"^\W*(?:\w+\s+){0,2}(?:costs?|pric\w*|fees?|credits?|discounts?|billing|invoic\w*|budget)\b|"
+                     r"[$£€]\s?\d|\b\d[\d,.]*\s?(?:USD|EUR|GBP)\b|\bpromotion\b|\bper (?:user|seat|month)\b", re.I)
+_REVENUE = re.compile(r"\b(?:revenue|ARR|MRR|bookings|sales pipeline|upsell\w*|cross-?sell\w*)\b", re.I)
+# Less effort, time or cost ('Reduce manual deployment effort by 90%') is efficiency, not growth.
+REDUCTION = re.compile(r"^\W*(?:\w+:\s*)?(?:reduc|cut|lower|decreas|minimi[sz]|eliminat|shorten)\w*\b|"
+                       # faster work is speed, not growth: 'Accelerated deployment of new workloads'
+                       r"^\W*(?:\w+:\s*)?(?:faster|accelerat\w*|speed\w*(?: up)?)\s+(?:the\s+)?(?:deployment|delivery|"
+                       r"time|processing|release|development|provisioning|migration)\b", re.I)
+# 'licence' that is a permit or legal terms, never a product's seats.
+NOT_SEATS = re.compile(r"\bdriver'?s'? licen[cs]es?\b|\blicen[cs]ed under\b|\b(?:open[- ]source|MIT|Apache|GPL|"
+                       r"professional|business|export|software) licen[cs]es?\b|\blicen[cs]e (?:fees?|costs?|agreements?|"
+                       r"terms|grant|keys?)\b", re.I)
+
+
+_REDUCED_BY = re.compile(r"\b(?:reduc|cut|lower|decreas|minimi[sz]|shorten)\w*\b[^.;]{0,60}?\bby\s+\d", re.I)
+_GROWS = re.compile(r"\b(?:increas|grow|expand|onboard|adopt|extend|rais|doubl)\w*", re.I)
+
+
+def _not_an_activity(text: str) -> bool:
+    if CAPABILITY.search(text) or REDUCTION.search(text) or _REDUCED_BY.search(text) and not _GROWS.search(text):
+        return True
+    return bool(PRICING.search(text)) and not _REVENUE.search(text)
+
+
+def _concerns(ctx: CheckContext, view: DocView) -> Callable[[str], bool]:
+    """Does a statement of ``view`` concern the claim's products rather than another vendor's
+    platform (D-11.3 with D-11.2)? One naming a claimed product does; one naming another vendor's
+    platform does not; one naming none concerns the document's own product, which is another
+    vendor's when the document is mainly about that vendor's platform. (A statement naming only
+    an unclaimed Microsoft product still counts: the generated POEs label it growth, and the
+    product check already asks for the claimed product's work.)"""
+    codes: set[str] = set()
+    own: list[re.Pattern[str]] = []
+    for cp in ctx.claim.products:
+        p = find_product(cp.code) or find_product(cp.name)
+        if p is not None:
+            codes |= {p.code, *p.includes}
+        elif cp.name.strip():
+            own.append(re.compile(r"(?<!\w)" + r"[\s\-]*".join(map(re.escape, cp.name.split())) + r"(?!\w)", re.I))
+
+    def named(text: str) -> tuple[bool, bool]:
+        """(names some Microsoft product, names a claimed one)."""
+        ms = mentions_in(view, text)
+        mine = any(m[2].code in codes for m in ms) or any(o.search(text) for o in own)
+        return bool(ms) or mine, mine
+
+    claimed_count = sum(named(seg.text)[1] for seg in view.segments)
+    other_platform = other_vendor_document(view, claimed_count)
+
+    def concerns(text: str) -> bool:
+        some, mine = named(text)
+        if mine:
+            return True
+        if OTHER_VENDOR.search(text):
+            return False
+        return some or not other_platform
+    return concerns
+
+
 def check_growth(ctx: CheckContext) -> CriterionResult:
     crit = "growth_activities"
     found: list[Evidence] = []
     for view in ctx.views:
+        concerns = _concerns(ctx, view)
         header = ""  # the header row of the table being read
         carried: tuple[str, int, int | None] | None = None  # the last KPI header, its width and page
         for seg in view.segments:
@@ -256,7 +341,8 @@ def check_growth(ctx: CheckContext) -> CriterionResult:
                 header = row_text
                 if _is_target_header(header):
                     carried = (header, len(cols), seg.location.page)
-            elif rowlike and _is_target_header(header) and OBJECT.search(row_text) \
+            elif rowlike and _is_target_header(header) and OBJECT.search(NOT_SEATS.sub(" ", row_text)) \
+                    and concerns(row_text) and not _not_an_activity(row_text) \
                     and len(re.findall(r"\d[\d,.]*", _DATES.sub(" ", row_text))) >= 2:
                 # 'Metric | Baseline | Target' then 'Monthly active users | 120 | 800'
                 if seg.kind == "row":
@@ -266,7 +352,8 @@ def check_growth(ctx: CheckContext) -> CriterionResult:
                     found.append(seg.evidence("growth target"))
                 continue
             for st in _statements(seg):
-                if _is_title(st) or _is_label(st) or not _growth_in(st):
+                if _is_title(st) or _is_label(st) or _not_an_activity(st) or not _growth_in(NOT_SEATS.sub(" ", st)) \
+                        or not concerns(st if len(seg.cells) <= 1 else seg.text):
                     continue
                 if NEGATED.search(st) or TECHNICAL.search(st) and not ADOPTION_WORK.search(st) \
                         and not _USAGE_NAMED.search(st):

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from scoring.catalogue import Product, find_mentions, find_product
 from scoring.checks.context import CheckContext
+from scoring.checks.subject import left_behind, mentions_in
 from scoring.checks.text import Cell, DocView, Segment, sentences
 from scoring.reasons import reason
 from scoring.types import ClaimedProduct, CriterionResult, Evidence, ProductFinding, Reason
@@ -149,7 +150,8 @@ def _names(target: Target, text: str, mentions: list[tuple[int, int, Product]]) 
 class _DocProducts:
     def __init__(self, view: DocView) -> None:
         self.view = view
-        self.mentions = [find_mentions(s.text) for s in view.segments]
+        self.mentions = [mentions_in(view, s.text) for s in view.segments]
+        self._left: dict[str, bool] = {}
 
     def sentence_hits(self, target: Target, n: int) -> tuple[str, Evidence | None, Evidence | None]:
         """('linked'|'mentioned'|'', evidence, context) for segment n."""
@@ -161,12 +163,14 @@ class _DocProducts:
         pieces = [seg.text] if len(seg.cells) > 1 else sentences(seg.text)
         linked_piece = mentioned_piece = None
         for piece in pieces:
-            status = _piece_status(target, piece)
+            status = _piece_status(target, piece, mentions_in(self.view, piece))
             if status == "linked":
                 linked_piece = piece
                 break
             if status == "mentioned":
                 mentioned_piece = mentioned_piece or piece
+        if linked_piece is not None and self.left_behind(target):
+            return "mentioned", _ev(seg, target, "the source of a migration to another platform", linked_piece), None
         if linked_piece is not None:
             work_cell = None
             if len(seg.cells) > 1:  # the row's cell that describes the work, quoted beside the product's
@@ -178,6 +182,11 @@ class _DocProducts:
         if len(seg.cells) > 1 and (ticked := self.ticked_work(n)) is not None:
             return "linked", _ev(seg, target, "ticked under " + ticked[0], seg.cells[0].text), ticked[1]
         return "mentioned", _ev(seg, target, "named without work", mentioned_piece), None
+
+    def left_behind(self, target: Target) -> bool:
+        if target.key not in self._left:
+            self._left[target.key] = left_behind(self.view, lambda text: _own_spans(target, text, self.view))
+        return self._left[target.key]
 
     def ticked_work(self, n: int) -> tuple[str, Evidence] | None:
         """A product row of a tick matrix ('Microsoft Defender | ✔ | ✔' under 'Product | Pre-sales |
@@ -201,7 +210,8 @@ class _DocProducts:
     def block_under(self, target: Target, n: int) -> Evidence | None:
         """A work line under a line/heading naming the product (D-23: 'Exchange Online' then '- Migrate...')."""
         seg = self.view.segments[n]
-        if NEGATED.search(seg.text) or excluded_section(seg.section if not seg.is_heading else ""):
+        if NEGATED.search(seg.text) or excluded_section(seg.section if not seg.is_heading else "") \
+                or self.left_behind(target):
             return None
         if len(seg.cells) > 1 and not _names(target, seg.cells[0].text, find_mentions(seg.cells[0].text)):
             return None  # 'Licences held | Windows 365 (50)': the product is a field's value, not a header
@@ -231,10 +241,12 @@ class _DocProducts:
 
     def in_section(self, target: Target) -> Evidence | None:
         """A work line in a section whose heading names the product."""
+        if self.left_behind(target):
+            return None
         for n, seg in enumerate(self.view.segments):
             if seg.is_heading or not seg.section or excluded_section(seg.section):
                 continue
-            heading_mentions = find_mentions(seg.section)
+            heading_mentions = mentions_in(self.view, seg.section)
             if len({p.code for _, _, p in heading_mentions}) > 1:
                 continue
             if _names(target, seg.section, heading_mentions) and WORK.search(seg.text) \
@@ -249,13 +261,20 @@ LICENSE_ONLY = re.compile(r"licen[cs]\w*|subscriptions?|\bSKUs?\b|entitlements?|
                           r"resell\w*|\bCSP\b|per user|/user|/month|price|cost", re.I)
 
 
-def _piece_status(target: Target, piece: str) -> str | None:
+def _own_spans(target: Target, text: str, view: DocView) -> list[tuple[int, int]]:
+    if target.product is not None:
+        codes = {target.product.code, *target.product.includes}
+        return [(s, e) for s, e, p in mentions_in(view, text) if p.code in codes]
+    return [m.span() for m in target.own_pattern.finditer(text)] if target.own_pattern else []
+
+
+def _piece_status(target: Target, piece: str, mentions: list[tuple[int, int, Product]]) -> str | None:
     """'linked' / 'mentioned' / None (not named) for one sentence or table row.
 
     Each mention of the target gets a clause window: from the previous product mention to the
     next one (products joined by 'and' / ',' share one window). Negation or licensing words in
-    the window make it 'mentioned'; work words in the sentence make it 'linked'."""
-    mentions = find_mentions(piece)
+    the window make it 'mentioned'; work words in the sentence make it 'linked'. ``mentions``: the
+    piece's product mentions, without everyday words the document never backs with the brand."""
     if target.product is not None:
         codes = {target.product.code, *target.product.includes}
         own = [(s, e) for s, e, p in mentions if p.code in codes]
