@@ -4,7 +4,8 @@ Seeds are real files (``/work/shared/corpus``, the built samples in ``tests/case
 contracts, and the extractor test samples); each input is a seed mutated by byte flips, cuts,
 insertions, splices of two seeds, corrupted ZIP members (damaged, truncated, lying sizes,
 bombs), or a format that lies (one format's magic on another's body). Every input goes through
-``extractors.sniff`` in this process (as intake does) and ``extractors.extract`` in a worker.
+``extractors.sniff`` in this process (as intake does) and ``extractors.extract`` in a worker;
+PDFs and images also through the web viewer's page render job.
 
 Reported: crashes (an exception escaping ``sniff``/``extract``, a result that is not an
 envelope, an extractor bug, a native crash of the worker), hangs (time-outs), and the peak
@@ -185,6 +186,8 @@ def _one(path: Path, label: str, limits: Limits, report: Report, lock: threading
     except Exception as exc:  # noqa: BLE001
         problem, peak = f"{label}: extract raised {type(exc).__name__}: {exc}", 0.0
         doc = None
+    if fmt in RENDERED and problem is None:
+        problem = _render(path, label, fmt)
     with lock:
         report.inputs += 1
         report.sniff_max_s = max(report.sniff_max_s, sniffed)
@@ -198,6 +201,25 @@ def _one(path: Path, label: str, limits: Limits, report: Report, lock: threading
         for kind, text in ((report.crashes, problem), (report.hangs, hang), (report.native_crashes, native)):
             if text:
                 kind.append(text)
+
+
+RENDERED = {"pdf": "pdf", "png": "image", "jpeg": "image", "tiff": "image"}
+
+
+def _render(path: Path, label: str, fmt: str) -> str | None:
+    """Page 1 through the web viewer's render job: a PNG or a JobFailed, nothing else."""
+    from extractors.errors import JobFailed
+    from extractors.worker import run_job
+
+    try:
+        png = run_job("render", (str(path), 1, RENDERED[fmt], 1.5, 8_000_000, 2200), 20.0)
+    except JobFailed as exc:
+        if exc.message.startswith("took too long"):
+            return f"{label}: render hung: {exc.message}"
+        return f"{label}: render crashed the worker" if "crashed" in exc.message else None
+    except Exception as exc:  # noqa: BLE001
+        return f"{label}: render raised {type(exc).__name__}: {exc}"
+    return None if isinstance(png, bytes) and png.startswith(b"\x89PNG") else f"{label}: render gave no PNG"
 
 
 def inputs(seeds: list[Path], count: int, seed: int) -> Iterable[tuple[str, bytes]]:
