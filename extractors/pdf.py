@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 
 from extractors.base import Extractor
 from extractors.document import ExtractedDocument, ImageInfo, Location, Table, TextBlock, TypedDate
-from extractors.errors import NeedsOCR, PasswordProtected, Unreadable
+from extractors.errors import LimitExceeded, NeedsOCR, PasswordProtected, Unreadable
 from extractors.esign import find_stamps
 from extractors.limits import Limits, check_pages, check_pdf_streams
 from extractors.ocr import NEEDS_OCR, OCR_DPI, tesseract_available
@@ -61,6 +61,7 @@ class PdfExtractor(Extractor):
             doc.metadata.update(_metadata(pdf))
             textless: list[int] = []
             self.scans = 0
+            self.over_budget: list[str] = []  # scanned pages too large to render for OCR
             table_pages: list[int] = []
             broken: list[int] = []
             for index in range(doc.pages):
@@ -92,6 +93,8 @@ class PdfExtractor(Extractor):
         find_stamps(doc)
         if textless:
             if len(textless) == doc.pages and not doc.blocks:
+                if self.over_budget and len(self.over_budget) == len(textless):
+                    raise LimitExceeded(f"too large to OCR: {self.over_budget[0]}")
                 if not self.scans:
                     raise Unreadable("no text: the PDF's pages are blank or their content cannot be read")
                 raise NeedsOCR(NEEDS_OCR)
@@ -137,9 +140,10 @@ class PdfExtractor(Extractor):
             if scanned and self.limits.ocr and tesseract_available():
                 scale = ocr_scale(page.get_width(), page.get_height(), self.limits)
                 if scale is None:
-                    doc.warnings.append(f"page {number}: not OCR'd, {page.get_width():.0f} x {page.get_height():.0f} pt "
-                                        f"is over the pixel budget of {self.limits.max_pixels / 1e6:.0f} MP "
-                                        f"even at {MIN_OCR_DPI} dpi")
+                    self.over_budget.append(f"page {number} is {page.get_width():.0f} x {page.get_height():.0f} pt, "
+                                            f"over the pixel budget of {self.limits.max_pixels / 1e6:.0f} MP "
+                                            f"even at {MIN_OCR_DPI} dpi")
+                    doc.warnings.append(f"not OCR'd: {self.over_budget[-1]}")
                     return False, False
                 scan = read_scan(page.render(scale=scale).to_pil(), scale, self.limits.timeout_seconds or 120.0)
                 emit_scan(doc, number, scan)

@@ -53,7 +53,8 @@ def test_huge_scanned_pdf_page_is_not_rendered_for_ocr_beyond_the_pixel_budget(t
     at 300 dpi is 1.7 gigapixels."""
     pdf = hostile.huge_page_pdf(tmp_path / "poster.pdf", 10_000)
     doc = extract(pdf, limits=Limits(timeout_seconds=20))
-    assert any("pixel budget" in w for w in doc.warnings), (doc.status, doc.error, doc.warnings)
+    assert doc.status == "unreadable" and "too large to OCR: page 1 is 10000 x 10000 pt" in (doc.error or "")
+    assert "pixel budget" in (doc.error or ""), (doc.status, doc.error, doc.warnings)
 
 
 def test_pdf_stream_bomb_is_refused_by_the_stream_limit(tmp_path: Path) -> None:
