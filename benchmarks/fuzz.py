@@ -282,12 +282,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--timeout", type=float, default=30.0)
     parser.add_argument("--cuad", type=int, default=4, help="smallest CUAD PDFs among the seeds")
+    parser.add_argument("--ocr-share", type=float, default=0.02, help="share of inputs read with OCR on")
     args = parser.parse_args(argv)
     root = Path(__file__).resolve().parent.parent
     seeds = default_seeds(root, args.cuad)
-    print(json.dumps({"seeds": len(seeds), "count": args.count, "jobs": args.jobs, "timeout_s": args.timeout,
+    print(json.dumps({"seeds": len(seeds), "count": args.count, "seed": args.seed, "jobs": args.jobs,
+                      "timeout_s": args.timeout, "ocr_share": args.ocr_share, "worker_budget_mb": memory_budget_mb(),
                       "note": "shared 2-core machine; times are indicative"}), flush=True)
-    report = campaign(seeds, args.count, args.seed, args.jobs, args.timeout, progress=True)
+    report = campaign(seeds, args.count, args.seed, args.jobs, args.timeout, args.ocr_share, progress=True)
     figures = report.figures()
     figures["all_crashes"] = report.crashes
     figures["all_hangs"] = report.hangs

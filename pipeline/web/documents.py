@@ -106,9 +106,28 @@ def render_page(path: str, page: int, kind: str, sha256: str, cache_dir: Path | 
         if cached.is_file():
             return cached.read_bytes()
     png = bytes(_job("render", (path, page, kind, RENDER_SCALE, RENDER_MAX_PIXELS, MAX_IMAGE_SIDE)))
-    if cached is not None:
+    if cached is not None and cache_dir is not None:
         _write_atomic(cached, png)
+        _prune(cache_dir)
     return png
+
+
+RENDER_CACHE_FILES = 5000  # ~1 GB of pages at most; the least recently written go first
+_writes = 0
+
+
+def _prune(cache_dir: Path) -> None:
+    """Every 100th write, drop the oldest pages beyond RENDER_CACHE_FILES (a rerender is cheap)."""
+    global _writes
+    _writes += 1
+    if _writes % 100:
+        return
+    try:
+        files = sorted(cache_dir.glob("*/*.png"), key=lambda p: p.stat().st_mtime)
+        for old in files[: max(0, len(files) - RENDER_CACHE_FILES)]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass  # another view pruned the same file first
 
 
 def _write_atomic(target: Path, data: bytes) -> None:

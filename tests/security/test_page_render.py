@@ -98,3 +98,21 @@ def test_page_views_are_not_serialised_behind_one_lock(tmp_path: Path, monkeypat
     for t in threads:
         t.join(15)
     assert not errors and started == ["render", "render"]
+
+
+def test_render_cache_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Many hostile uploads viewed once each must not fill the disk with cached pages."""
+    import os
+
+    cache = tmp_path / "cache"
+    for i in range(3):
+        old = cache / "00" / f"{i:064d}-p1-s1.5-r1.png"
+        old.parent.mkdir(parents=True, exist_ok=True)
+        old.write_bytes(b"\x89PNG")
+        os.utime(old, (1000 + i, 1000 + i))
+    monkeypatch.setattr(docs, "RENDER_CACHE_FILES", 2)
+    monkeypatch.setattr(docs, "_writes", 99)
+    pdf = hostile.huge_page_pdf(tmp_path / "page.pdf", 600, scanned=False)
+    docs.render_page(str(pdf), 1, "pdf", "cd" * 32, cache)
+    left = sorted(p.name for p in cache.glob("*/*.png"))
+    assert len(left) == 2 and left[0].startswith("0" * 63 + "2") and left[1].startswith("cd")
