@@ -16,7 +16,7 @@ from pathlib import Path
 from extractors.base import extractor_for
 from extractors.document import ExtractedDocument
 from extractors.errors import ExtractionError, PasswordProtected, Unreadable, Unsupported
-from extractors.limits import DEFAULT_LIMITS, Limits, check_path, check_size
+from extractors.limits import DEFAULT_LIMITS, Limits, check_path, check_size, memory_message
 from extractors.sniff import sniff
 from extractors.version import EXTRACTOR_VERSION
 
@@ -74,7 +74,11 @@ def extract_local(path: Path, shown: str, limits: Limits, depth: int = 0) -> tup
         extractor_cls(limits, depth).run(path, doc)
     except ExtractionError as e:
         return _as_failure(doc, e), None
-    except (MemoryError, RecursionError) as e:
+    except MemoryError:
+        doc.status, doc.error = "unreadable", memory_message()
+        _clear(doc)
+        return doc, None
+    except RecursionError as e:
         doc.status, doc.error = "unreadable", f"too complex to read ({type(e).__name__})"
         _clear(doc)
         return doc, None

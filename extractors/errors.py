@@ -52,3 +52,12 @@ class NeedsOCR(ExtractionError):
 class ExtractorBug(Exception):
     """An unexpected exception inside an extractor: reported as ``unreadable`` with an internal
     error message, and logged with its traceback, so a fix can be made."""
+
+
+class JobFailed(Exception):
+    """A worker job (extraction, page rendering) that did not finish: time limit, memory budget,
+    crash, or a refusal such as the pixel budget. ``message`` is a sentence for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message

@@ -1,5 +1,6 @@
 """Photos and scans of signed pages (PNG, JPEG, TIFF): OCR through Tesseract when installed,
-else ``needs_ocr``. Pillow's decompression-bomb guard stays on."""
+else ``needs_ocr``. The pixel budget (``Limits.max_pixels``) is checked on the header, before
+decoding; Pillow's decompression-bomb guard stays on behind it."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import ClassVar
 from extractors.base import Extractor
 from extractors.document import ExtractedDocument, ImageInfo, Location
 from extractors.errors import NeedsOCR, UnsafeFile
-from extractors.limits import check_pages
+from extractors.limits import check_pages, check_pixels
 from extractors.ocr import NEEDS_OCR, tesseract_available
 from extractors.page_blocks import emit_scan
 from extractors.scan import read_scan
@@ -27,7 +28,8 @@ class ImageExtractor(Extractor):
         from PIL import Image
 
         try:
-            image = Image.open(path)
+            image = Image.open(path)  # reads the header only
+            check_pixels(image.width, image.height, self.limits)  # before a single pixel is decoded
             image.load()
         except Image.DecompressionBombError as e:
             raise UnsafeFile("unsafe file: the image is too large to decode (decompression bomb)") from e

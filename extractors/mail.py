@@ -34,11 +34,20 @@ def add_headers(doc: ExtractedDocument, values: dict[str, str], when: datetime |
             doc.dates.append(TypedDate(when.date(), value, loc))
 
 
+def safe_attachment_name(name: str) -> str:
+    """A file name for an attachment's bytes in a temporary folder: the last path component,
+    only letters, digits and ``._- ``, no leading dots. A sender-chosen ``..``, ``.`` or
+    ``../../x`` (EML and MSG alike) must not name the folder itself or a place outside it."""
+    last = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
+    safe = "".join(c if c.isalnum() or c in "._- " else "_" for c in last)[:100].lstrip(". ").rstrip()
+    return safe or "attachment"
+
+
 def add_attachment(extractor: Extractor, doc: ExtractedDocument, name: str, data: bytes) -> None:
     """Extract one attachment from its bytes (by content, like any upload) into ``doc``."""
     from extractors.api import extract_local
 
-    safe = "".join(c if c.isalnum() or c in "._- " else "_" for c in (name or "attachment"))[:100] or "attachment"
+    safe = safe_attachment_name(name)
     shown = f"{doc.path}#attachment:{name or 'attachment'}"
     if extractor.depth + 1 > extractor.limits.max_attachment_depth:
         doc.warnings.append(f"attachment {name!r} not read: attachments nested deeper than "

@@ -4,15 +4,16 @@ suggest a table, pyHanko for AcroForm signature fields, Tesseract for pages with
 from __future__ import annotations
 
 import logging
+import math
 from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
 from extractors.base import Extractor
 from extractors.document import ExtractedDocument, ImageInfo, Location, Table, TextBlock, TypedDate
-from extractors.errors import NeedsOCR, PasswordProtected, Unreadable
+from extractors.errors import LimitExceeded, NeedsOCR, PasswordProtected, Unreadable
 from extractors.esign import find_stamps
-from extractors.limits import check_pages
+from extractors.limits import Limits, check_pages, check_pdf_streams
 from extractors.ocr import NEEDS_OCR, OCR_DPI, tesseract_available
 from extractors.page_blocks import emit_page, emit_scan
 from extractors.pdf_layout import (
@@ -32,6 +33,7 @@ log = logging.getLogger(__name__)
 # Rules that nearly cross this often but form no clean grid: pdfplumber's snapping may still
 # find a table there, and only there is its (slow) layout analysis worth paying for.
 PLUMBER_CROSSINGS = 6
+MIN_OCR_DPI = 150  # below this Tesseract misreads ordinary print
 MIN_SCAN_COVER = 0.3  # share of the page an image must cover for a text-less page to be a scan
 
 
@@ -44,6 +46,7 @@ class PdfExtractor(Extractor):
     def parse(self, path: Path, doc: ExtractedDocument) -> None:
         import pypdfium2 as pdfium
 
+        check_pdf_streams(path, self.limits)  # pdfium inflates streams whole, with no limit of its own
         try:
             pdf = pdfium.PdfDocument(str(path))
         except pdfium.PdfiumError as e:
@@ -58,6 +61,7 @@ class PdfExtractor(Extractor):
             doc.metadata.update(_metadata(pdf))
             textless: list[int] = []
             self.scans = 0
+            self.over_budget: list[str] = []  # scanned pages too large to render for OCR
             table_pages: list[int] = []
             broken: list[int] = []
             for index in range(doc.pages):
@@ -89,6 +93,8 @@ class PdfExtractor(Extractor):
         find_stamps(doc)
         if textless:
             if len(textless) == doc.pages and not doc.blocks:
+                if self.over_budget and len(self.over_budget) == len(textless):
+                    raise LimitExceeded(f"too large to OCR: {self.over_budget[0]}")
                 if not self.scans:
                     raise Unreadable("no text: the PDF's pages are blank or their content cannot be read")
                 raise NeedsOCR(NEEDS_OCR)
@@ -132,7 +138,13 @@ class PdfExtractor(Extractor):
             scanned = any((b[2] - b[0]) * (b[3] - b[1]) >= page_area * MIN_SCAN_COVER for b in shown_images)
             self.scans += scanned
             if scanned and self.limits.ocr and tesseract_available():
-                scale = OCR_DPI / 72.0
+                scale = ocr_scale(page.get_width(), page.get_height(), self.limits)
+                if scale is None:
+                    self.over_budget.append(f"page {number} is {page.get_width():.0f} x {page.get_height():.0f} pt, "
+                                            f"over the pixel budget of {self.limits.max_pixels / 1e6:.0f} MP "
+                                            f"even at {MIN_OCR_DPI} dpi")
+                    doc.warnings.append(f"not OCR'd: {self.over_budget[-1]}")
+                    return False, False
                 scan = read_scan(page.render(scale=scale).to_pil(), scale, self.limits.timeout_seconds or 120.0)
                 emit_scan(doc, number, scan)
                 return bool(scan.lines or scan.grids), False
@@ -140,6 +152,15 @@ class PdfExtractor(Extractor):
         emit_page(doc, number, lines, grids, crop, turn)
         upright = frame == rotation
         return True, upright and not grids and near_crossings(hs, vs) >= PLUMBER_CROSSINGS
+
+
+def ocr_scale(width_pt: float, height_pt: float, limits: Limits) -> float | None:
+    """Pixels per point to render a page for OCR: OCR_DPI, lowered so the page stays within the
+    pixel budget (page size in points x dpi), or None when that would take it below MIN_OCR_DPI
+    (a 10,000 pt poster page is 1.7 gigapixels at 300 dpi)."""
+    area = max(1.0, width_pt * height_pt)
+    dpi = min(float(OCR_DPI), 72.0 * math.sqrt(limits.max_pixels / area))
+    return dpi / 72.0 if dpi >= MIN_OCR_DPI else None
 
 
 def _text_runs(page: Any) -> list[tuple[str, tuple[float, float, float, float]]]:

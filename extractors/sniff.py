@@ -13,7 +13,10 @@ import zipfile
 import zlib
 from pathlib import Path
 
+from extractors.limits import DEFAULT_LIMITS, zip_problem
+
 HEAD = 8192
+TYPES_CAP = 200_000  # [Content_Types].xml is a few KB in every real package
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "png"),
@@ -64,10 +67,16 @@ def sniff_bytes(head: bytes, path: Path | None = None) -> str:
 
 
 def _zip_kind(path: Path, head: bytes) -> str:  # noqa: ARG001
+    """The package's kind from its part names and at most TYPES_CAP bytes of its content types.
+    Sniffing runs in intake, outside any worker: it must never inflate a member whole (a 1 MB
+    DOCX whose [Content_Types].xml inflated to 1 GiB took intake to 2.2 GB), so a directory
+    that declares a zip bomb is classified by its names alone and left to the extractor to refuse."""
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
-            types = zf.read("[Content_Types].xml")[:200_000] if "[Content_Types].xml" in names else b""
+            types = b""
+            if "[Content_Types].xml" in names and zip_problem(zf.infolist(), DEFAULT_LIMITS) is None:
+                types = _read_capped(zf, "[Content_Types].xml", TYPES_CAP)
     except (zipfile.BadZipFile, zlib.error, OSError, KeyError, ValueError, EOFError, RuntimeError,
             NotImplementedError):
         return "damaged-zip"  # local headers but no readable directory: a cut or corrupt package
@@ -85,6 +94,15 @@ def _zip_kind(path: Path, head: bytes) -> str:  # noqa: ARG001
     if "mimetype" in names and "content.xml" in names:
         return "odf"
     return "zip"
+
+
+def _read_capped(zf: zipfile.ZipFile, name: str, cap: int) -> bytes:
+    """At most ``cap`` inflated bytes of one member, read in chunks (a declared size can lie)."""
+    out = bytearray()
+    with zf.open(name) as member:
+        while len(out) < cap and (chunk := member.read(min(65536, cap - len(out)))):
+            out += chunk
+    return bytes(out)
 
 
 def _ole_kind(path: Path) -> str:

@@ -1,10 +1,15 @@
-"""Reusable worker processes that run :func:`extractors.api.extract_local` under a time limit.
+"""Reusable worker processes that run untrusted-file work (extraction, page rendering) under a
+time limit and a memory budget.
 
 A worker is a plain ``python -m extractors.worker`` child talking length-prefixed pickles over
 its stdin/stdout (no multiprocessing re-import of the caller's ``__main__``). It stays up between
-documents, so the cost per document is one round trip; it is killed when a document runs past
-``Limits.timeout_seconds`` and replaced when a native parser crashes it, and it is recycled after
-``MAX_JOBS`` documents so memory stays flat over a long batch.
+jobs, so the cost per job is one round trip; it is killed when a job runs past its time limit,
+replaced when a native parser crashes it or a job ran out of memory, and recycled after
+``MAX_JOBS`` jobs so memory stays flat over a long batch.
+
+Memory: each worker caps its own address space (``RLIMIT_AS``) at :func:`memory_budget_mb`, and
+one process never runs more than :func:`max_workers` workers at once, so the budgets add up to
+about half the machine's memory (see the README, "Document extraction", Safety).
 """
 
 from __future__ import annotations
@@ -19,32 +24,55 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from extractors.document import ExtractedDocument
-from extractors.limits import Limits
+from extractors.errors import JobFailed
+from extractors.limits import Limits, memory_budget_mb, memory_message
 from extractors.version import EXTRACTOR_VERSION
 
 MAX_JOBS = 200
 MAX_IDLE = 4
 _HEADER = struct.Struct("!I")
 _PACKAGE_ROOT = str(Path(__file__).resolve().parent.parent)
+RECYCLE_SHARE = 0.5  # a worker whose peak passed half its budget is replaced after the job
 
 
 class WorkerDied(Exception):
     pass
 
 
+def max_workers() -> int:
+    """Workers one process may run at once (``POE_EXTRACT_WORKERS``, else the CPU count)."""
+    try:
+        return max(1, int(os.environ.get("POE_EXTRACT_WORKERS", "0")) or (os.cpu_count() or 2))
+    except ValueError:
+        return os.cpu_count() or 2
+
+
+_slots = threading.BoundedSemaphore(max_workers())
+_stats = threading.local()  # per calling thread: the worker's peak memory over its last job
+
+
+def last_peak_mb() -> float:
+    """Peak resident memory (MB) of the worker over this thread's last job (for benchmarks)."""
+    return float(getattr(_stats, "peak_mb", 0.0))
+
+
 class _Worker:
     def __init__(self) -> None:
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (_PACKAGE_ROOT, env.get("PYTHONPATH")) if p)
+        env["POE_EXTRACT_WORKER_MEMORY_MB"] = str(memory_budget_mb())
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "extractors.worker"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL, env=env, close_fds=True)
         self.jobs = 0
+        self.worn = False  # ran out of memory or came near its budget: replace it
 
-    def call(self, job: tuple, timeout: float) -> tuple[ExtractedDocument, str | None]:
+    def call(self, job: tuple, timeout: float) -> Any:
         assert self.proc.stdin and self.proc.stdout
         data = pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL)
         try:
@@ -56,17 +84,28 @@ class _Worker:
         fd = self.proc.stdout.fileno()
         size = _HEADER.unpack(_read_exactly(fd, _HEADER.size, deadline))[0]
         self.jobs += 1
-        return pickle.loads(_read_exactly(fd, size, deadline))  # noqa: S301 - our own child's reply
+        result, peak_mb, worn = pickle.loads(_read_exactly(fd, size, deadline))  # noqa: S301 - our own child
+        _stats.peak_mb, self.worn = peak_mb, worn
+        return result
 
-    def kill(self) -> None:
+    def kill(self) -> float | None:
+        """Stop the process; its peak resident memory in MB when it could be measured."""
         if self.proc.poll() is None:
-            self.proc.kill()
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            self.proc.wait(timeout=5)
+            with contextlib.suppress(OSError):
+                self.proc.kill()
+        peak = None
+        try:
+            _, status, usage = os.wait4(self.proc.pid, 0)
+            self.proc.returncode = os.waitstatus_to_exitcode(status)
+            peak = usage.ru_maxrss / 1024
+        except ChildProcessError:
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.proc.wait(timeout=5)
         for stream in (self.proc.stdin, self.proc.stdout):
             if stream:
                 with contextlib.suppress(OSError):
                     stream.close()
+        return peak
 
 
 def _read_exactly(fd: int, n: int, deadline: float) -> bytes:
@@ -102,7 +141,7 @@ def _take() -> _Worker:
 
 def _give_back(w: _Worker) -> None:
     with _lock:
-        if w.jobs < MAX_JOBS and len(_idle) < MAX_IDLE:
+        if w.jobs < MAX_JOBS and len(_idle) < MAX_IDLE and not w.worn:
             _idle.append(w)
             return
     w.kill()
@@ -118,22 +157,43 @@ def shutdown() -> None:
         w.kill()
 
 
+def run_job(kind: str, args: tuple, timeout: float) -> Any:
+    """Run job ``kind`` (see ``_JOBS``) in a worker within ``timeout`` seconds; its result, or
+    :class:`JobFailed` saying why not. Waits at most ``timeout`` for a free worker slot."""
+    if not _slots.acquire(timeout=timeout):
+        raise JobFailed(f"busy: no worker was free within {timeout:g} s; try again")
+    try:
+        w = _take()
+        try:
+            result = w.call((kind, args), timeout)
+        except TimeoutError:
+            w.kill()
+            raise JobFailed(f"took too long: stopped after {timeout:g} s (time limit)") from None
+        except (WorkerDied, EOFError, pickle.UnpicklingError, struct.error):
+            peak = w.kill()
+            _stats.peak_mb = peak or 0.0
+            if peak is not None and peak >= memory_budget_mb() * RECYCLE_SHARE:
+                raise JobFailed(memory_message()) from None
+            raise JobFailed("damaged file: the parser crashed on it") from None
+        except BaseException:
+            w.kill()
+            raise
+        _give_back(w)
+    finally:
+        _slots.release()
+    if isinstance(result, JobFailed):
+        raise result
+    return result
+
+
 def run_in_worker(path: Path, shown: str, limits: Limits) -> tuple[ExtractedDocument, str | None]:
     timeout = float(limits.timeout_seconds or 0)
-    w = _take()
     try:
-        result = w.call((str(path), shown, limits), timeout)
-    except TimeoutError:
-        w.kill()
-        return _failure(shown, f"took too long: reading stopped after {timeout:g} s (time limit)"), None
-    except (WorkerDied, EOFError, pickle.UnpicklingError, struct.error):
-        w.kill()
-        return _failure(shown, "damaged file: the parser crashed on it"), None
-    except BaseException:
-        w.kill()
-        raise
-    _give_back(w)
-    return result
+        doc, bug = run_job("extract", (str(path), shown, limits), timeout)
+    except JobFailed as e:
+        message = e.message.replace("stopped after", "reading stopped after")
+        return _failure(shown, message), None
+    return doc, bug
 
 
 def _failure(shown: str, message: str) -> ExtractedDocument:
@@ -142,10 +202,11 @@ def _failure(shown: str, message: str) -> ExtractedDocument:
 
 def _cap_memory() -> None:
     """Bound the worker's address space so a decompression bomb that slips past the checks ends
-    as a MemoryError on that document (reported ``unreadable``), not as the machine's OOM kill."""
+    as a MemoryError on that job (reported as over the memory budget), not as the machine's
+    OOM kill."""
     import resource
 
-    limit = int(os.environ.get("POE_EXTRACT_WORKER_MEMORY_MB", "4096")) * 1024 * 1024
+    limit = memory_budget_mb() * 1024 * 1024
     try:
         soft, hard = resource.getrlimit(resource.RLIMIT_AS)
         if hard == resource.RLIM_INFINITY or hard > limit:
@@ -154,23 +215,69 @@ def _cap_memory() -> None:
         pass  # not allowed here: the time limit still applies
 
 
+def _reset_peak() -> None:
+    """Start a new peak-RSS window (Linux: writing 5 to clear_refs resets VmHWM)."""
+    with contextlib.suppress(OSError), open("/proc/self/clear_refs", "w") as f:
+        f.write("5")
+
+
+def _peak_mb() -> float:
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _jobs() -> dict[str, Callable[..., Any]]:
+    import extractors  # noqa: F401 - registers every format before the first job
+    from extractors import render
+    from extractors.api import extract_local
+
+    def extract(path: str, shown: str, limits: Limits) -> tuple[ExtractedDocument, str | None]:
+        return extract_local(Path(path), shown, limits)
+
+    return {"extract": extract, "render": render.render_png, "info": render.page_info,
+            "boxes": render.text_boxes}
+
+
+def _run(jobs: dict[str, Callable[..., Any]], kind: str, args: tuple) -> tuple[Any, bool]:
+    """One job's result (a JobFailed for a refused render) and whether it ran out of memory."""
+    try:
+        result = jobs[kind](*args)
+    except MemoryError:
+        return JobFailed(memory_message()), True
+    except JobFailed as e:
+        return e, False
+    if isinstance(result, tuple) and isinstance(result[0], ExtractedDocument):
+        return result, result[0].error == memory_message()
+    return result, False
+
+
 def _serve() -> None:
-    """Worker loop: read a job, extract in-process, reply; stdout is kept for the protocol only."""
+    """Worker loop: read a job, run it in-process, reply; stdout is kept for the protocol only."""
     _cap_memory()
     out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
     sys.stdout = sys.stderr
     inp = sys.stdin.buffer
-    import extractors  # noqa: F401 - registers every format before the first job
-    from extractors.api import extract_local
-
+    jobs = _jobs()
+    budget = memory_budget_mb()
     while True:
         header = inp.read(_HEADER.size)
         if len(header) < _HEADER.size:
             return
-        path, shown, limits = pickle.loads(inp.read(_HEADER.unpack(header)[0]))  # noqa: S301
-        result = extract_local(Path(path), shown, limits)
-        data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        kind, args = pickle.loads(inp.read(_HEADER.unpack(header)[0]))  # noqa: S301
+        _reset_peak()
+        result, out_of_memory = _run(jobs, kind, args)
+        peak = _peak_mb()
+        data = pickle.dumps((result, peak, out_of_memory or peak > budget * RECYCLE_SHARE),
+                            protocol=pickle.HIGHEST_PROTOCOL)
         out.write(_HEADER.pack(len(data)) + data)
         out.flush()
 

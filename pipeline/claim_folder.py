@@ -109,6 +109,16 @@ def _resolve_document(root: Path, index: int, ref: DocumentRef) -> Path:
     return resolved
 
 
+def _check_document_count(count: int) -> None:
+    """At most ``Limits.max_documents`` per claim, checked before any document is read: a
+    partner could otherwise name thousands of files, each within the per-file limits."""
+    from extractors.limits import DEFAULT_LIMITS
+
+    if count > DEFAULT_LIMITS.max_documents:
+        raise ClaimFolderError(f"documents: {count} documents, over the limit of {DEFAULT_LIMITS.max_documents} "
+                               f"per claim; combine pages into fewer files")
+
+
 def read_claim_folder(folder: Path) -> ClaimFolder:
     """Read and validate ``folder/claim.json`` and the documents it names."""
     folder = Path(folder)
@@ -123,6 +133,7 @@ def read_claim_folder(folder: Path) -> ClaimFolder:
     except ValidationError as exc:
         raise ClaimFolderError(describe_validation_error(exc)) from None
 
+    _check_document_count(len(claim.documents))
     documents: list[tuple[DocumentRef, Path]] = []
     hashes: dict[str, str] = {}
     seen: dict[Path, int] = {}

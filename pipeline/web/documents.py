@@ -1,6 +1,7 @@
 """Showing a POE document at the place a piece of evidence points to.
 
-- PDF: the page rendered to PNG with pypdfium2; the evidence region (the extractor's bbox, else
+- PDF: the page rendered to PNG with pypdfium2 in a limited worker (``extractors.render``),
+  cached on disk; the evidence region (the extractor's bbox, else
   the evidence text found on the page) is drawn over it by the page as a highlight box.
 - Everything else (DOCX, XLSX, CSV, e-mail...): the extracted text view, the evidence's
   paragraph / table cell / sheet cell marked. The extraction is read from the store's
@@ -10,8 +11,6 @@
 from __future__ import annotations
 
 import re
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -48,49 +47,8 @@ def is_image(doc: DocumentView) -> bool:
 
 def image_info(path: str, page: int) -> tuple[int, float, float]:
     """(frames, width, height in points at the scan's dpi) of 1-based ``page``: the unit the
-    extractors' OCR bboxes use."""
-    from PIL import Image
-
-    try:
-        with Image.open(path) as image:
-            frames = int(getattr(image, "n_frames", 1))
-            if not 1 <= page <= frames:
-                raise PdfError(f"page {page} does not exist (the image has {frames})")
-            image.seek(page - 1)
-            dpi = float((image.info.get("dpi") or (96, 96))[0] or 96)
-            return frames, image.width * 72.0 / dpi, image.height * 72.0 / dpi
-    except PdfError:
-        raise
-    except Exception as exc:  # PIL's decompression-bomb guard and decoding errors alike
-        raise PdfError(f"cannot open the image: {exc}") from None
-
-
-def render_image_page(path: str, page: int) -> bytes:
-    """A scan's frame as PNG, scaled down to MAX_IMAGE_SIDE (boxes are placed in percent)."""
-    import io
-
-    from PIL import Image
-
-    key = (path, -page)
-    with _RENDER_LOCK:
-        cached = _PNG_CACHE.get(key)
-        if cached is not None:
-            return cached
-    try:
-        with Image.open(path) as image:
-            image.seek(page - 1)
-            frame = image.convert("RGB")
-            frame.thumbnail((MAX_IMAGE_SIDE, MAX_IMAGE_SIDE))
-            buf = io.BytesIO()
-            frame.save(buf, format="PNG")
-    except Exception as exc:
-        raise PdfError(f"cannot render the image: {exc}") from None
-    png = buf.getvalue()
-    with _RENDER_LOCK:
-        _PNG_CACHE[key] = png
-        while len(_PNG_CACHE) > _PNG_CACHE_SIZE:
-            _PNG_CACHE.popitem(last=False)
-    return png
+    extractors' OCR bboxes use. Read in a worker, like every look into an uploaded file."""
+    return _job("info", (path, page, "image"))
 
 
 def is_pdf(doc: DocumentView) -> bool:
@@ -110,96 +68,117 @@ class PdfError(Exception):
     """The PDF cannot be opened or the page does not exist (shown to the reviewer as it stands)."""
 
 
-_RENDER_LOCK = threading.Lock()  # pdfium is not thread-safe
-_PNG_CACHE: OrderedDict[tuple[str, int], bytes] = OrderedDict()
-_PNG_CACHE_SIZE = 48
+# Rendering and page look-ups run in the extractors' limited workers (time, memory budget,
+# pixel budget), never in the web process, and never behind one global lock: each view takes
+# one of the process's worker slots. A partner's 606-byte PDF with a 10,000 x 10,000 pt page
+# took 17.8 s and 1.65 GB in the server, while every other view waited, before this.
+RENDER_TIMEOUT = 20.0
+RENDER_MAX_PIXELS = 8_000_000  # one rendered page: 2,450 x 3,270 px, an A4 page at ~290 dpi
 
 
-def _open(path: str) -> Any:
-    import pypdfium2 as pdfium
+def _job(kind: str, args: tuple[Any, ...]) -> Any:
+    from extractors.errors import JobFailed
+    from extractors.worker import run_job
 
-    if not Path(path).is_file():
+    if not Path(args[0]).is_file():
         raise PdfError("the stored file is missing")
     try:
-        return pdfium.PdfDocument(path)
-    except Exception as exc:  # pdfium raises its own error types for corrupt/encrypted files
-        raise PdfError(f"cannot open the PDF: {exc}") from None
+        return run_job(kind, args, RENDER_TIMEOUT)
+    except JobFailed as exc:
+        raise PdfError(exc.message) from None
 
 
 def pdf_info(path: str, page: int) -> tuple[int, float, float]:
     """(page count, width, height in points) of 1-based ``page``."""
-    with _RENDER_LOCK:
-        pdf = _open(path)
-        try:
-            count = len(pdf)
-            if not 1 <= page <= min(count, MAX_RENDER_PAGES):
-                raise PdfError(f"page {page} does not exist (the document has {count})")
-            width, height = pdf[page - 1].get_size()
-            return count, float(width), float(height)
-        finally:
-            pdf.close()
+    return tuple(_job("info", (path, page, "pdf")))  # type: ignore[return-value]
+
+
+def render_page(path: str, page: int, kind: str, sha256: str, cache_dir: Path | None) -> bytes:
+    """PNG bytes of 1-based ``page`` of a PDF (``kind="pdf"``) or an image's frame, from the
+    disk cache (keyed by the blob's sha256, page, scale and renderer version) when there; else
+    rendered in a worker and cached. Raises PdfError saying why it cannot be shown."""
+    from extractors.render import RENDERER_VERSION
+
+    scale = RENDER_SCALE if kind == "pdf" else MAX_IMAGE_SIDE
+    cached = None
+    if cache_dir is not None and re.fullmatch(r"[0-9a-f]{64}", sha256):
+        cached = cache_dir / sha256[:2] / f"{sha256}-p{page}-s{scale:g}-r{RENDERER_VERSION}.png"
+        if cached.is_file():
+            return cached.read_bytes()
+    png = bytes(_job("render", (path, page, kind, RENDER_SCALE, RENDER_MAX_PIXELS, MAX_IMAGE_SIDE)))
+    if cached is not None and cache_dir is not None:
+        _write_atomic(cached, png)
+        _prune(cache_dir)
+    return png
+
+
+RENDER_CACHE_FILES = 5000  # ~1 GB of pages at most; the least recently written go first
+_writes = 0
+
+
+def _prune(cache_dir: Path) -> None:
+    """Every 100th write, drop the oldest pages beyond RENDER_CACHE_FILES (a rerender is cheap)."""
+    global _writes
+    _writes += 1
+    if _writes % 100:
+        return
+    try:
+        files = sorted(cache_dir.glob("*/*.png"), key=lambda p: p.stat().st_mtime)
+        for old in files[: max(0, len(files) - RENDER_CACHE_FILES)]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass  # another view pruned the same file first
+
+
+def _write_atomic(target: Path, data: bytes) -> None:
+    import os
+    import tempfile
+
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".render-")
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, target)
+    except OSError:
+        pass  # a full or read-only disk only costs the next view a render
 
 
 def render_pdf_page(path: str, page: int) -> bytes:
-    """PNG bytes of 1-based ``page`` (cached: reviewers flip between a few pages)."""
-    key = (path, page)
-    with _RENDER_LOCK:
-        cached = _PNG_CACHE.get(key)
-        if cached is not None:
-            _PNG_CACHE.move_to_end(key)
-            return cached
-        pdf = _open(path)
-        try:
-            if not 1 <= page <= min(len(pdf), MAX_RENDER_PAGES):
-                raise PdfError(f"page {page} does not exist")
-            import io
+    """PNG bytes of 1-based ``page`` of a PDF (uncached; see :func:`render_page`)."""
+    return render_page(path, page, "pdf", "", None)
 
-            image = pdf[page - 1].render(scale=RENDER_SCALE).to_pil()
-            buf = io.BytesIO()
-            image.save(buf, format="PNG", optimize=False)
-            png = buf.getvalue()
-        except PdfError:
-            raise
-        except Exception as exc:
-            raise PdfError(f"cannot render page {page}: {exc}") from None
-        finally:
-            pdf.close()
-        _PNG_CACHE[key] = png
-        while len(_PNG_CACHE) > _PNG_CACHE_SIZE:
-            _PNG_CACHE.popitem(last=False)
-        return png
+
+def render_image_page(path: str, page: int) -> bytes:
+    """A scan's frame as PNG, scaled down to MAX_IMAGE_SIDE (uncached; see :func:`render_page`)."""
+    return render_page(path, page, "image", "", None)
+
+
+def placeholder_png(message: str) -> bytes:
+    """A small picture saying why the page cannot be shown (the page view stays usable)."""
+    import io
+    import textwrap
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (640, 200), (246, 246, 246))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, 639, 199), outline=(180, 180, 180))
+    lines = ["This page cannot be shown.", *textwrap.wrap(message, 90)[:8]]
+    draw.multiline_text((16, 16), "\n".join(lines), fill=(60, 60, 60), spacing=6)
+    buf = io.BytesIO()
+    image.save(buf, format="PNG")
+    return buf.getvalue()
 
 
 def find_text_boxes(path: str, page: int, text: str) -> list[tuple[float, float, float, float]]:
     """Boxes (x0, top, x1, bottom; points from the top-left, as the extractors give bboxes) of
     ``text`` on the page, when the evidence has no bbox of its own. Whitespace in the evidence
-    may differ from the page's, so the longest line of it is searched."""
-    needle = max((ln.strip() for ln in text.splitlines()), key=len, default="")
-    needle = re.sub(r"\s+", " ", needle)[:200]
-    if len(needle) < 3:
+    may differ from the page's, so the longest line of it is searched (in a worker)."""
+    try:
+        return list(_job("boxes", (path, page, text)))
+    except PdfError:
         return []
-    with _RENDER_LOCK:
-        pdf = _open(path)
-        try:
-            if not 1 <= page <= len(pdf):
-                return []
-            pg = pdf[page - 1]
-            height = pg.get_size()[1]
-            textpage = pg.get_textpage()
-            searcher = textpage.search(needle, match_case=False)
-            found = searcher.get_next()
-            if not found:
-                return []
-            index, count = found
-            boxes = []
-            for i in range(textpage.count_rects(index, count)):
-                left, bottom, right, top = textpage.get_rect(i)
-                boxes.append((left, height - top, right, height - bottom))
-            return boxes
-        except Exception:
-            return []
-        finally:
-            pdf.close()
 
 
 def highlight_style(box: tuple[float, float, float, float], width: float, height: float) -> str:

@@ -4,6 +4,7 @@ and a CSRF check on every POST."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlparse
 
@@ -320,12 +321,19 @@ def document_page_png(request: Request, claim_id: str, doc_no: int, page: int) -
     doc = view.documents[doc_no]
     if not (docs.is_pdf(doc) or docs.is_image(doc)):
         raise ClaimNotFound(f"{claim_id} document {doc_no}")
+    kind = "pdf" if docs.is_pdf(doc) else "image"
+    cache = Path(request.app.state.data_dir) / "render-cache" if request.app.state.data_dir else None
     try:
-        render = docs.render_pdf_page if docs.is_pdf(doc) else docs.render_image_page
-        png = render(doc.stored_path, page)
+        png = docs.render_page(doc.stored_path, page, kind, doc.content_hash, cache)
     except docs.PdfError as exc:
-        raise InvalidInput(str(exc)) from None
+        # A page that cannot be shown (over a limit, damaged, timed out) is a picture saying so.
+        return Response(docs.placeholder_png(str(exc)), media_type="image/png", status_code=400,
+                        headers={"Cache-Control": "no-store", "X-Render-Error": _header_safe(str(exc))})
     return Response(png, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
+
+
+def _header_safe(text: str) -> str:
+    return "".join(c if 32 <= ord(c) < 127 else "?" for c in text)[:300]
 
 
 @router.get("/claims/{claim_id}/documents/{doc_no}/file")
