@@ -289,7 +289,12 @@ class Notifier:
             ) or 0
         for nid, attempts, attempted_at in pending:
             if attempted_at is not None and attempted_at > now - IN_FLIGHT:
-                continue  # another run handed it to the transport moments ago
+                # Another run handed it to the transport moments ago (or died doing so): leave it.
+                report.warnings.append(
+                    f"notification {nid}: attempted at {attempted_at.isoformat()} and not recorded yet; "
+                    "left for a run after that attempt is surely over"
+                )
+                continue
             self._deliver_one(nid, attempts, attempted_at, now, report)
         return report
 

@@ -56,6 +56,7 @@ def test_crash_between_send_and_mark_is_resent_once_with_same_message_id(
         # A run a few minutes later leaves it alone (it may still be in another run's hands).
         soon = Notifier(engine, smtp_transport, b"k", FixedClock(START + timedelta(minutes=5))).run()
         assert (soon.sent, soon.unconfirmed, len(smtp.received)) == (0, 0, 1)
+        assert "not recorded yet" in soon.warnings[0]
 
         later = Notifier(engine, smtp_transport, b"k", FixedClock(START + timedelta(hours=1))).run()
         assert (later.sent, later.failed, later.unconfirmed) == (1, 0, 1)
