@@ -71,7 +71,7 @@ def main() -> None:
     fill(engine, n, now)
     print(f"filled {n} claims in {time.perf_counter() - t:.1f} s")
     add_user(engine, "rita", "reviewer", "a long password")
-    client = TestClient(create_app(engine, FixedClock(now), secret_key="bench", data_dir=root))
+    client = TestClient(create_app(engine, FixedClock(now), secret_key="bench", data_dir=root, secure_cookies=False))
     client.post("/api/login", json={"username": "rita", "password": "a long password"})
     for label, url in [
         ("queue page 1 (due date)", "/queue"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.cli import analysis, claims, nightly, reports, web  # noqa: F401  (register commands)
+from pipeline.cli import analysis, backup, claims, nightly, reports, web  # noqa: F401  (register commands)
 from pipeline.cli.app import app
 
 

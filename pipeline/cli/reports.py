@@ -129,9 +129,12 @@ def notify(
         typer.echo(
             f"{result.queued} queued, {result.sent} sent, {result.failed} failed, "
             f"{result.undeliverable} without recipient"
+            + (f", {result.unconfirmed} re-sent after an unconfirmed attempt" if result.unconfirmed else "")
         )
         for error in result.errors:
             typer.echo(f"  {error}", err=True)
+        for warning in result.warnings:
+            typer.echo(f"  warning: {warning}", err=True)
     if result.failed:
         raise typer.Exit(1)
 

@@ -6,6 +6,7 @@ stays fast.
 
 from __future__ import annotations
 
+import os
 import sys
 
 import typer
@@ -23,7 +24,10 @@ def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on."),
     port: int = typer.Option(8000, "--port", help="TCP port."),
     db: str | None = DB_OPTION,
-    https_only: bool = typer.Option(False, "--https-only", help="Mark the session cookie Secure (behind TLS)."),
+    insecure_cookies: bool = typer.Option(
+        False, "--insecure-cookies", "--dev", help="Plain-HTTP development only: the session cookie without the Secure flag."
+    ),
+    https_only: bool = typer.Option(False, "--https-only", hidden=True, help="Kept for old scripts: Secure is the default."),
 ) -> None:
     """Serve the web UI and the JSON API (OpenAPI at /api/docs)."""
     import logging
@@ -32,17 +36,24 @@ def serve(
 
     from pipeline.store.db import make_engine, migrate
     from pipeline.web import create_app
+    from pipeline.web.app import INSECURE_COOKIES_ENV
 
     with cli_errors():
         engine = make_engine(global_db(ctx, db))
         migrate(engine)
-        web_app = create_app(engine, https_only=https_only)
+        insecure = insecure_cookies or os.environ.get(INSECURE_COOKIES_ENV, "").strip().lower() in ("1", "true", "yes")
+        secure = https_only or not insecure
+        web_app = create_app(engine, secure_cookies=secure)
         from pipeline.web.accounts import list_users
 
         if not list_users(engine):
             typer.echo("no accounts yet: create one with  poe-review users add NAME --role reviewer", err=True)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     typer.echo(f"poe-review web UI on http://{host}:{port}/ (API docs: /api/docs)", err=True)
+    if secure:
+        typer.echo("session cookies are Secure: serve behind HTTPS (or --insecure-cookies on a workstation)", err=True)
+    elif host not in ("127.0.0.1", "localhost", "::1"):
+        typer.echo(f"warning: insecure session cookies on {host}: only for local development", err=True)
     # uvicorn's own access log prints client addresses and full URLs; ours logs route templates.
     uvicorn.run(web_app, host=host, port=port, access_log=False, log_level="info")
 
@@ -88,3 +99,47 @@ def users_list(ctx: typer.Context, db: str | None = DB_OPTION) -> None:
         rows = list_users(engine)
     for name, role, org in rows:
         typer.echo(f"{name}\t{role}\t{org or ''}")
+
+
+@users_app.command("unlock")
+def users_unlock(
+    ctx: typer.Context,
+    username: str | None = typer.Argument(None, help="Account whose sign-in lock to lift."),
+    address: str | None = typer.Option(None, "--address", help="Client address whose sign-in lock to lift."),
+    db: str | None = DB_OPTION,
+) -> None:
+    """Lift a sign-in lock (too many failed passwords) before it expires; without arguments,
+    list the current locks."""
+    from datetime import UTC, datetime
+
+    from pipeline.store.db import make_engine, migrate
+    from pipeline.web import throttle
+
+    with cli_errors():
+        engine = make_engine(global_db(ctx, db))
+        migrate(engine)
+        if not username and not address:
+            for scope, key, until in throttle.locks(engine, datetime.now(UTC)):
+                typer.echo(f"{scope}\t{key}\tuntil {until:%Y-%m-%d %H:%M} UTC")
+            return
+        cleared = throttle.unlock(engine, username, address)
+    typer.echo(f"cleared {cleared} sign-in record(s)")
+
+
+@users_app.command("sign-out")
+def users_sign_out(
+    ctx: typer.Context,
+    username: str = typer.Argument(..., help="Account whose web sessions to end."),
+    db: str | None = DB_OPTION,
+) -> None:
+    """End every web session of an account at once (a stolen cookie, a departed user)."""
+    from datetime import UTC, datetime
+
+    from pipeline.store.db import make_engine, migrate
+    from pipeline.web.sessions import revoke_user
+
+    with cli_errors():
+        engine = make_engine(global_db(ctx, db))
+        migrate(engine)
+        count = revoke_user(engine, username, datetime.now(UTC))
+    typer.echo(f"revoked {count} session(s) of {username}")

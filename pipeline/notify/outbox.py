@@ -11,8 +11,14 @@ already denied, or the partner for what they already sent.
 ``deliver``: each unsent row is rendered and handed to the transport; success sets ``sent_at`` and
 appends a ``notified`` history row in one transaction; failure counts the attempt, keeps the error
 and leaves the row pending for the next run. Claim state is never touched, so a failed send never
-loses a state change. Delivery is at-least-once: a crash between a successful send and its commit
-re-sends next run, with the same Message-ID so mail systems can drop the duplicate.
+loses a state change.
+
+Delivery is idempotent as far as mail allows: the attempt (``attempted_at``, and the row's stable
+``message_id``) is committed *before* the transport is called, and cleared when the transport
+reports a failure. A row found attempted but neither sent nor failed means a run stopped between
+the send and its record: it is sent again with the same Message-ID (receiving systems drop a
+Message-ID they have already delivered), counted as ``unconfirmed`` in the report, and its history
+row says so. An attempt younger than ``IN_FLIGHT`` is left alone: another run is sending it.
 """
 
 from __future__ import annotations
@@ -46,6 +52,7 @@ from pipeline.store.db import session_scope
 from pipeline.store.schema import ClaimRow, HistoryRow, NotificationRow, TenantRow, TenantSubscriptionRow
 
 REMINDER_DAYS = 7  # the reminder goes out when a week is left of the 30 days (D-15)
+IN_FLIGHT = timedelta(minutes=15)  # longer than any SMTP transaction (timeout 30 s, few recipients)
 BASE_URL_ENV = "POE_BASE_URL"
 MAIL_FROM_ENV = "POE_MAIL_FROM"
 DEFAULT_BASE_URL = "http://localhost:8000"
@@ -66,7 +73,9 @@ class NotifyReport:
     sent: int = 0
     failed: int = 0
     undeliverable: int = 0
+    unconfirmed: int = 0  # re-sent after an attempt whose outcome was never recorded
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -74,7 +83,9 @@ class NotifyReport:
             "sent": self.sent,
             "failed": self.failed,
             "undeliverable": self.undeliverable,
+            "unconfirmed": self.unconfirmed,
             "errors": list(self.errors),
+            "warnings": list(self.warnings),
         }
 
 
@@ -249,7 +260,7 @@ class Notifier:
             msg["Cc"] = ", ".join(message.cc)
         msg["Subject"] = message.subject
         msg["Date"] = format_datetime(now)
-        msg["Message-ID"] = f"<poe-review.{row.claim_id}.{row.kind}.{row.dedupe_key}@poe-review.invalid>"
+        msg["Message-ID"] = row.message_id or message_id(row)
         msg["X-Poe-Claim"] = row.claim_id
         msg["X-Poe-Kind"] = row.kind
         msg["X-Poe-File"] = f"{row.claim_id}-{row.kind}-{row.dedupe_key}"
@@ -265,7 +276,7 @@ class Notifier:
         report = NotifyReport()
         with session_scope(self.engine) as session:
             pending = [
-                (r.id, r.attempts)
+                (r.id, r.attempts, r.attempted_at)
                 for r in session.scalars(
                     select(NotificationRow).where(NotificationRow.sent_at.is_(None)).order_by(NotificationRow.id)
                 )
@@ -276,17 +287,27 @@ class Notifier:
                     NotificationRow.sent_at.is_(None), NotificationRow.last_error.like("no recipient%")
                 )
             ) or 0
-        for nid, attempts in pending:
-            self._deliver_one(nid, attempts, now, report)
+        for nid, attempts, attempted_at in pending:
+            if attempted_at is not None and attempted_at > now - IN_FLIGHT:
+                # Another run handed it to the transport moments ago (or died doing so): leave it.
+                report.warnings.append(
+                    f"notification {nid}: attempted at {attempted_at.isoformat()} and not recorded yet; "
+                    "left for a run after that attempt is surely over"
+                )
+                continue
+            self._deliver_one(nid, attempts, attempted_at, now, report)
         return report
 
-    def _deliver_one(self, nid: int, attempts: int, now: datetime, report: NotifyReport) -> None:
+    def _deliver_one(
+        self, nid: int, attempts: int, unconfirmed: datetime | None, now: datetime, report: NotifyReport
+    ) -> None:
         with session_scope(self.engine) as session:
-            # Take this attempt: a concurrent run that read the same row loses the update.
+            # Take this attempt and record it before sending: a concurrent run that read the same
+            # row loses the update, and a crash after the send leaves ``attempted_at`` behind.
             took = session.execute(
                 update(NotificationRow)
                 .where(NotificationRow.id == nid, NotificationRow.attempts == attempts, NotificationRow.sent_at.is_(None))
-                .values(attempts=attempts + 1)
+                .values(attempts=attempts + 1, attempted_at=now)
             )
             if cast("CursorResult[Any]", took).rowcount != 1:
                 return
@@ -295,15 +316,24 @@ class Notifier:
             h = session.get(HistoryRow, int(row.dedupe_key)) if row else None
             if row is None or claim is None or h is None:
                 return
+            row.message_id = row.message_id or message_id(row)
             message = self._render(session, claim, h, row.kind, now)
             email = self.email(row, message, now)
-            row_claim, row_kind, row_key = row.claim_id, row.kind, row.dedupe_key
+            row_claim, row_kind, row_key, mid = row.claim_id, row.kind, row.dedupe_key, row.message_id
+        if unconfirmed is not None:
+            report.unconfirmed += 1
+            report.warnings.append(
+                f"claim {row_claim} {row_kind}: the attempt of {unconfirmed.isoformat()} was never confirmed "
+                f"(the run stopped after handing it over?); sent again as {mid} so mail systems drop a duplicate"
+            )
         try:
             stored = self.transport.send(email)
         except Exception as exc:  # any transport failure: keep the message for the next run
             error = f"{type(exc).__name__}: {exc}"[:1000]
             with session_scope(self.engine) as session:
-                session.execute(update(NotificationRow).where(NotificationRow.id == nid).values(last_error=error))
+                session.execute(
+                    update(NotificationRow).where(NotificationRow.id == nid).values(last_error=error, attempted_at=None)
+                )
             report.failed += 1
             report.errors.append(f"claim {row_claim} {row_kind}: {error}")
             return
@@ -326,6 +356,8 @@ class Notifier:
                         "transition_history_id": int(row_key),
                         "transport": getattr(self.transport, "name", type(self.transport).__name__),
                         "attempt": attempts + 1,
+                        "message_id": mid,
+                        **({"unconfirmed_attempt_at": unconfirmed.isoformat()} if unconfirmed else {}),
                     },
                 )
             )
@@ -338,6 +370,13 @@ class Notifier:
         report = self.deliver(now)
         report.queued = queued
         return report
+
+
+def message_id(row: NotificationRow) -> str:
+    """The row's Message-ID: one per (claim, kind, transition), the outbox's unique key, so every
+    attempt at one notification carries the same ID (and rows queued before the column existed
+    keep the ID they were first sent with)."""
+    return f"<poe-review.{row.claim_id}.{row.kind}.{row.dedupe_key}@poe-review.invalid>"
 
 
 def _catalogue_code(name: str) -> str | None:

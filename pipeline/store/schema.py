@@ -318,6 +318,11 @@ class NotificationRow(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
     eml_path: Mapped[str | None] = mapped_column(Text)
+    # Stable per row, so a re-send after an unconfirmed attempt is recognisable as the same mail.
+    message_id: Mapped[str | None] = mapped_column(String(300))
+    # Set before the transport is called, cleared when it reports a failure: set with no
+    # ``sent_at`` means a run stopped between the send and its record (outcome unknown).
+    attempted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     __table_args__ = (UniqueConstraint("claim_id", "kind", "dedupe_key"),)
 
 
@@ -331,6 +336,32 @@ class UserRow(Base):
     partner_org: Mapped[str | None] = mapped_column(String(50))  # partner users: their MPN ID
     password_hash: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class WebSessionRow(Base):
+    """A signed-in web session (server side, so signing out revokes it at once).
+
+    ``id`` is the SHA-256 of the random token kept in the cookie: a copy of the table does not
+    hold usable sessions."""
+
+    __tablename__ = "web_sessions"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    username: Mapped[str] = mapped_column(String(100), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class LoginThrottleRow(Base):
+    """Failed sign-ins per account (``scope='account'``) and per client address (``'address'``),
+    stored so the limit holds across web workers and restarts."""
+
+    __tablename__ = "login_throttle"
+    scope: Mapped[str] = mapped_column(String(10), primary_key=True)
+    key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    window_start: Mapped[datetime] = mapped_column(UTCDateTime)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class RunRow(Base):

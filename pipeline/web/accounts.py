@@ -17,6 +17,8 @@ from pipeline.errors import InvalidInput
 from pipeline.roles import PARTNER_ROLES, Actor, Role
 from pipeline.store.db import session_scope
 from pipeline.store.schema import UserRow
+from pipeline.web import throttle
+from pipeline.web.sessions import revoke_user
 
 _HASHER = PasswordHasher()
 # Verifying against this when the user does not exist costs the same time as a real check, so
@@ -68,6 +70,8 @@ def add_user(
         row.partner_org = org
         row.display_name = display_name or row.display_name or username
         row.password_hash = hash_password(password)
+    if replace:  # a new password or role: sessions opened with the old one end now
+        revoke_user(engine, username, datetime.now(UTC))
     return Actor(username, role_enum, org)
 
 
@@ -85,6 +89,21 @@ def authenticate(engine: Engine, username: str, password: str) -> Actor | None:
         if _HASHER.check_needs_rehash(row.password_hash):
             row.password_hash = _HASHER.hash(password)
         return Actor(row.username, Role(row.role), row.partner_org)
+
+
+def authenticate_throttled(engine: Engine, username: str, password: str, address: str, now: datetime) -> Actor | None:
+    """:func:`authenticate` behind the sign-in throttle (:mod:`pipeline.web.throttle`): raises
+    :class:`~pipeline.web.throttle.LoginLocked` while the account or the address is locked
+    (whatever the password), or when this failure locks it; else the Actor or None."""
+    throttle.check(engine, username, address, now)
+    actor = authenticate(engine, username, password)
+    if actor is None:
+        locked = throttle.record_failure(engine, username, address, now)
+        if locked is not None:
+            raise locked
+        return None
+    throttle.record_success(engine, username)
+    return actor
 
 
 def load_actor(engine: Engine, username: str) -> Actor | None:

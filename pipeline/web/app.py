@@ -40,6 +40,9 @@ from pipeline.web.params import EmptyParamsAsDefault
 HERE = Path(__file__).resolve().parent
 log = logging.getLogger("poe_review.web")
 SESSION_MAX_AGE = 8 * 3600
+# The session cookie is Secure (sent over HTTPS only) unless this is "1": plain HTTP on a
+# workstation (``poe-review serve --insecure-cookies``) and the test suite.
+INSECURE_COOKIES_ENV = "POE_WEB_INSECURE_COOKIES"
 CSP = (
     "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
     "object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
@@ -79,9 +82,12 @@ def create_app(
     clock: Clock | None = None,
     *,
     secret_key: str | None = None,
-    https_only: bool = False,
+    secure_cookies: bool | None = None,
     data_dir: Path | None = None,
 ) -> FastAPI:
+    """``secure_cookies``: None reads ``POE_WEB_INSECURE_COOKIES`` (Secure unless it is "1")."""
+    if secure_cookies is None:
+        secure_cookies = os.environ.get(INSECURE_COOKIES_ENV, "").strip().lower() not in ("1", "true", "yes")
     clock = clock or SystemClock()
     service = ClaimService(engine, clock, data_dir=data_dir)
     app = FastAPI(
@@ -109,7 +115,7 @@ def create_app(
         session_cookie="poe_session",
         max_age=SESSION_MAX_AGE,
         same_site="lax",
-        https_only=https_only,
+        https_only=secure_cookies,
     )
 
     @app.middleware("http")

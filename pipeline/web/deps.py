@@ -1,7 +1,9 @@
 """Sign-in state, CSRF and role checks shared by the pages and the JSON API.
 
-The session cookie (Starlette's, signed with itsdangerous, HttpOnly, SameSite=Lax) holds the
-username and the session's CSRF token only; the user's role is read from the store on every
+The session cookie (Starlette's, signed with itsdangerous, HttpOnly, SameSite=Lax, Secure unless
+configured for local HTTP) holds the username, the session's CSRF token and the token of a
+server-side session (:mod:`pipeline.web.sessions`), checked on every request: signing out revokes
+it, so a copied cookie stops working at once. The user's role is read from the store on every
 request, so a changed or removed account takes effect at once. Every state-changing request
 must carry the session's CSRF token: forms in a hidden ``csrf_token`` field, the API in an
 ``X-CSRF-Token`` header.
@@ -18,9 +20,11 @@ from fastapi import Request
 from pipeline.errors import AccessDenied, ClaimNotFound, PoeReviewError
 from pipeline.roles import PARTNER_ROLES, Actor, Role
 from pipeline.web.accounts import load_actor
+from pipeline.web.sessions import open_session, revoke, session_user
 
 SESSION_USER = "u"
 SESSION_CSRF = "csrf"
+SESSION_ID = "sid"
 REVIEWERS = frozenset({Role.REVIEWER})
 STAFF = frozenset({Role.REVIEWER, Role.ANALYST})  # Microsoft users who read every claim
 PARTNERS = PARTNER_ROLES
@@ -43,12 +47,16 @@ def csrf_token(request: Request) -> str:
 
 
 def sign_in(request: Request, actor: Actor) -> None:
-    request.session.clear()  # a new session on sign-in: no fixation of an old cookie
+    sign_out(request)  # a new session on sign-in: no fixation of an old cookie
+    request.session[SESSION_ID] = open_session(request.app.state.engine, actor.name, request.app.state.clock.now())
     request.session[SESSION_USER] = actor.name
     request.session[SESSION_CSRF] = secrets.token_urlsafe(32)
 
 
 def sign_out(request: Request) -> None:
+    token = request.session.get(SESSION_ID)
+    if token:
+        revoke(request.app.state.engine, str(token), request.app.state.clock.now())
     request.session.clear()
 
 
@@ -57,9 +65,14 @@ def current_actor(request: Request) -> Actor | None:
     if cached is not None:
         return cached  # type: ignore[no-any-return]
     username = request.session.get(SESSION_USER)
+    token = request.session.get(SESSION_ID)
     if not username:
         return None
-    actor = load_actor(request.app.state.engine, str(username))
+    engine = request.app.state.engine
+    if not token or session_user(engine, str(token), request.app.state.clock.now()) != username:
+        request.session.clear()  # signed out, expired or revoked: the cookie alone proves nothing
+        return None
+    actor = load_actor(engine, str(username))
     if actor is None:
         request.session.clear()
         return None
