@@ -1,4 +1,4 @@
-"""Photos and scans of signed pages (PNG, JPEG, TIFF): OCR through Tesseract when installed,
+"""Photos and scans of signed pages (PNG, JPEG, TIFF): OCR (Tesseract or RapidOCR, extractors.ocr),
 else ``needs_ocr``. The pixel budget (``Limits.max_pixels``) is checked on the header, before
 decoding; Pillow's decompression-bomb guard stays on behind it."""
 
@@ -11,7 +11,7 @@ from extractors.base import Extractor
 from extractors.document import ExtractedDocument, ImageInfo, Location
 from extractors.errors import NeedsOCR, UnsafeFile
 from extractors.limits import check_pages, check_pixels
-from extractors.ocr import NEEDS_OCR, tesseract_available
+from extractors.ocr import NEEDS_OCR, ocr_available
 from extractors.page_blocks import emit_scan
 from extractors.scan import read_scan
 
@@ -38,7 +38,7 @@ class ImageExtractor(Extractor):
             doc.pages = frames
             check_pages(frames, self.limits)
             doc.metadata["pixels"] = f"{image.width}x{image.height}"
-            if not (self.limits.ocr and tesseract_available()):
+            if not (self.limits.ocr and ocr_available()):
                 raise NeedsOCR(NEEDS_OCR)
             for frame in range(frames):
                 image.seek(frame)
@@ -47,4 +47,7 @@ class ImageExtractor(Extractor):
                 doc.images.append(ImageInfo(Location(page=frame + 1, bbox=(0.0, 0.0, image.width * scale,
                                                                             image.height * scale)),
                                             image.width * scale, image.height * scale))
-                emit_scan(doc, frame + 1, read_scan(image, 1.0 / scale, self.limits.timeout_seconds or 120.0))
+                # a photo's stated resolution is often the camera's 72 dpi, not the paper's: the
+                # OCR engine judges the size of the text itself
+                emit_scan(doc, frame + 1, read_scan(image, 1.0 / scale, self.limits.timeout_seconds or 120.0,
+                                                    known_dpi=False))

@@ -1,5 +1,5 @@
 """PDF: pypdfium2 for text on every page (fast), pdfplumber only on pages whose ruling lines
-suggest a table, pyHanko for AcroForm signature fields, Tesseract for pages without text."""
+suggest a table, pyHanko for AcroForm signature fields, OCR (extractors.ocr) for pages without text."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from extractors.document import ExtractedDocument, ImageInfo, Location, Table, T
 from extractors.errors import LimitExceeded, NeedsOCR, PasswordProtected, Unreadable
 from extractors.esign import find_stamps
 from extractors.limits import Limits, check_pages, check_pdf_streams
-from extractors.ocr import NEEDS_OCR, OCR_DPI, tesseract_available
+from extractors.ocr import NEEDS_OCR, OCR_DPI, ocr_available
 from extractors.page_blocks import emit_page, emit_scan
 from extractors.pdf_layout import (
     BBox,
@@ -137,7 +137,7 @@ class PdfExtractor(Extractor):
         if not lines and not grids:
             scanned = any((b[2] - b[0]) * (b[3] - b[1]) >= page_area * MIN_SCAN_COVER for b in shown_images)
             self.scans += scanned
-            if scanned and self.limits.ocr and tesseract_available():
+            if scanned and self.limits.ocr and ocr_available():
                 scale = ocr_scale(page.get_width(), page.get_height(), self.limits)
                 if scale is None:
                     self.over_budget.append(f"page {number} is {page.get_width():.0f} x {page.get_height():.0f} pt, "

@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from extractors.ocr import OcrEngine, Word, engine
 from extractors.pdf_layout import BBox, Segment
 from extractors.pdf_tables import Grid, fill, find_grids
 
@@ -34,14 +35,6 @@ MARK_CONFIDENCE = 60.0
 
 
 @dataclass
-class Word:
-    text: str
-    conf: float
-    box: BBox  # pixels
-    line: tuple[int, int, int]  # Tesseract's (block, paragraph, line)
-
-
-@dataclass
 class ScannedPage:
     """A page read by OCR, in points: lines outside tables (reading order), ruled tables with
     their words in cells, and marks (handwriting or drawn ink that is no text)."""
@@ -52,9 +45,17 @@ class ScannedPage:
     labels: list[Segment] = field(default_factory=list)  # each column of each line, with its own box
 
 
-def read_scan(image: Any, pixels_per_point: float, timeout: float) -> ScannedPage:
-    """OCR one page image (a PIL image) whose pixels are ``pixels_per_point`` to a point."""
+def read_scan(image: Any, pixels_per_point: float, timeout: float, reader: OcrEngine | None = None, *,
+              known_dpi: bool = True) -> ScannedPage:
+    """OCR one page image (a PIL image) whose pixels are ``pixels_per_point`` to a point, with
+    ``reader`` (by default the engine :func:`extractors.ocr.engine` picks). ``known_dpi``: false
+    for a photo that says nothing of its resolution; the engine then judges it from the text."""
     from PIL import Image
+
+    ocr = reader or engine()
+    if ocr is None:
+        raise RuntimeError("read_scan called with no OCR engine installed (callers check ocr_available)")
+    dpi = pixels_per_point * 72.0 if known_dpi else 0.0
 
     gray = np.asarray(image.convert("L"))
     ink = gray < INK
@@ -69,7 +70,7 @@ def read_scan(image: Any, pixels_per_point: float, timeout: float) -> ScannedPag
         gray[rules] = 255
         ink = ink & ~rules
     page_image = Image.fromarray(gray)
-    words = ocr_words(page_image, timeout)
+    words = ocr.page(page_image, dpi, timeout)
     text_words, mark_boxes = split_marks(words)
     height = _text_height(words)
     for blob in stray_ink(ink, [w.box for w in text_words], height):
@@ -77,10 +78,10 @@ def read_scan(image: Any, pixels_per_point: float, timeout: float) -> ScannedPag
         # the blob apart from the rest and of text height are read as words.
         for box in pieces(ink, blob):
             if box[3] - box[1] <= 1.3 * height:
-                text_words += words_in(page_image, box, height, timeout)
+                text_words += words_in(ocr, page_image, dpi, box, height, timeout)
             else:
                 mark_boxes.append(box)
-    text_words = [_reread(page_image, w, mark_boxes, height, timeout) for w in text_words]
+    text_words = [_reread(ocr, page_image, dpi, w, mark_boxes, height, timeout) for w in text_words]
     text_words, mark_boxes = _absorb_doubtful(text_words, mark_boxes, height)
     page = ScannedPage()
     segments = [Segment(w.text, _scaled(w.box, scale)) for w in text_words]
@@ -96,20 +97,6 @@ def read_scan(image: Any, pixels_per_point: float, timeout: float) -> ScannedPag
         page.labels += columns
     page.marks = [_scaled(b, scale) for b in _merge_boxes(mark_boxes)]
     return page
-
-
-def ocr_words(image: Any, timeout: float) -> list[Word]:
-    import pytesseract
-
-    data = pytesseract.image_to_data(image, output_type=pytesseract.Output.DICT, timeout=timeout)
-    out = []
-    for i, text in enumerate(data["text"]):
-        conf = float(data["conf"][i])
-        if text and text.strip() and conf >= 0:
-            x, y, w, h = data["left"][i], data["top"][i], data["width"][i], data["height"][i]
-            out.append(Word(text.strip(), conf, (float(x), float(y), float(x + w), float(y + h)),
-                            (data["block_num"][i], data["par_num"][i], data["line_num"][i])))
-    return out
 
 
 def pieces(ink: np.ndarray, box: BBox) -> list[BBox]:
@@ -134,33 +121,31 @@ def pieces(ink: np.ndarray, box: BBox) -> list[BBox]:
     return out
 
 
-def _reread(image: Any, word: Word, marks: list[BBox], height: float, timeout: float) -> Word:
+def _reread(ocr: OcrEngine, image: Any, dpi: float, word: Word, marks: list[BBox], height: float,
+            timeout: float) -> Word:
     """A doubtful word just left of a mark on its line (the 'By:' a scribble ran into), read
     again on its own; the new reading is kept when it is confident."""
     if word.conf >= MARK_CONFIDENCE or not any(
             0 <= m[0] - word.box[2] <= 3 * height and min(m[3], word.box[3]) > max(m[1], word.box[1]) for m in marks):
         return word
-    again = words_in(image, word.box, height, timeout, pad_by=0.3)
+    again = words_in(ocr, image, dpi, word.box, height, timeout, pad_by=0.3)
     if len(again) == 1:
         return Word(again[0].text, again[0].conf, word.box, word.line)
     return word
 
 
-def words_in(image: Any, box: BBox, height: float, timeout: float, pad_by: float = 0.5) -> list[Word]:
+def words_in(ocr: OcrEngine, image: Any, dpi: float, box: BBox, height: float, timeout: float,
+             pad_by: float = 0.5) -> list[Word]:
     """Confidently read words of ordinary height inside ``box`` (read as one line), placed on
     the page; the rest of the box is ink that is no text."""
-    import pytesseract
-
     pad = int(height * pad_by)
     x0, y0 = max(0, int(box[0]) - pad), max(0, int(box[1]) - pad)
     crop = image.crop((x0, y0, int(box[2]) + pad, int(box[3]) + pad))
-    data = pytesseract.image_to_data(crop, config="--psm 7", output_type=pytesseract.Output.DICT, timeout=timeout)
     out = []
-    for i, text in enumerate(data["text"]):
-        conf, h = float(data["conf"][i]), data["height"][i]
-        if text and text.strip() and conf >= 80 and h <= 1.4 * height and any(ch.isalnum() for ch in text):
-            x, y = x0 + data["left"][i], y0 + data["top"][i]
-            out.append(Word(text.strip(), conf, (float(x), float(y), float(x + data["width"][i]), float(y + h)),
+    for w in ocr.line(crop, dpi, timeout):
+        h = w.box[3] - w.box[1]
+        if w.conf >= 80 and h <= 1.4 * height and any(ch.isalnum() for ch in w.text):
+            out.append(Word(w.text, w.conf, (x0 + w.box[0], y0 + w.box[1], x0 + w.box[2], y0 + w.box[1] + h),
                             (10_000 + int(box[1]), 0, 0)))
     return out
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from extractors import EXTRACTOR_VERSION, ExtractedDocument, Location, extract, sniff
-from extractors.ocr import tesseract_available
+from extractors.ocr import ocr_available
 from extractors.pdf_layout import Segment, find_gutter, reading_order, rotate_box, to_display
 from tests.extractors.conftest import IN_PROCESS
 from tests.extractors.samples import SIGNATURE_LABEL, build_png, build_scanned_pdf
@@ -124,7 +124,7 @@ def test_pdf_signature_tampered_after_signing_is_not_valid(signature_pdfs: tuple
 
 def test_scanned_pdf_needs_ocr_or_is_read_by_ocr(tmp_path: Path) -> None:
     doc = extract(build_scanned_pdf(tmp_path / "scan.pdf"), limits=IN_PROCESS)
-    if tesseract_available():
+    if ocr_available():
         assert doc.status == "ok" and all(b.kind == "ocr" for b in doc.blocks)
         assert "customer" in doc.text().lower()
     else:
@@ -134,10 +134,10 @@ def test_scanned_pdf_needs_ocr_or_is_read_by_ocr(tmp_path: Path) -> None:
 def test_image_needs_ocr_or_is_read_by_ocr(tmp_path: Path) -> None:
     doc = extract(build_png(tmp_path / "photo.png"), limits=IN_PROCESS)
     assert doc.format == "png"
-    if tesseract_available():
+    if ocr_available():
         assert doc.status == "ok" and "Teo" in doc.text()
     else:
-        assert doc.status == "needs_ocr" and "Tesseract" in doc.error
+        assert doc.status == "needs_ocr" and "OCR" in doc.error
 
 
 # ----------------------------------------------------------------------------------- DOCX
