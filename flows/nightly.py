@@ -151,6 +151,7 @@ def nightly_flow(
     show_progress: bool = False,
     report_dir: str | None = None,
     export_format: str | None = None,
+    reanalyse_limit: int = nl.DEFAULT_REANALYSE_LIMIT,
 ) -> dict[str, Any]:
     """Inbox -> store -> extract/analyse in batches -> conflicts -> clocks -> summary (spec 5).
 
@@ -158,20 +159,26 @@ def nightly_flow(
     (0 = CPU count); ``reject_ineligible``: the explicit, off-by-default auto-decision policy;
     ``dask``: set by :func:`run_flow` with a Dask task runner, so batch tasks do their work in
     the Dask worker that runs them instead of this machine's process pool; ``report_dir`` (and
-    ``export_format``): write the analysts' report (and exports) there and publish its headline.
+    ``export_format``): write the analysts' report (and exports) there and publish its headline;
+    ``reanalyse_limit``: open claims with a stale analysis re-analysed this night at most.
     """
     cfg = nl.NightlyConfig(
         inbox=inbox, db_url=db_url, as_of=as_of, concurrency=concurrency, batch_size=batch_size,
         extractor=extractor, policy=nl.AutoDecisionPolicy(reject_ineligible=reject_ineligible),
-        report_dir=report_dir, export_format=export_format,
+        report_dir=report_dir, export_format=export_format, reanalyse_limit=reanalyse_limit,
     ).resolved()
     logger = get_run_logger()
     run = nl.start_run(cfg)
     logger.info("run %s as of %s on %s", run["run_id"], cfg.as_of, nl.safe_url(cfg.db_url))
     ingest = ingest_task(cfg)
     pending = nl.pending_step(cfg)
+    stale, stale_plan = nl.stale_step(cfg, pending)
+    pending = pending + stale
     batches = nl.plan_batches(pending, cfg.workers(), cfg.batch_size)
-    logger.info("%s submission(s) to analyse in %s batch(es)", len(pending), len(batches))
+    logger.info(
+        "%s submission(s) to analyse in %s batch(es), %s of them stale analyses re-run (%s left for later)",
+        len(pending), len(batches), len(stale), stale_plan["left_for_later"],
+    )
     settings = asdict(cfg.worker_settings())
     local_workers = 0 if dask or nl.in_memory(cfg.db_url or "") else cfg.workers()
     results: list[dict[str, Any]] = []
@@ -196,7 +203,9 @@ def nightly_flow(
         _close_pools()
     clock = tick_task(cfg)
     mode = "prefect+dask" if dask else "prefect"
-    summary = nl.build_summary(cfg, run, ingest, len(pending), results, conflicts, clock, decided, mode=mode)
+    summary = nl.build_summary(
+        cfg, run, ingest, len(pending), results, conflicts, clock, decided, mode=mode, stale=stale_plan
+    )
     summary["notifications"] = nl.notify_step(cfg)
     analyst = nl.report_step(cfg)
     if analyst is not None:

@@ -19,6 +19,20 @@ def scoring_version_of(result: dict[str, Any]) -> str:
     return str(result.get("scoring_version", ""))[:30]
 
 
+def extractor_version_of(result: dict[str, Any]) -> str:
+    """'' when the caller did not say (counts as older than any version: re-analysed when open)."""
+    return str(result.get("extractor_version") or "")[:30]
+
+
+def latest_analysis(session: Session, claim_id: str, seq: int) -> AnalysisRow | None:
+    return session.scalar(
+        select(AnalysisRow)
+        .where(AnalysisRow.claim_id == claim_id, AnalysisRow.submission_seq == seq)
+        .order_by(AnalysisRow.analysed_at.desc(), AnalysisRow.id.desc())
+        .limit(1)
+    )
+
+
 def find_analysis(session: Session, claim_id: str, seq: int, version: str) -> AnalysisRow | None:
     return session.scalar(
         select(AnalysisRow).where(
@@ -56,6 +70,7 @@ def write_analysis(
     analysis.score = score
     analysis.recommendation = recommendation
     analysis.result = result
+    analysis.extractor_version = extractor_version_of(result)
     session.flush()
     for criterion, found in (result.get("criteria") or {}).items():
         session.add(

@@ -5,8 +5,10 @@ Steps, each safe to repeat and to kill at any instant:
 1. ``start_run``: a ``runs`` row (finished_at empty until the end, so a killed run stays visible).
 2. ``ingest_step``: ``ClaimService.ingest`` (one transaction per claim folder; unchanged
    folders are no-ops).
-3. ``plan_batches``: pending submissions (Submitted, current, not analysed) cut into batches:
-   tens of batches a night, never one unit of work per document.
+3. ``plan_batches``: pending submissions (Submitted, current, not analysed), then open claims
+   whose analysis is older than the running scoring/extractor versions (``stale_step``, at most
+   ``reanalyse_limit`` a night, :mod:`pipeline.reanalysis`), cut into batches: tens of batches a
+   night, never one unit of work per document.
 4. ``analyse_batch`` (:mod:`pipeline.nightly_work`), in worker processes: documents through the
    extraction cache, ``analyze_claim``, ``record_analysis`` (Submitted -> Under review with a
    recommendation and its D-14 due date, one transaction per claim). No claim is approved or
@@ -37,6 +39,7 @@ from sqlalchemy import select
 from pipeline.clock import as_utc
 from pipeline.errors import PoeReviewError
 from pipeline.nightly_work import DEFAULT_EXTRACTOR, WorkerSettings, analyse_batch
+from pipeline.reanalysis import DEFAULT_REANALYSE_LIMIT
 from pipeline.store.db import make_engine, migrate, resolve_url, session_scope, store_data_dir
 from pipeline.store.schema import RunRow
 
@@ -74,6 +77,7 @@ class NightlyConfig:
     # Analysts' outputs, only when asked: report.html/.json (and exports/<table>.<fmt>) here.
     report_dir: str | None = None
     export_format: str | None = None  # parquet | csv, with report_dir
+    reanalyse_limit: int = DEFAULT_REANALYSE_LIMIT  # stale open claims re-analysed a night at most
 
     def workers(self) -> int:
         return self.concurrency if self.concurrency > 0 else (os.cpu_count() or 1)
@@ -91,6 +95,7 @@ class NightlyConfig:
             policy=self.policy,
             report_dir=str(Path(self.report_dir).resolve()) if self.report_dir else None,
             export_format=self.export_format,
+            reanalyse_limit=self.reanalyse_limit,
         )
 
     def worker_settings(self) -> WorkerSettings:
@@ -176,6 +181,20 @@ def pending_step(cfg: NightlyConfig) -> list[tuple[str, int]]:
         return ClaimService(engine).pending_analysis()
     finally:
         engine.dispose()
+
+
+def stale_step(cfg: NightlyConfig, pending: Sequence[tuple[str, int]]) -> tuple[list[tuple[str, int]], dict[str, Any]]:
+    """Open claims whose analysis is older than this run's versions (at most
+    ``cfg.reanalyse_limit``, oldest first), minus those already pending; and the plan's figures."""
+    from pipeline.reanalysis import current_versions, stale_open_claims
+
+    engine = make_engine(cfg.db_url)
+    try:
+        plan = stale_open_claims(engine, current_versions(cfg.extractor), cfg.reanalyse_limit)
+    finally:
+        engine.dispose()
+    queued = set(pending)
+    return [item for item in plan.items if item not in queued], plan.to_json()
 
 
 def plan_batches(pending: Sequence[T], workers: int, batch_size: int | None = None) -> list[list[T]]:
@@ -308,6 +327,7 @@ def build_summary(
     clock: Sequence[dict[str, Any]],
     decided: Sequence[dict[str, Any]] = (),
     mode: str = "local",
+    stale: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """One JSON-able summary of the run: what came in, what was analysed and recommended,
     conflicts, unreadable documents and clock transitions; ``changed`` is False when the run
@@ -338,6 +358,10 @@ def build_summary(
         "batches": len(batches),
         "workers": sorted({str(b["worker"]) for b in batches if b.get("worker")}),
         "analysed": len(analysed),
+        "reanalysed": {
+            **(stale or {"selected": 0, "stale": 0, "left_for_later": 0}),
+            "claims": [{"claim_id": c["claim_id"], **c["reanalysed"]} for c in analysed if c.get("reanalysed")],
+        },
         "failed": [c for c in claims if "error" in c],
         "recommendations": {k: recs.get(k, 0) for k in RECOMMENDATIONS},
         "documents": {
@@ -385,6 +409,8 @@ def summary_rows(summary: dict[str, Any]) -> list[dict[str, str]]:
         ("claims in: unchanged", c["unchanged"]),
         ("claims in: refused", c["refused"]),
         ("analysed", summary["analysed"]),
+        ("of which re-analysed (older versions)", len(summary.get("reanalysed", {}).get("claims", []))),
+        ("stale analyses left for later nights", summary.get("reanalysed", {}).get("left_for_later", 0)),
         ("recommended approve", r["approve"]),
         ("recommended request_info", r["request_info"]),
         ("recommended reject", r["reject"]),
@@ -537,6 +563,8 @@ def run_nightly(cfg: NightlyConfig, progress: Progress | None = None) -> dict[st
     run = start_run(cfg)
     ingest = ingest_step(cfg)
     pending = pending_step(cfg)
+    stale, stale_plan = stale_step(cfg, pending)
+    pending = pending + stale
     batches = plan_batches(pending, cfg.workers(), cfg.batch_size)
     if progress is not None:
         progress(0, len(pending))
@@ -545,7 +573,9 @@ def run_nightly(cfg: NightlyConfig, progress: Progress | None = None) -> dict[st
         decided = auto_decide_step(cfg, results)
         conflicts = compare_step(cfg, pool)
     clock = tick_step(cfg)
-    summary = build_summary(cfg, run, ingest, len(pending), results, conflicts, clock, decided, mode="local")
+    summary = build_summary(
+        cfg, run, ingest, len(pending), results, conflicts, clock, decided, mode="local", stale=stale_plan
+    )
     summary["notifications"] = notify_step(cfg)
     if (analyst := report_step(cfg)) is not None:
         summary["report"] = {"path": analyst["report"], "exports": analyst["exports"]}

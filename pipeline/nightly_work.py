@@ -71,6 +71,11 @@ def load_extractor(ref: str) -> tuple[Extract, str]:
     return fn, str(version)
 
 
+def extractor_version(ref: str) -> str:
+    """The version ``load_extractor(ref)`` would key the cache with (what analyses record)."""
+    return load_extractor(ref)[1]
+
+
 def load_tenant_directory(engine: Engine) -> dict[str, Tenant] | None:
     """The tenant directory as ``to_assertion`` wants it; None when the store holds none."""
     with session_scope(engine) as session:
@@ -243,6 +248,7 @@ def analyse_submission(
     analysis = analyze_claim(assertion, docs)
     result = analysis.to_json()
     result["content_hash"] = stored.content_hash
+    result["extractor_version"] = cache.version  # with scoring_version: tells a stale analysis
     return result, assertion, analysis
 
 
@@ -297,7 +303,7 @@ def _one(
 ) -> dict[str, Any]:
     try:
         result, _, _ = analyse_submission(engine, cache, tenants, claim_id, seq)
-        service.record_analysis(claim_id, seq, result)
+        change = service.record_analysis(claim_id, seq, result)
     except Exception as exc:  # one claim's failure is reported, never the batch's
         last = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
         where = f" at {Path(last.filename).name}:{last.lineno}" if last else ""
@@ -307,7 +313,7 @@ def _one(
         for d in result.get("documents") or []
         if isinstance(d, dict) and d.get("status") not in (None, "ok")
     ]
-    return {
+    outcome: dict[str, Any] = {
         "claim_id": claim_id,
         "seq": seq,
         "recommendation": result.get("recommendation"),
@@ -316,3 +322,6 @@ def _one(
         "unreadable": unreadable,
         "pages": sum(int(d.get("pages") or 0) for d in result.get("documents") or [] if isinstance(d, dict)),
     }
+    if change is not None:  # a stale analysis re-run: versions and recommendation before/after
+        outcome["reanalysed"] = change["reanalysed"]
+    return outcome

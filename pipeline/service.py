@@ -35,7 +35,13 @@ from pipeline.errors import (
     InvalidInput,
     PoeReviewError,
 )
-from pipeline.findings_store import find_analysis, headline, scoring_version_of, write_analysis
+from pipeline.findings_store import (
+    find_analysis,
+    headline,
+    latest_analysis,
+    scoring_version_of,
+    write_analysis,
+)
 from pipeline.intake import (
     IngestItem,
     IngestReport,
@@ -47,6 +53,7 @@ from pipeline.intake import (
     upsert_tenants,
 )
 from pipeline.models import ClaimedProductIn, ClaimFile, DocumentRef, Status
+from pipeline.reanalysis import reanalysis_change
 from pipeline.roles import PARTNER_ROLES, SYSTEM, Actor, Role, require_role, require_visible
 from pipeline.store.db import BLOBS, session_scope, store_data_dir
 from pipeline.store.schema import (
@@ -460,10 +467,12 @@ class ClaimService:
 
     def record_analysis(
         self, claim_id: str, submission_seq: int, result: dict[str, Any], actor: Actor = SYSTEM
-    ) -> None:
+    ) -> dict[str, Any] | None:
         """Store a spec section-3 result; the current submission's result sets the claim's
         recommendation and score and moves Submitted -> Under review with its D-14 due date.
-        Recording the same result again changes nothing."""
+        Recording the same result again changes nothing. A result made with other versions than
+        the submission's last analysis is a re-analysis: its history says 're-analysed: scoring
+        X -> Y' and how the recommendation changed, and that change is returned."""
         require_role(actor, {Role.SYSTEM}, "record an analysis")
         now = self.clock.now()
         version = scoring_version_of(result)
@@ -485,8 +494,9 @@ class ClaimService:
                 and sub.analysed_at is not None
                 and not queued
             ):
-                return  # the same result again: nothing to do
+                return None  # the same result again: nothing to do
             recommendation, score = headline(result)
+            change = reanalysis_change(latest_analysis(session, row.claim_id, submission_seq), result)
             write_analysis(session, row.claim_id, submission_seq, result, now)
             sub.analysed_at = now
             self._history(
@@ -494,12 +504,13 @@ class ClaimService:
                 row,
                 _system_label(actor, "analysis"),
                 "analysed",
-                reason=f"recommendation {recommendation}, score {score:g}",
-                details={"submission": submission_seq, "current": current, "scoring_version": version},
+                reason=change["reason"] if change else f"recommendation {recommendation}, score {score:g}",
+                details={"submission": submission_seq, "current": current, "scoring_version": version,
+                         **({"reanalysed": change["reanalysed"]} if change else {})},
                 at=now,
             )
             if not current:
-                return
+                return change
             row.recommendation = recommendation
             row.score = score
             if row.status == Status.SUBMITTED.value:
@@ -515,6 +526,7 @@ class ClaimService:
                 row.review_due_at = lc.review_due_at(now, row.in_conflict)
             else:
                 flag_modified(row, "recommendation")
+            return change
 
     def record_conflict(self, result: dict[str, Any], actor: Actor = SYSTEM) -> int:
         """Store a spec section-4 comparison; marks each claim in conflict (D-18) and extends the

@@ -73,6 +73,7 @@ def run_pipeline(
     extractor: str | None = None,
     report_dir: Path | None = None,
     export_format: str | None = None,
+    reanalyse_limit: int | None = None,
 ) -> dict[str, Any]:
     """The nightly run through the Prefect flow (default) or the plain runner; the summary."""
     from pipeline.nightly import AutoDecisionPolicy, ClaimProgress, NightlyConfig, run_nightly
@@ -84,6 +85,8 @@ def run_pipeline(
     )
     if extractor:
         params["extractor"] = extractor
+    if reanalyse_limit is not None:
+        params["reanalyse_limit"] = reanalyse_limit
     if use_prefect:
         prefect_environment(store_dir(db_url))
         try:
@@ -105,6 +108,8 @@ def run_pipeline(
     )
     if extractor:
         cfg.extractor = extractor
+    if reanalyse_limit is not None:
+        cfg.reanalyse_limit = reanalyse_limit
     with ClaimProgress(enabled=progress) as bar:
         return run_nightly(cfg, progress=bar)
 
@@ -154,6 +159,14 @@ def run_command(
     export_format: Annotated[
         str | None, typer.Option("--export", metavar="parquet|csv", help="With --report-dir: also export the tables.")
     ] = None,
+    reanalyse_limit: Annotated[
+        int,
+        typer.Option(
+            "--reanalyse-limit", min=0,
+            help="Open claims whose analysis is older than the current scoring/extractor version, "
+            "re-analysed this night at most (oldest first; 0: none).",
+        ),
+    ] = 1000,
 ) -> None:
     """Run the nightly pipeline once: intake, analysis, conflicts, clocks; print the summary."""
     if not inbox.is_dir():
@@ -173,7 +186,7 @@ def run_command(
             inbox=inbox, db_url=global_db(ctx, db), as_of=as_of, concurrency=concurrency, batch_size=batch_size,
             dask=dask, use_prefect=not no_prefect, progress=not as_json and sys.stderr.isatty(),
             reject_ineligible=reject_ineligible, extractor=extractor, report_dir=report_dir,
-            export_format=export_format,
+            export_format=export_format, reanalyse_limit=reanalyse_limit,
         )
     print_summary(summary, as_json)
 

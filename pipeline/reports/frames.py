@@ -85,7 +85,10 @@ def load_frames(engine: Engine, *, personal: bool = False) -> Frames:
             ),
             "analyses": (
                 AnalysisRow,
-                ["id", "claim_id", "submission_seq", "analysed_at", "score", "recommendation", "scoring_version"],
+                [
+                    "id", "claim_id", "submission_seq", "analysed_at", "score", "recommendation", "scoring_version",
+                    "extractor_version",
+                ],
             ),
             "findings": (FindingRow, ["analysis_id", "claim_id", "criterion", "verdict", "confidence"]),
             "reasons": (ReasonRow, ["analysis_id", "claim_id", "code", "rule", "criterion", "message"]),

@@ -108,11 +108,25 @@ def _cards(items: list[tuple[str, str]]) -> str:
     ) + "</div>"
 
 
+def older_version_decisions(fr: Any, since: datetime | None) -> dict[str, Any]:
+    """Decisions in the period taken on an analysis older than today's versions (never re-run)."""
+    from pipeline.reanalysis import current_versions, decisions_on_older_versions
+
+    versions = current_versions()
+    decisions = fr.decisions if since is None or fr.decisions.empty else fr.decisions[fr.decisions["decided_at"] >= since]
+    out = decisions_on_older_versions(decisions, fr.analyses, versions)
+    out["current"] = f"scoring {versions.scoring}, extractor {versions.extractor}"
+    return out
+
+
 def render_html(engine: Engine, since: datetime | None, as_of: datetime) -> tuple[str, dict[str, Any]]:
+    import pandas as pd
+
     fr = load_frames(engine)
     head = m.headline(fr, as_of, since)
     agreement = ag.figures(fr, since, as_of)
     head["agreement"] = agreement.to_json()
+    head["decisions_on_older_versions"] = older_version_decisions(fr, since)
     t = head["transitions"]
     period = f"since {since:%Y-%m-%d}" if since else "all time"
     parts = [
@@ -193,12 +207,17 @@ def render_html(engine: Engine, since: datetime | None, as_of: datetime) -> tupl
     ]
     parts += ["<h2>Conflicts (D-18)</h2>", _table(m.conflict_outcomes(fr, since), index=False)]
     table, over = m.overrules(fr, since)
+    old = head["decisions_on_older_versions"]
     parts += [
         "<h2>Reviewers overruling the recommendation</h2>",
         f"<p>{over['overruled']} of {over['with_recommendation']} decisions with a recommendation overruled it "
         f"({_pct(over['overrule_rate'])}): <b>{over['more_lenient']} more lenient</b>, "
         f"<b>{over['stricter']} stricter</b>. Rows: recommendation; columns: the reviewer's decision.</p>",
         _table(table),
+        f"<p><b>{old['older_version']}</b> of {old['with_analysis']} decisions were taken on an analysis made with "
+        f"an older scoring or extractor version than today's ({html.escape(old['current'])}). Decided claims are "
+        "never re-analysed; open claims are, by the nightly run.</p>",
+        _table(pd.Series(old["by_version"], name="decisions", dtype="int64").rename_axis("analysed with").to_frame()),
     ]
     parts += agreement_section(agreement)
     parts += [

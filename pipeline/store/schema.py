@@ -205,6 +205,8 @@ class AnalysisRow(Base):
     recommendation: Mapped[str] = mapped_column(String(20))
     result: Mapped[dict[str, Any]] = mapped_column(JSON)
     scoring_version: Mapped[str] = mapped_column(String(30), default="")
+    # The extractor version the documents were read with ('' before it was recorded: unknown).
+    extractor_version: Mapped[str] = mapped_column(String(30), default="", server_default="")
     __table_args__ = (UniqueConstraint("claim_id", "submission_seq", "scoring_version"),)
 
 
