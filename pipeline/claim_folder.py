@@ -22,10 +22,15 @@ from pipeline.models import ClaimFile, DocumentRef, Tenant, describe_validation_
 
 CLAIM_FILE = "claim.json"
 TENANTS_FILE = "tenants.json"
+# A claim folder's own metadata and the operator's tenant directory: never a partner's document
+# (issue 13: an upload named tenants.json rewrote other partners' customers; one named
+# claim.json was overwritten by the claim's metadata and lost).
+RESERVED_NAMES = frozenset({CLAIM_FILE, TENANTS_FILE})
 _CHUNK = 1 << 20
 
 __all__ = [
     "CLAIM_FILE",
+    "RESERVED_NAMES",
     "TENANTS_FILE",
     "ClaimFolder",
     "ClaimFolderError",
@@ -35,6 +40,7 @@ __all__ = [
     "find_tenants_file",
     "load_tenants",
     "read_claim_folder",
+    "reserved_name_message",
 ]
 
 
@@ -83,6 +89,14 @@ def _load_json(path: Path, label: str) -> Any:
         raise ClaimFolderError(f"{label}: cannot be read ({exc.strerror})") from None
 
 
+def reserved_name_message(name: str) -> str | None:
+    """Why ``name`` (a plain file name at the claim folder's root) cannot be a document, or None."""
+    if name.strip().casefold() not in RESERVED_NAMES:
+        return None
+    what = "the claim's own metadata" if name.strip().casefold() == CLAIM_FILE else "the tenant directory"
+    return f"{name!r} is a reserved name ({what}); rename the file and send it again"
+
+
 def _resolve_document(root: Path, index: int, ref: DocumentRef) -> Path:
     field_name = f"documents[{index}].path"
     raw = ref.path
@@ -95,6 +109,9 @@ def _resolve_document(root: Path, index: int, ref: DocumentRef) -> Path:
     parts = PurePosixPath(raw.replace("\\", "/")).parts
     if ".." in parts:
         raise ClaimFolderError(f"{field_name}: {raw!r} escapes the claim folder")
+    reserved = reserved_name_message(parts[0]) if len(parts) == 1 else None
+    if reserved:
+        raise ClaimFolderError(f"{field_name}: {reserved}")
     candidate = root.joinpath(*parts)
     try:
         resolved = candidate.resolve(strict=False)

@@ -30,6 +30,7 @@ from pipeline.store.schema import (
     ClaimRow,
     DocumentRow,
     SubmissionRow,
+    TenantHistoryRow,
     TenantRow,
     TenantSubscriptionRow,
 )
@@ -429,8 +430,30 @@ def submission_from_store(
     return seq, content_hash
 
 
-def upsert_tenants(session: Session, tenants: dict[str, Tenant], now: datetime) -> int:
-    """Write the tenant directory; rows whose content did not change are left alone."""
+def _tenant_snapshot(display_name: str, domains: list[Any], subs: list[tuple[Any, ...]]) -> dict[str, Any]:
+    """A tenant entry as history keeps it: enough to see what changed and to put it back."""
+    keys = ("subscription_id", "product", "code", "channel", "country", "activated_at")
+    return {
+        "display_name": display_name,
+        "domains": list(domains),
+        "subscriptions": [
+            {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in zip(keys, sub, strict=True)}
+            for sub in subs
+        ],
+    }
+
+
+def upsert_tenants(
+    session: Session,
+    tenants: dict[str, Tenant],
+    now: datetime,
+    *,
+    actor: str = "system:intake",
+    source: str = "",
+    source_sha256: str = "",
+) -> int:
+    """Write the tenant directory; rows whose content did not change are left alone. Every
+    entry written is logged in ``tenant_history`` (who, which file, before and after)."""
     written = 0
     for tenant in tenants.values():
         row = session.get(TenantRow, tenant.tenant_id)
@@ -438,6 +461,7 @@ def upsert_tenants(session: Session, tenants: dict[str, Tenant], now: datetime) 
             (s.subscription_id, s.product, s.code, s.channel.value, s.country, s.activated_at)
             for s in tenant.subscriptions
         ]
+        before: dict[str, Any] | None = None
         if row is not None:
             have = [
                 (s.subscription_id, s.product, s.code, s.channel, s.country, s.activated_at)
@@ -449,6 +473,7 @@ def upsert_tenants(session: Session, tenants: dict[str, Tenant], now: datetime) 
                 and have == subs
             ):
                 continue
+            before = _tenant_snapshot(row.display_name, list(row.domains), have)
         else:
             row = TenantRow(tenant_id=tenant.tenant_id)
             session.add(row)
@@ -473,6 +498,18 @@ def upsert_tenants(session: Session, tenants: dict[str, Tenant], now: datetime) 
                     activated_at=activated,
                 )
             )
+        session.add(
+            TenantHistoryRow(
+                tenant_id=tenant.tenant_id,
+                at=now,
+                actor=actor,
+                action="created" if before is None else "updated",
+                source=source,
+                source_sha256=source_sha256,
+                before=before,
+                after=_tenant_snapshot(tenant.display_name, list(tenant.domains), subs),
+            )
+        )
         written += 1
     return written
 

@@ -23,7 +23,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from pipeline import corrections
 from pipeline import lifecycle as lc
-from pipeline.claim_folder import find_tenants_file, load_tenants, read_claim_folder
+from pipeline.claim_folder import file_sha256, find_tenants_file, load_tenants, read_claim_folder
 from pipeline.claim_views import ClaimSummary, ClaimView, jsonable, summary_of, tenant_names, view_of
 from pipeline.clock import Clock, SystemClock, as_utc
 from pipeline.errors import (
@@ -247,15 +247,34 @@ class ClaimService:
         ):
             tenants_file = None  # an inbox's directory is its own, not its parent's
         if tenants_file is not None:
-            try:
-                tenants = load_tenants(tenants_file)
-                with session_scope(self.engine) as session:
-                    report.tenants_loaded = upsert_tenants(session, tenants, now)
-            except ClaimFolderError as exc:
-                report.tenants_error = str(exc)
+            report.tenants_loaded, report.tenants_error = self._load_tenant_directory(tenants_file, actor, now)
         for folder in claim_folders(inbox):
             report.items.append(self._ingest_one(folder, actor, now))
         return report
+
+    def _load_tenant_directory(self, path: Path, actor: Actor, now: datetime) -> tuple[int, str | None]:
+        """(tenants written, error). Only an operator's ingest (SYSTEM: the CLI, the nightly run)
+        loads a directory: it decides D-8 eligibility and customer names for every partner, so
+        a partner's ingest or re-submission never changes it (issue 13)."""
+        if actor.role != Role.SYSTEM:
+            return 0, (
+                f"{path.name} ignored: only an operator's ingest loads the tenant directory, "
+                f"not {actor.role.value} {actor.name}"
+            )
+        try:
+            tenants = load_tenants(path)
+            with session_scope(self.engine) as session:
+                written = upsert_tenants(
+                    session,
+                    tenants,
+                    now,
+                    actor=_system_label(actor, "intake"),
+                    source=str(path.resolve()),
+                    source_sha256=file_sha256(path),
+                )
+            return written, None
+        except ClaimFolderError as exc:
+            return 0, str(exc)
 
     def _ingest_one(self, folder: Path, actor: Actor, now: datetime) -> IngestItem:
         label = folder.name

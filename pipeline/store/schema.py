@@ -81,6 +81,22 @@ class TenantSubscriptionRow(Base):
     tenant: Mapped[TenantRow] = relationship(back_populates="subscriptions")
 
 
+class TenantHistoryRow(Base):
+    """Append-only log of changes to the tenant directory (issue 13): who loaded which file, and
+    each tenant entry before and after, so a rewritten directory can be traced and undone."""
+
+    __tablename__ = "tenant_history"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    tenant_id: Mapped[str] = mapped_column(String(36), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    actor: Mapped[str] = mapped_column(String(300))  # 'system:intake' or the operator's name
+    action: Mapped[str] = mapped_column(String(20))  # created | updated
+    source: Mapped[str] = mapped_column(Text, default="")  # the tenants.json that was loaded
+    source_sha256: Mapped[str] = mapped_column(String(64), default="")
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
 class ClaimRow(Base):
     """Current state of one claim. ``version`` is the optimistic lock: every write bumps it."""
 

@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from pipeline.claim_folder import reserved_name_message
 from pipeline.errors import IllegalTransition, InvalidInput
 from pipeline.intake import IngestItem
 from pipeline.models import Status
@@ -51,6 +52,15 @@ def safe_name(filename: str, taken: set[str]) -> str:
         candidate = f"{stem}-{n}.{ext}" if ext else f"{stem}-{n}"
         n += 1
     return candidate
+
+
+def refuse_reserved_names(uploads: list[Upload]) -> None:
+    """Refuse, before anything is stored, a file whose name in the claim folder would be
+    ``claim.json`` or ``tenants.json`` (issue 13): the partner renames it; nothing is lost."""
+    for upload in uploads:
+        problem = reserved_name_message(safe_name(upload.filename, set()))  # the name it would get
+        if problem:
+            raise InvalidInput(f"files: {problem}")
 
 
 def _limits() -> tuple[Any, int]:
@@ -113,6 +123,7 @@ def add_documents(
         raise InvalidInput("files: choose at least one document to upload")
     if len(uploads) > MAX_FILES:
         raise InvalidInput(f"files: at most {MAX_FILES} documents at a time")
+    refuse_reserved_names(uploads)
     limits, max_bytes = _limits()
     work = Path(tempfile.mkdtemp(prefix="poe-upload-"))
     try:
