@@ -1,7 +1,7 @@
 """analyses.extractor_version: the extractor version an analysis was made with.
 
-Revision ID: 0002_e2_runcost
-Revises: 0001
+Revision ID: 0003
+Revises: 0002
 
 (The branch is e2-runcost; Alembic refuses "-" in a revision identifier, hence the underscore.)
 
@@ -16,8 +16,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0002_e2_runcost"
-down_revision: str | Sequence[str] | None = "0001"
+revision: str = "0003"
+down_revision: str | Sequence[str] | None = "0002"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """Reviewers' per-criterion corrections (append-only, like history).
 
-Revision ID: 0002_corrections
-Revises: 0001
+Revision ID: 0005
+Revises: 0004
 """
 
 from collections.abc import Sequence
@@ -9,8 +9,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0002_corrections"
-down_revision: str | Sequence[str] | None = "0001"
+revision: str = "0005"
+down_revision: str | Sequence[str] | None = "0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

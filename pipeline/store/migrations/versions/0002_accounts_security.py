@@ -1,7 +1,7 @@
 """Security of accounts, mail and history (issue 13): server-side web sessions, stored login
 throttling, the outbox's recorded send attempts, and TRUNCATE of history refused on PostgreSQL.
 
-Revision ID: 0002_d2_accounts
+Revision ID: 0002
 Revises: 0001
 Create Date: 2026-12-06 00:20:00
 
@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0002_d2_accounts"
+revision: str = "0002"
 down_revision: str | Sequence[str] | None = "0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None

@@ -1,7 +1,7 @@
 """Tenant directory history (issue 13): who changed which tenant entry, from which file.
 
-Revision ID: 0002_d1_webaccess (branch d1-webaccess; alembic allows no "-" in an identifier)
-Revises: 0001
+Revision ID: 0004
+Revises: 0003
 
 Append-only like ``history``: the database refuses updates and deletes, so a rewrite of the
 directory can always be traced (and undone by hand from ``before``).
@@ -12,8 +12,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0002_d1_webaccess"
-down_revision: str | Sequence[str] | None = "0001"
+revision: str = "0004"
+down_revision: str | Sequence[str] | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
