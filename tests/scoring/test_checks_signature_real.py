@@ -7,6 +7,7 @@ stands for a class of layouts, named in its title.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from extractors.document import ImageInfo, Location
@@ -188,3 +189,53 @@ Approved Association Cause or Activity Marks: \u201cAmerican Diabetes Associatio
                               "Approved Association Cause or Activity Marks: \u201cAmerican Diabetes Association Stop "
                               "Diabetes\u00ae\u201d and \u201cTour de Cure\u00ae\u201d - as logos change, attached"))
     assert _sig(d, c).verdict == "not_met"
+
+
+# GluMobile (Sorrent / Twentieth Century Fox) Wireless Content License Agreement, pp. 9 and 17.
+FOX = _claim("Twentieth Century Fox Licensing & Merchandising", "Sorrent, Inc", datetime(2005, 3, 16, tzinfo=UTC))
+FOX_HEAD = ("This Agreement is entered into by and between Twentieth Century Fox Licensing & Merchandising, a division "
+            "of Fox Entertainment Group, Inc. (\u201cFox\u201d) and Sorrent, Inc. (\u201cLicensee\u201d).")
+
+
+def test_a_clause_heading_by_a_party_is_no_signature():
+    page = FOX_HEAD + """
+13. REPRESENTATIONS AND WARRANTIES :
+(a) By Licensee: Licensee represents and warrants to Fox that:
+(b) By Fox: Fox represents and warrants to Licensee that:
+"""
+    assert _sig(pdf(page), FOX).verdict == "not_met"
+
+
+def test_a_defined_term_under_a_caption_in_the_blocks_column_names_its_party():
+    # The right column's caption wraps over four lines; its last line '("Fox")' stands over the
+    # right block only, and the left block's '("Licensee")' is the customer's defined term.
+    page = FOX_HEAD + """
+SORRENT, INC.\tTWENTIETH CENTURY FOX LICENSING &
+(\u201cLicensee\u201d)\tMERCHANDISING, a division of Fox Entertainment
+Group, Inc.
+(\u201cFox\u201d)
+By\t/s/ Paul Zuzelo\tBy\t/s/ Jamie Samson
+Name Paul Zuzelo\tJamie Samson
+"""
+    d = pdf(page)
+    # the two lone lines stand in the right half of the page, as on the real page
+    d.blocks = [replace(b, location=Location(page=1, bbox=(350.0, b.location.bbox[1], 450.0, b.location.bbox[3])))
+                if b.text in ("Group, Inc.", "(\u201cFox\u201d)") else b for b in d.blocks]
+    r = _sig(d, FOX)
+    assert r.verdict == "met"
+    assert any("Paul Zuzelo" in e.text for e in r.evidence)
+
+
+# IpassInc_20181203_8-K_EX-99.1 (Channel Partner Reseller Agreement), p. 1: the customer is the
+# 'Channel Partner', a role word that usually means the partner.
+def test_a_role_label_the_contract_defines_for_the_customer_is_the_customers():
+    c = _claim("IPASS INC.", "Pareteum Corporation", datetime(2018, 7, 23, tzinfo=UTC))
+    page = """IPASS INC., having a principal place of business at 3800 Bridge Parkway, Redwood Shores, CA 94065 (\u201ciPass\u201d), and Pareteum Corporation, having a principal business address at 100 Park Avenue, Suite 1600, New York City, New York 10017 (\u201cChannel Partner\u201d).
+IN WITNESS WHEREOF, the parties have executed this Agreement as of the Effective Date.
+Channel Partner:\tiPass Inc.:
+By: /s/ Victor A. Bozzo\tBy: /s/ Christine Gardner
+Victor A. Bozzo\tChristine Gardner
+"""
+    r = _sig(pdf(page), c)
+    assert r.verdict == "met"
+    assert any("Victor A. Bozzo" in e.text for e in r.evidence)
