@@ -16,7 +16,7 @@ from scoring.checks.context import CheckContext
 from scoring.checks.signature import find_signatures
 from scoring.checks.sigreader import SigReader
 from scoring.checks.text import build_views
-from tests.scoring.docs import claim, pdf
+from tests.scoring.docs import claim, docx, pdf
 
 
 def _claim(partner: str, customer: str, submitted: datetime):
@@ -239,3 +239,41 @@ Victor A. Bozzo\tChristine Gardner
     r = _sig(pdf(page), c)
     assert r.verdict == "met"
     assert any("Victor A. Bozzo" in e.text for e in r.evidence)
+
+
+# eoframework solutions, aws/ai/intelligent-document-processing/presales/statement-of-work.docx,
+# section 12 (the vendors' SOW templates leave their sign-off blank).
+def _eo_sign_off(client_signature: str, client_name: str):
+    return docx(
+        "# 12 Sign-Off",
+        "By signing below, both parties agree to the scope, approach, and terms outlined in this Statement of Work.",
+        [["CLIENT", "CONSULTING COMPANY"],
+         [f"Name: {client_name}", "Name: ___________________________"],
+         ["Title: ___________________________", "Title: ___________________________"],
+         [f"Signature: {client_signature}", "Signature: ___________________________"],
+         ["Date: ___________________________", "Date: ___________________________"]])
+
+
+def test_a_templates_blank_sign_off_is_not_met():
+    r = run_checks(claim(), [_eo_sign_off("___________________________", "___________________________")])
+    sig = r["customer_signature"]
+    assert sig.verdict == "not_met"
+    assert "R-SIG-002" in {x.code for x in sig.reasons}
+    filled = run_checks(claim(), [_eo_sign_off("/s/ Teo Lupu", "Teo Lupu")])["customer_signature"]
+    assert filled.verdict == "met"
+
+
+def test_a_role_word_defined_for_a_company_that_is_not_the_customer_is_that_companys():
+    # The same Fox page claimed with a customer that is no party: '("Licensee")' is Sorrent's
+    # word here, so Sorrent's signature is another organisation's (R-SIG-007), not the customer's.
+    wrong = _claim("Twentieth Century Fox Licensing & Merchandising", "National Football League Alumni, Inc",
+                   datetime(2005, 3, 16, tzinfo=UTC))
+    page = FOX_HEAD + """
+(\u201cLicensee\u201d)\t(\u201cFox\u201d)
+By\t/s/ Paul Zuzelo\tBy\t/s/ Jamie Samson
+Name Paul Zuzelo\tJamie Samson
+"""
+    r = _sig(pdf(page), wrong)
+    assert r.verdict == "not_met"
+    assert "R-SIG-007" in {x.code for x in r.reasons}
+    assert _sig(pdf(page), FOX).verdict == "met"
