@@ -277,3 +277,25 @@ Name Paul Zuzelo\tJamie Samson
     assert r.verdict == "not_met"
     assert "R-SIG-007" in {x.code for x in r.reasons}
     assert _sig(pdf(page), FOX).verdict == "met"
+
+
+# BerkshireHillsBancorpInc 10-Q EX-10 (Endorsement Agreement), p. 11: the extractor put the whole
+# page into one table cell.
+BERKSHIRE_CELL = ("may now or hereafter have to the exercise of personal and subject matter jurisdiction in the Selected "
+                  "Jurisdiction.\nIN WITNESS WHEREOF, the Parties execute this Agreement intending to be legally bound.\n"
+                  "/s/ Geno Auriemma 5/17/12\nGENO AURIEMMA Date\nBERKSHIRE BANK\nBy: /s/ Sean A. Gray 5/14/12\n"
+                  "Sean A. Gray Date\nExecutive Vice President \u2014 Retail Banking")
+
+
+def test_each_slash_s_line_of_a_page_read_into_one_cell_is_its_own_signature():
+    doc = docx([[BERKSHIRE_CELL]], path="Endorsement.docx")
+    right = _claim("Geno Auriemma", "Berkshire Bank", datetime(2012, 8, 15, tzinfo=UTC))
+    r = _sig(doc, right)
+    assert r.verdict == "met"
+    assert [e.text for e in r.evidence] == ["By: /s/ Sean A. Gray 5/14/12"]
+    ctx = CheckContext(right, build_views([doc]))
+    assert {(f.party, f.date) for f in find_signatures(ctx)} >= {("partner", date(2012, 5, 17)),
+                                                                 ("customer", date(2012, 5, 14))}
+    # 'BERKSHIRE BANK' shares one word with another bank: no customer signature for that claim
+    wrong = _claim("Geno Auriemma", "Bank of America, N.A.", datetime(2012, 8, 15, tzinfo=UTC))
+    assert _sig(doc, wrong).verdict != "met"
