@@ -85,7 +85,7 @@ class BlockScene:
             # caption per party, over label and value columns
             return parts[self.col]
         box, block_box = seg.location.bbox, self.head_seg.location.bbox
-        if self.ncols == 2 and len(parts) == 1 and box is not None and block_box is not None:
+        if 2 in (self.ncols, self.party_columns) and len(parts) == 1 and box is not None and block_box is not None:
             # A lone line over two side-by-side blocks belongs to the column it stands in.
             mid = (block_box[0] + block_box[2]) / 2
             if ((box[0] + box[2]) / 2 >= mid) != (self.col == 1):
@@ -201,10 +201,22 @@ def role_in_label(s: BlockScene) -> Attribution | None:
     is the company the label names ('Licensee: <the partner's name>')."""
     for item in s.items:
         if item.role:
-            label = item.text[: len(item.text) - len(item.value)] if item.value else item.text
             named = s.reader.named_party(item.value) if item.kind == "org" and item.value else None
-            return named or s.reader.defined_party(label) or item.role, ""
+            # (the contract's own definition first: a value that names the other party is the
+            # caption of the column beside, 'Channel Partner: <tab> iPass Inc.:')
+            return s.reader.defined_party(_label_as_written(item)) or named or item.role, ""
     return None
+
+
+def _label_as_written(item: FieldItem) -> str:
+    """The label of a field with the words before it in its column ('Channel Partner:' of which
+    the field parser kept 'Partner:')."""
+    label = item.text[: len(item.text) - len(item.value)] if item.value and item.text.endswith(item.value) else item.text
+    own = _cell_text(item) or item.seg.text
+    at = own.find(label)
+    if at < 0:
+        return label
+    return re.split(r"\t|\s{3,}|\s\|\s", own[:at])[-1] + label
 
 
 def named_in_fields(s: BlockScene) -> Attribution | None:

@@ -25,9 +25,11 @@ _NOT_A_PARTY = re.compile(r"^(?:agreement|effective date|parties|party|term|terr
 PartyOf = Callable[[str], "str | None"]
 
 
-def party_terms(texts: Iterable[str], party_of: PartyOf) -> dict[str, str]:
+def party_terms(texts: Iterable[str], party_of: PartyOf, third: PartyOf | None = None) -> dict[str, str]:
     """term (lower case) -> 'customer' / 'partner', from the definitions in ``texts``;
-    ``party_of`` says which party a stretch of text names by name (None: neither, or both)."""
+    ``party_of`` says which party a stretch of text names by name (None: neither, or both).
+    With ``third`` (the organisation a stretch names that is neither party, else None), a term
+    defined for a third company maps to 'other:<its name>'."""
     found: dict[str, set[str]] = {}
     for text in texts:
         if "(" not in text and "hereinafter" not in text.lower():
@@ -40,7 +42,9 @@ def party_terms(texts: Iterable[str], party_of: PartyOf) -> dict[str, str]:
             starts = [s.end() for s in _NAME_START.finditer(before)]
             name = before[starts[-1]:] if starts else before
             party = party_of(name) if name.strip() else None
-            if party in ("customer", "partner"):
+            if party is None and third is not None and name.strip() and (org := third(name)):
+                party = f"other:{org}"
+            if party is not None:
                 found.setdefault(term.lower(), set()).add(party)
     return {term: parties.pop() for term, parties in found.items() if len(parties) == 1}
 

@@ -118,6 +118,10 @@ SIGNED_BY_FOR = re.compile(
     r"(?P<org>[^.\n_/:]{2,80}?)\s*(?P<value>(?:\.{2,}|_{2,}|/s/|:).*)?$", re.I)
 
 
+# A verb of a contract clause: a value that holds one is a sentence, not a signature.
+_CLAUSE_VERB = re.compile(r"\b(?:represents|warrants|agrees|acknowledges|covenants|shall|will|must|may|is|are|has|have)\b")
+
+
 def parse_field(text: str) -> ParsedField | None:
     """The field one text holds, or None (prose, a caption, a cover page's 'Prepared by')."""
     sb = SIGNED_BY_FOR.match(text)
@@ -152,8 +156,9 @@ def parse_field(text: str) -> ParsedField | None:
         if kind in ("title", "name", "date", "org") and not sep.strip(":-– ") and not sep.strip() and value \
                 and not value.startswith(("_", "[", ".")):
             return None  # 'Date of the workshop is ...' without a colon
-        if kind == "name" and len(value.split()) > 8:
-            return None
+        if kind == "name" and len(value.split()) > 8 or kind == "sig" and "/s/" not in value.lower() and (
+                len(value.split()) > 10 or _CLAUSE_VERB.search(value)):
+            return None  # '(a) By Licensee: Licensee represents and warrants that ...' is a clause
         return ParsedField(kind, value, role, not value)
     m = _ROLE_LABEL.match(text)
     if m and len(m.group("value").split()) <= 8:

@@ -124,6 +124,8 @@ class SigReader:
             return "customer" if cs > ps else "partner"
         if cs == 0.0 and (term := self.defined_party(text)):
             return term
+        if cs == 0.0 and self.defined_third(text):
+            return None  # '("Licensee")' defined for a third company: the word is that company's
         return role_word(text) if roles else None
 
     def named_party(self, text: str) -> str | None:
@@ -135,7 +137,29 @@ class SigReader:
     @cached_property
     def terms(self) -> dict[str, str]:
         """The short names and role words the document defines for the parties ('("Acme")')."""
-        return party_terms((seg.text for seg in self.view.segments), self.named_party)
+        return {t: p for t, p in self.all_terms.items() if not p.startswith("other:")}
+
+    @cached_property
+    def all_terms(self) -> dict[str, str]:
+        """The parties' terms and those defined for third companies ('other:<name>')."""
+        return party_terms((seg.text for seg in self.view.segments), self.named_party, self._third_named)
+
+    def _third_named(self, text: str) -> str | None:
+        name = clean_party(text.strip(" ,"))
+        if not (looks_like_org(name) and has_legal_form(name)) or self._name_fragment(name):
+            return None
+        return name if self.ctx.customer.match(name) is None and self.ctx.partner.match(name) is None else None
+
+    @cached_property
+    def _third_re(self) -> re.Pattern[str] | None:
+        return terms_pattern({t: p for t, p in self.all_terms.items() if p.startswith("other:")})
+
+    def defined_third(self, text: str) -> str:
+        """The third company whose defined term ('("Licensee")') ``text`` uses, else ''."""
+        if self._third_re is None:
+            return ""
+        m = self._third_re.search(text)
+        return self.all_terms[m.group(0).lower()].removeprefix("other:") if m else ""
 
     @cached_property
     def _terms_re(self) -> re.Pattern[str] | None:
@@ -151,10 +175,13 @@ class SigReader:
     def is_party_fragment(self, name: str) -> bool:
         """A bare legal form ('LLC'), a party's defined term, or a piece of a party's own name
         ('Heritage Foods, LLC' of 'Stremick's Heritage Foods, LLC'): never a third company."""
+        if self._terms_re is not None and self._terms_re.fullmatch(name.strip().strip("\"“”'‘’")):
+            return True
+        return self._name_fragment(name)
+
+    def _name_fragment(self, name: str) -> bool:
         norm = normalize_org(name)
         if not norm or all(w in LEGAL_SUFFIX_WORDS for w in norm.split()):
-            return True
-        if self._terms_re is not None and self._terms_re.fullmatch(name.strip().strip("\"“”'‘’")):
             return True
         forms = [*self.ctx.customer.forms, *self.ctx.partner.forms]
         return any(f" {norm} " in f" {form} " for form in forms)
@@ -198,6 +225,9 @@ class SigReader:
             org = self.third_party([named])
             if org:
                 return "other", org
+        third = self.defined_third(text)
+        if third:
+            return "other", third
         p = role_word(text)
         return (p, "") if p else None
 

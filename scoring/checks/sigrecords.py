@@ -79,6 +79,9 @@ def other_findings(r: SigReader) -> list[SigFinding]:
                 if cm:
                     out.append(esign_finding(r, n, seg, cm, several=False, local=col_text,
                                                   column=(ci, len(cols))))
+        elif m and not esigns and not items and len(page_lines := seg.text.splitlines()) > 3 \
+                and any(SLASH_S.search(line) for line in page_lines[1:]):
+            out.extend(_slash_s_in_page_cell(r, seg, page_lines))
         elif m and (esigns or not items):
             in_blocks = [i.value for i in items if i.kind == "sig"]
             for match in esigns or [m]:
@@ -118,6 +121,36 @@ def other_findings(r: SigReader) -> list[SigFinding]:
                                                                       f"signature image by the {img_party} label")], 0.75))
     out.extend(ack_sections(r, ))
     out.extend(email_finding(r, ))
+    return out
+
+
+def _slash_s_in_page_cell(r: SigReader, seg: Segment, lines: list[str]) -> list[SigFinding]:
+    """A whole signature page extracted into one table cell ('IN WITNESS WHEREOF ... / /s/ Geno
+    Auriemma 5/17/12 / GENO AURIEMMA Date / BERKSHIRE BANK / By: /s/ Sean A. Gray 5/14/12'):
+    each '/s/' line is one signature, whose party its own words, the caption just above it
+    (not past the signature above) or the name just under it give."""
+    out: list[SigFinding] = []
+    for k, line in enumerate(lines):
+        if not SLASH_S.search(line) or len(SLASH_S.findall(line)) > 1:
+            continue  # (two signatures on one line: columns the cell no longer shows)
+        # Names in full only: a caption that shares one word with a party ('BERKSHIRE BANK' and
+        # 'Bank of America') is no evidence of whose signature this is.
+        own = r.named_party(line)
+        found: tuple[str, str] | None = (own, "") if own else None
+        for above in reversed(lines[max(0, k - 3):k]):
+            if found or SLASH_S.search(above):
+                break
+            if p := r.named_party(above) or r.defined_party(above):
+                found = (p, "")
+            elif (third := r.defined_third(above) or r.third_party([above])) and above.strip().isupper():
+                found = ("other", third)
+        if not found and k + 1 < len(lines) and (p := r.named_party(lines[k + 1])):
+            found = (p, "")
+        party, org = found or ("unknown", "")
+        dates = r.view.find_dates(line)
+        out.append(SigFinding(party, "esign", True, [seg.evidence(f"{party} e-signature", text=line.strip())],
+                              0.85 if party != "unknown" else 0.5, dates[0].value if dates else None,
+                              dates[0].text if dates else "", org=org))
     return out
 
 

@@ -7,6 +7,7 @@ stands for a class of layouts, named in its title.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from extractors.document import ImageInfo, Location
@@ -15,7 +16,7 @@ from scoring.checks.context import CheckContext
 from scoring.checks.signature import find_signatures
 from scoring.checks.sigreader import SigReader
 from scoring.checks.text import build_views
-from tests.scoring.docs import claim, pdf
+from tests.scoring.docs import claim, docx, pdf
 
 
 def _claim(partner: str, customer: str, submitted: datetime):
@@ -188,3 +189,113 @@ Approved Association Cause or Activity Marks: \u201cAmerican Diabetes Associatio
                               "Approved Association Cause or Activity Marks: \u201cAmerican Diabetes Association Stop "
                               "Diabetes\u00ae\u201d and \u201cTour de Cure\u00ae\u201d - as logos change, attached"))
     assert _sig(d, c).verdict == "not_met"
+
+
+# GluMobile (Sorrent / Twentieth Century Fox) Wireless Content License Agreement, pp. 9 and 17.
+FOX = _claim("Twentieth Century Fox Licensing & Merchandising", "Sorrent, Inc", datetime(2005, 3, 16, tzinfo=UTC))
+FOX_HEAD = ("This Agreement is entered into by and between Twentieth Century Fox Licensing & Merchandising, a division "
+            "of Fox Entertainment Group, Inc. (\u201cFox\u201d) and Sorrent, Inc. (\u201cLicensee\u201d).")
+
+
+def test_a_clause_heading_by_a_party_is_no_signature():
+    page = FOX_HEAD + """
+13. REPRESENTATIONS AND WARRANTIES :
+(a) By Licensee: Licensee represents and warrants to Fox that:
+(b) By Fox: Fox represents and warrants to Licensee that:
+"""
+    assert _sig(pdf(page), FOX).verdict == "not_met"
+
+
+def test_a_defined_term_under_a_caption_in_the_blocks_column_names_its_party():
+    # The right column's caption wraps over four lines; its last line '("Fox")' stands over the
+    # right block only, and the left block's '("Licensee")' is the customer's defined term.
+    page = FOX_HEAD + """
+SORRENT, INC.\tTWENTIETH CENTURY FOX LICENSING &
+(\u201cLicensee\u201d)\tMERCHANDISING, a division of Fox Entertainment
+Group, Inc.
+(\u201cFox\u201d)
+By\t/s/ Paul Zuzelo\tBy\t/s/ Jamie Samson
+Name Paul Zuzelo\tJamie Samson
+"""
+    d = pdf(page)
+    # the two lone lines stand in the right half of the page, as on the real page
+    d.blocks = [replace(b, location=Location(page=1, bbox=(350.0, b.location.bbox[1], 450.0, b.location.bbox[3])))
+                if b.text in ("Group, Inc.", "(\u201cFox\u201d)") else b for b in d.blocks]
+    r = _sig(d, FOX)
+    assert r.verdict == "met"
+    assert any("Paul Zuzelo" in e.text for e in r.evidence)
+
+
+# IpassInc_20181203_8-K_EX-99.1 (Channel Partner Reseller Agreement), p. 1: the customer is the
+# 'Channel Partner', a role word that usually means the partner.
+def test_a_role_label_the_contract_defines_for_the_customer_is_the_customers():
+    c = _claim("IPASS INC.", "Pareteum Corporation", datetime(2018, 7, 23, tzinfo=UTC))
+    page = """IPASS INC., having a principal place of business at 3800 Bridge Parkway, Redwood Shores, CA 94065 (\u201ciPass\u201d), and Pareteum Corporation, having a principal business address at 100 Park Avenue, Suite 1600, New York City, New York 10017 (\u201cChannel Partner\u201d).
+IN WITNESS WHEREOF, the parties have executed this Agreement as of the Effective Date.
+Channel Partner:\tiPass Inc.:
+By: /s/ Victor A. Bozzo\tBy: /s/ Christine Gardner
+Victor A. Bozzo\tChristine Gardner
+"""
+    r = _sig(pdf(page), c)
+    assert r.verdict == "met"
+    assert any("Victor A. Bozzo" in e.text for e in r.evidence)
+
+
+# eoframework solutions, aws/ai/intelligent-document-processing/presales/statement-of-work.docx,
+# section 12 (the vendors' SOW templates leave their sign-off blank).
+def _eo_sign_off(client_signature: str, client_name: str):
+    return docx(
+        "# 12 Sign-Off",
+        "By signing below, both parties agree to the scope, approach, and terms outlined in this Statement of Work.",
+        [["CLIENT", "CONSULTING COMPANY"],
+         [f"Name: {client_name}", "Name: ___________________________"],
+         ["Title: ___________________________", "Title: ___________________________"],
+         [f"Signature: {client_signature}", "Signature: ___________________________"],
+         ["Date: ___________________________", "Date: ___________________________"]])
+
+
+def test_a_templates_blank_sign_off_is_not_met():
+    r = run_checks(claim(), [_eo_sign_off("___________________________", "___________________________")])
+    sig = r["customer_signature"]
+    assert sig.verdict == "not_met"
+    assert "R-SIG-002" in {x.code for x in sig.reasons}
+    filled = run_checks(claim(), [_eo_sign_off("/s/ Teo Lupu", "Teo Lupu")])["customer_signature"]
+    assert filled.verdict == "met"
+
+
+def test_a_role_word_defined_for_a_company_that_is_not_the_customer_is_that_companys():
+    # The same Fox page claimed with a customer that is no party: '("Licensee")' is Sorrent's
+    # word here, so Sorrent's signature is another organisation's (R-SIG-007), not the customer's.
+    wrong = _claim("Twentieth Century Fox Licensing & Merchandising", "National Football League Alumni, Inc",
+                   datetime(2005, 3, 16, tzinfo=UTC))
+    page = FOX_HEAD + """
+(\u201cLicensee\u201d)\t(\u201cFox\u201d)
+By\t/s/ Paul Zuzelo\tBy\t/s/ Jamie Samson
+Name Paul Zuzelo\tJamie Samson
+"""
+    r = _sig(pdf(page), wrong)
+    assert r.verdict == "not_met"
+    assert "R-SIG-007" in {x.code for x in r.reasons}
+    assert _sig(pdf(page), FOX).verdict == "met"
+
+
+# BerkshireHillsBancorpInc 10-Q EX-10 (Endorsement Agreement), p. 11: the extractor put the whole
+# page into one table cell.
+BERKSHIRE_CELL = ("may now or hereafter have to the exercise of personal and subject matter jurisdiction in the Selected "
+                  "Jurisdiction.\nIN WITNESS WHEREOF, the Parties execute this Agreement intending to be legally bound.\n"
+                  "/s/ Geno Auriemma 5/17/12\nGENO AURIEMMA Date\nBERKSHIRE BANK\nBy: /s/ Sean A. Gray 5/14/12\n"
+                  "Sean A. Gray Date\nExecutive Vice President \u2014 Retail Banking")
+
+
+def test_each_slash_s_line_of_a_page_read_into_one_cell_is_its_own_signature():
+    doc = docx([[BERKSHIRE_CELL]], path="Endorsement.docx")
+    right = _claim("Geno Auriemma", "Berkshire Bank", datetime(2012, 8, 15, tzinfo=UTC))
+    r = _sig(doc, right)
+    assert r.verdict == "met"
+    assert [e.text for e in r.evidence] == ["By: /s/ Sean A. Gray 5/14/12"]
+    ctx = CheckContext(right, build_views([doc]))
+    assert {(f.party, f.date) for f in find_signatures(ctx)} >= {("partner", date(2012, 5, 17)),
+                                                                 ("customer", date(2012, 5, 14))}
+    # 'BERKSHIRE BANK' shares one word with another bank: no customer signature for that claim
+    wrong = _claim("Geno Auriemma", "Bank of America, N.A.", datetime(2012, 8, 15, tzinfo=UTC))
+    assert _sig(doc, wrong).verdict != "met"
