@@ -7,6 +7,7 @@ named beside it. They are the classes, not the documents: each rule is general.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
 from extractors.document import ExtractedDocument, Location, TextBlock
@@ -27,9 +28,15 @@ BELLRING_BODY = ("(a) This Section contains the basic terms of this Agreement be
                  "other provisions of this Agreement are to be")
 
 
+def _domain(name: str) -> str:
+    """The customer's domain as it would register it: 'VNUE, Inc.' -> 'vnue.example'."""
+    words = [w for w in re.findall(r"[a-z0-9]+", name.lower()) if w not in {"inc", "llc", "ltd", "corp", "co", "the"}]
+    return "".join(words)[:30] + ".example"
+
+
 def _claim(partner: str = "A", customer: str = "B", submitted: str = "2017-09-29"):
     day = datetime.fromisoformat(submitted).replace(tzinfo=UTC)
-    return claim(partner_name=partner, customer_name=customer, customer_domain="customer.example",
+    return claim(partner_name=partner, customer_name=customer, customer_domain=_domain(customer),
                  customer_contact_email="", created_at=day - timedelta(days=1), submitted_at=day)
 
 
