@@ -75,8 +75,13 @@ _LABEL_AFTER = re.compile(r"^\s*,?\s*\(\s*(?:the\s+|hereinafter\s+(?:the\s+)?)?[
 _PLACE_LINE = re.compile(r"^\s*[A-ZÀ-Þ][A-Za-zÀ-ÿ.'\- ]{1,30}(?:/[A-ZÀ-Þ][A-Za-zÀ-ÿ.'\- ]{1,30})?,\s*(?:den\s+|le\s+|il\s+)?$")
 
 
+# A date right after 'before', 'by', 'no later than' is a deadline, whatever the sentence
+# signs: 'If Ten (10) music venues sign a contract with VNUE before January 16, 2016' (CUAD).
+_DEADLINE = re.compile(r"\b(?:before|by|no later than|not later than|prior to|until|on or before)\s*$", re.I)
+
+
 def _role(text_before: str, seg: Segment) -> str:
-    if _PHASE_SIGN_OFF.search(text_before):
+    if _PHASE_SIGN_OFF.search(text_before) or _DEADLINE.search(text_before):
         return "milestone"
     if _SIGN_CTX.search(text_before):
         return "signature"

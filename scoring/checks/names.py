@@ -61,11 +61,20 @@ _MINOR = {"and", "of", "the", "for", "de", "du", "des", "la", "le", "von", "van"
 _MONTH_DAY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.I)
 
 
+# Small words a company's name may hold ('Bank of America'); 'on', 'in', 'at', 'to' it does not
+# ('Client on the Effective Date' is a sentence going on).
+_NAME_SMALL = _MINOR - {"on", "in", "at", "to"}
+_OPENS_PHRASE = {"to", "on", "in", "at", "and", "or", "of", "for", "by", "with", "as", "from", "into", "under"}
+
+
 def _sentence_fragment(name: str) -> bool:
     """Words of a sentence, not a name: 'Licensee in accordance with generally accepted ...',
-    'Network over the Internet', 'Vendor or its employees' (a name's words are capitalised)."""
+    'Network over the Internet', 'Vendor or its employees' (a name's words are capitalised),
+    'Client on the Effective Date', or small words only ('TO')."""
     words = re.findall(r"[A-Za-z][A-Za-z'’]*", name)
-    lower = [w for w in words if w.islower() and w not in _MINOR and w not in LEGAL_SUFFIX_WORDS]
+    if words and (all(w.lower() in _MINOR for w in words) or words[0].lower() in _OPENS_PHRASE):
+        return True  # 'TO', 'TO THE FULLEST EXTENT': an upper-case sentence, no name
+    lower = [w for w in words if w.islower() and w not in _NAME_SMALL and w not in LEGAL_SUFFIX_WORDS]
     return bool(lower) or bool(_MONTH_DAY.search(name))
 
 

@@ -70,6 +70,9 @@ def name_from_domain(domain: str) -> str:
     return " ".join(w.capitalize() for w in re.split(r"[-_]+", label) if w)
 
 
+_TRADING_AS = re.compile(r",?\s+\b(?:d/b/a|dba|f/k/a|fka|a/k/a|aka|formerly known as|trading as|t/a)\b\s*", re.I)
+
+
 @dataclass(frozen=True)
 class NameHit:
     score: float  # FULL or PART
@@ -81,7 +84,9 @@ class NameMatcher:
 
     def __init__(self, name: str, extra_names: tuple[str, ...] = ()) -> None:
         self.name = name
-        forms = [normalize_org(n) for n in (name, *extra_names) if n and n.strip()]
+        # 'NATIONAL FOOTBALL MUSEUM, INC. d/b/a Pro Football Hall of Fame': either name is the company's
+        names = [part for n in (name, *extra_names) if n and n.strip() for part in (n, *_TRADING_AS.split(n))]
+        forms = [normalize_org(n) for n in names if n.strip()]
         self.forms = [f for f in dict.fromkeys(forms) if f]
         self.compacts = {f.replace(" ", "") for f in self.forms if len(f.replace(" ", "")) >= 4}
         # The short form is the name's own first word ('Fabrikam' for 'Fabrikam Consulting Ltd'):
@@ -156,11 +161,13 @@ _PREV_WORD = re.compile(r"([A-Z][\w&'’.-]*)\s+$")
 def _standalone(word: str, text: str, own_words: set[str]) -> bool:
     """``word`` stands in ``text`` as this company's short name somewhere: written with its
     capital ('a plan and schedule' is no 'Plan B Media'), and not inside another capitalised
-    name ('Dai Nippon Printing' is no 'Nippon Shinyaku')."""
+    name ('Dai Nippon Printing' is no 'Nippon Shinyaku') nor an address ('Beijing 100738')."""
     allowed = own_words | LEGAL_SUFFIX_WORDS | {"the", "and", "of"}
     for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.I):
         if not m.group(0)[:1].isupper():
             continue
+        if re.match(r"\s+\d{4,}", text[m.end(): m.end() + 12]):
+            continue  # 'Dong Cheng District, Beijing 100738': a place with its postcode
         nxt = _NEXT_WORD.match(text[m.end(): m.end() + 40])
         prev = _PREV_WORD.search(text[max(0, m.start() - 40): m.start()])
         if nxt and " " in text[m.end(): m.end() + 1] and normalize(nxt.group(1)) not in allowed:
@@ -270,10 +277,16 @@ _PARTY_CLAUSE = re.compile(
     r"memorandum|mou|licen[cs]e|made|entered into|executed|concluded|dated|effective|by and)\b[^.;]{0,200}$", re.I)
 
 
+# A recital about another agreement names that agreement's parties, not this document's.
+_OTHER_AGREEMENT = re.compile(r"\bwhereas\b|\bthat certain\b|\bpursuant to (?:an?|the|that)\b", re.I)
+
+
 def _party_clause(text: str, m: re.Match[str]) -> bool:
     if not m.group(0).lower().startswith("between"):
         return True  # 'entered into by', 'made by': the clause says it
     before = text[: m.start()]
+    if _OTHER_AGREEMENT.search(before[-240:]):
+        return False  # 'WHEREAS pursuant to an investment agreement ... entered into between X and Y'
     return not before.strip() or bool(_PARTY_CLAUSE.search(before[-240:]))
 
 

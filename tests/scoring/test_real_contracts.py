@@ -7,6 +7,7 @@ named beside it. They are the classes, not the documents: each rule is general.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
 from extractors.document import ExtractedDocument, Location, TextBlock
@@ -27,9 +28,15 @@ BELLRING_BODY = ("(a) This Section contains the basic terms of this Agreement be
                  "other provisions of this Agreement are to be")
 
 
+def _domain(name: str) -> str:
+    """The customer's domain as it would register it: 'VNUE, Inc.' -> 'vnue.example'."""
+    words = [w for w in re.findall(r"[a-z0-9]+", name.lower()) if w not in {"inc", "llc", "ltd", "corp", "co", "the"}]
+    return "".join(words)[:30] + ".example"
+
+
 def _claim(partner: str = "A", customer: str = "B", submitted: str = "2017-09-29"):
     day = datetime.fromisoformat(submitted).replace(tzinfo=UTC)
-    return claim(partner_name=partner, customer_name=customer, customer_domain="customer.example",
+    return claim(partner_name=partner, customer_name=customer, customer_domain=_domain(customer),
                  customer_contact_email="", created_at=day - timedelta(days=1), submitted_at=day)
 
 
@@ -165,3 +172,51 @@ def check_dates_of(doc: ExtractedDocument, submitted: str):
     from scoring.checks.text import build_views
 
     return check_dates(CheckContext(_claim(submitted=submitted), build_views([doc])))
+
+
+def test_role_word_and_sentence_after_between_are_no_organisation():
+    """CUAD Development/PelicanDeliversInc_20200211_S-1_EX-10.3_..._Development Agreement.pdf:
+    '... executed by and between Developer and Client on the Effective Date (the Agreement)'; and
+    'MADE BY EITHER PARTY TO THE OTHER AND TO' (Paratek): 'TO' is no company."""
+    doc = pdf("SOFTWARE DEVELOPMENT AGREEMENT\nSEATTLE SOFTWARE DEVELOPERS, INC.\nPELICAN DELIVERS INC.",
+              "This Statement of Work is issued to and made part of that Software Development Agreement executed "
+              "by and between Developer and Client on the Effective Date (the Agreement).",
+              "THE SOLE WARRANTIES MADE BY EITHER PARTY TO THE OTHER AND TO THE FULLEST EXTENT")
+    r = _verdicts(doc, "SEATTLE SOFTWARE DEVELOPERS, INC.", "PELICAN DELIVERS INC.", "2020-03-01")
+    assert r["partner_name"].verdict == "met" and r["customer_name"].verdict == "met"
+
+
+def test_date_after_before_is_a_deadline_not_a_signature():
+    """CUAD Promotion/VnueInc_20150914_8-K_EX-10.1_..._Promotion Agreement.pdf: 'If Ten (10) music
+    venues sign a contract with VNUE before January 16, 2016' is a deadline; read as a signature
+    dated after submission it made the dates unclear."""
+    doc = pdf("This Agreement is made and entered into as of September 10, 2015.",
+              "If Ten (10) music venues sign a contract with VNUE before January 16, 2016, Promoter will receive "
+              "an additional bonus")
+    r = _verdicts(doc, "BookingEntertainment.com", "VNUE, Inc.", "2015-12-09")
+    assert r["dates"].verdict == "met", r["dates"].reasons
+
+
+def test_either_name_of_a_company_trading_as_another_counts():
+    """CUAD License_Agreements/GpaqAcquisitionHoldingsInc_..._License Agreement: the party is
+    'NATIONAL FOOTBALL MUSEUM, INC. d/b/a Pro Football Hall of Fame' and signs as the latter."""
+    m = NameMatcher("NATIONAL FOOTBALL MUSEUM, INC. d/b/a Pro Football Hall of Fame")
+    assert m.match("PRO FOOTBALL HALL OF FAME\nBy: /s/ C. David Baker").score == 1.0
+
+
+def test_recital_about_another_agreement_names_no_party_of_this_one():
+    """CUAD Maintenance/AzulSa_20170303_F-1A_EX-10.3_..._Maintenance Agreement1.pdf: 'WHEREAS pursuant
+    to an investment agreement dated on May 25, 2012, entered into between Trip shareholders and Azul
+    S.A., TRIP ...' is about another agreement's parties."""
+    doc = pdf("AZUL LINHAS AÉREAS BRASILEIRAS S/A\nAVIONS DE TRANSPORT REGIONAL, G.I.E.",
+              "3) WHEREAS pursuant to an investment agreement dated on May 25, 2012, entered into between Trip "
+              "Shareholders and Azul S.A., TRIP became a subsidiary")
+    r = _verdicts(doc, "AZUL LINHAS AÉREAS BRASILEIRAS S/A", "AVIONS DE TRANSPORT REGIONAL, G.I.E.", "2016-04-05")
+    assert r["partner_name"].verdict == "met" and r["customer_name"].verdict == "met"
+
+
+def test_a_place_with_its_postcode_is_no_short_name():
+    """CUAD Co_Branding/TomOnlineInc_20060501_20-F_..._Co-Branding Agreement.pdf addresses end
+    'Dong Chang District, Beijing 100738, PRC': no short form of a customer 'Beijing Yisheng Leju'."""
+    m = NameMatcher("Beijing Yisheng Leju Information Services Co., Ltd.")
+    assert m.match("Oriental Plaza No.1 Dong Changan Avenue, Dong Chang District, Beijing 100738, PRC") is None
