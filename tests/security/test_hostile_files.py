@@ -124,3 +124,20 @@ def test_msg_attachment_names_are_sanitised_like_eml_ones() -> None:
         safe = safe_attachment_name(hostile_name)
         assert safe and not safe.startswith(".") and "/" not in safe and "\\" not in safe
     assert safe_attachment_name("..\\..\\SOW signed.pdf") == "SOW signed.pdf"
+
+
+def test_pdf_claiming_a_gigantic_page_does_not_hang_the_reading_order(tmp_path: Path) -> None:
+    """Found by the fuzz campaign: a MediaBox of 10^9 pt made the column-gutter search step
+    through the page 3 pt at a time (minutes); now at most ~500 steps."""
+    pdf = hostile.text_pdf_with_mediabox(tmp_path / "sow.pdf", 1e9)
+    doc = extract(pdf, limits=Limits(timeout_seconds=10, ocr=False))
+    assert doc.status == "ok", doc.error
+    assert "Line 13 of the statement of work" in doc.text()
+
+
+def test_image_longer_than_ocr_can_take_is_refused_not_an_extractor_error(tmp_path: Path) -> None:
+    """Found by the fuzz campaign: a 40,000 x 1 PNG is within the pixel budget but Tesseract
+    refuses a side over 32,767 px, which came out as an internal extractor error."""
+    png = hostile.big_png(tmp_path / "strip.png", 40_000, 1)
+    doc = extract(png, limits=WORKER)
+    assert doc.status == "unreadable" and "32767 pixels on one side" in (doc.error or ""), doc.error
