@@ -141,3 +141,12 @@ def test_image_longer_than_ocr_can_take_is_refused_not_an_extractor_error(tmp_pa
     png = hostile.big_png(tmp_path / "strip.png", 40_000, 1)
     doc = extract(png, limits=WORKER)
     assert doc.status == "unreadable" and "32767 pixels on one side" in (doc.error or ""), doc.error
+
+
+def test_rtf_control_word_missing_its_number_is_a_damaged_file_not_an_extractor_error(tmp_path: Path) -> None:
+    """Found by the fuzz campaign: a flipped byte left '\\uc' without its number and the RTF
+    library raised a TypeError, reported as an internal extractor error."""
+    rtf = tmp_path / "letter.rtf"
+    rtf.write_bytes(b"{\\rtf1\\ansi\\uc Signed by the customer\\par}")
+    doc = extract(rtf, limits=WORKER)
+    assert doc.status == "unreadable" and (doc.error or "").startswith("damaged"), doc.error
