@@ -150,3 +150,24 @@ def test_rtf_control_word_missing_its_number_is_a_damaged_file_not_an_extractor_
     rtf.write_bytes(b"{\\rtf1\\ansi\\uc Signed by the customer\\par}")
     doc = extract(rtf, limits=WORKER)
     assert doc.status == "unreadable" and (doc.error or "").startswith("damaged"), doc.error
+
+
+def test_pptx_shape_of_unknown_type_is_a_damaged_file_not_an_extractor_error(tmp_path: Path) -> None:
+    """Found by the Hypothesis fuzz test: one byte of a slide's XML turned '-' made python-pptx
+    raise NotImplementedError ('unrecognized shape type'), reported as an internal error."""
+    import shutil
+
+    from tests.extractors.samples import build_all, rewrite_zip
+
+    samples = build_all(tmp_path / "samples")
+    pptx = tmp_path / "plan.pptx"
+    shutil.copy(samples["plan.pptx"], pptx)
+
+    def flip(data: bytes) -> bytes:
+        at = int(0.49273559682375306 * len(data))
+        return data[:at] + b"-" + data[at + 1:]
+
+    rewrite_zip(pptx, {"ppt/slides/slide1.xml": flip})
+    doc = extract(pptx, limits=WORKER)
+    assert "internal extractor error" not in (doc.error or ""), doc.error
+    assert doc.status == "ok" or (doc.error or "").startswith("damaged"), doc.error
