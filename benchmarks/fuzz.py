@@ -3,7 +3,7 @@
 Seeds are real files (``/work/shared/corpus``, the built samples in ``tests/cases``, a few CUAD
 contracts, and the extractor test samples); each input is a seed mutated by byte flips, cuts,
 insertions, splices of two seeds, corrupted ZIP members (damaged, truncated, lying sizes,
-bombs), or a format that lies (one format's magic on another's body). Every input goes through
+bombs), huge declared dimensions (image sizes, PDF MediaBox, page count), or a format that lies (one format's magic on another's body). Every input goes through
 ``extractors.sniff`` in this process (as intake does) and ``extractors.extract`` in a worker;
 PDFs and images also through the web viewer's page render job.
 
@@ -130,8 +130,35 @@ def _damage_member(rng: random.Random, how: str, body: bytes) -> bytes:
     return body
 
 
+def grow(rng: random.Random, data: bytes, others: list[bytes]) -> bytes:
+    """Claim huge dimensions: a PNG's or JPEG's width/height, a PDF page's MediaBox or page count
+    (what the pixel budget, the page limit and the render cap are for)."""
+    import re
+    import struct
+    import zlib
+
+    big = rng.choice([14_400, 20_000, 65_535, 100_000, 10**9])
+    if data.startswith(b"\x89PNG") and data[12:16] == b"IHDR":
+        side = min(big, 2**31 - 1)
+        ihdr = struct.pack(">II", side, rng.choice([side, 1, 4000])) + data[24:29]
+        return data[:16] + ihdr + struct.pack(">I", zlib.crc32(b"IHDR" + ihdr)) + data[33:]
+    if data.startswith(b"\xff\xd8"):
+        at = data.find(b"\xff\xc0")
+        if at != -1:
+            side = min(big, 65_535)
+            return data[: at + 5] + struct.pack(">HH", side, side) + data[at + 9:]
+    if b"%PDF-" in data[:1024]:
+        box = f"/MediaBox [0 0 {big} {big}]".encode()
+        grown = re.sub(rb"/MediaBox\s*\[[^\]]*\]", box, data, count=rng.choice([1, 0]))
+        if rng.random() < 0.3:
+            grown = re.sub(rb"/Count\s+\d+", f"/Count {big}".encode(), grown, count=1)
+        return grown
+    return flip(rng, data, others)
+
+
 MUTATORS: dict[str, Callable[[random.Random, bytes, list[bytes]], bytes]] = {
-    "flip": flip, "cut": cut, "insert": insert, "splice": splice, "lie": lie, "zip": zip_member}
+    "flip": flip, "cut": cut, "insert": insert, "splice": splice, "lie": lie, "zip": zip_member,
+    "grow": grow}
 
 
 # --- the campaign ------------------------------------------------------------------------------

@@ -48,9 +48,10 @@ class Extractor(ABC):
             self.parse(path, doc)
         except (*self.damaged_errors, *CONTAINER_ERRORS) as e:
             raise Unreadable(f"damaged {self.label}: {_detail(e)}") from e
-        except (AttributeError, TypeError) as e:
-            # The parsing library tripping over a malformed tree is damage; the same error
-            # raised in our own code is a bug and goes on to be reported as one.
+        except (AttributeError, TypeError, NotImplementedError) as e:
+            # The parsing library tripping over a malformed tree is damage (python-pptx raises
+            # NotImplementedError for a shape of unknown type); the same error raised in our own
+            # code is a bug and goes on to be reported as one.
             if _raised_inside(e, self.library_packages):
                 raise Unreadable(f"damaged {self.label}: {_detail(e)}") from e
             raise

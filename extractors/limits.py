@@ -84,8 +84,15 @@ def check_pages(pages: int, limits: Limits, what: str = "pages") -> None:
         raise LimitExceeded(f"too many {what}: {pages} is over the limit of {limits.max_pages}")
 
 
+MAX_SIDE = 32_767  # pixels on one side: Tesseract refuses wider or taller images
+
+
 def check_pixels(width: int, height: int, limits: Limits, what: str = "the image") -> None:
-    """Refuse an image before it is decoded when its pixels are over the budget."""
+    """Refuse an image before it is decoded when its pixels are over the budget, or one side
+    is longer than OCR can take."""
+    if max(width, height) > MAX_SIDE:
+        raise LimitExceeded(f"too large: {what} is {width} x {height} pixels, over the limit of "
+                            f"{MAX_SIDE} pixels on one side")
     if width * height > limits.max_pixels:
         raise LimitExceeded(f"too large: {what} is {width} x {height} pixels ({width * height / 1e6:.0f} MP), "
                             f"over the pixel budget of {limits.max_pixels / 1e6:.0f} MP")

@@ -13,7 +13,7 @@ from extractors.base import Extractor
 from extractors.document import ExtractedDocument, ImageInfo, Location, Table, TextBlock, TypedDate
 from extractors.errors import LimitExceeded, NeedsOCR, PasswordProtected, Unreadable
 from extractors.esign import find_stamps
-from extractors.limits import Limits, check_pages, check_pdf_streams
+from extractors.limits import MAX_SIDE, Limits, check_pages, check_pdf_streams
 from extractors.ocr import NEEDS_OCR, OCR_DPI, ocr_available
 from extractors.page_blocks import emit_page, emit_scan
 from extractors.pdf_layout import (
@@ -141,7 +141,7 @@ class PdfExtractor(Extractor):
                 scale = ocr_scale(page.get_width(), page.get_height(), self.limits)
                 if scale is None:
                     self.over_budget.append(f"page {number} is {page.get_width():.0f} x {page.get_height():.0f} pt, "
-                                            f"over the pixel budget of {self.limits.max_pixels / 1e6:.0f} MP "
+                                            f"over the pixel budget of {self.limits.max_pixels / 1e6:.0f} MP (and {MAX_SIDE} px a side) "
                                             f"even at {MIN_OCR_DPI} dpi")
                     doc.warnings.append(f"not OCR'd: {self.over_budget[-1]}")
                     return False, False
@@ -156,10 +156,11 @@ class PdfExtractor(Extractor):
 
 def ocr_scale(width_pt: float, height_pt: float, limits: Limits) -> float | None:
     """Pixels per point to render a page for OCR: OCR_DPI, lowered so the page stays within the
-    pixel budget (page size in points x dpi), or None when that would take it below MIN_OCR_DPI
+    pixel budget (page size in points x dpi) and Tesseract's longest side, or None when that would take it below MIN_OCR_DPI
     (a 10,000 pt poster page is 1.7 gigapixels at 300 dpi)."""
     area = max(1.0, width_pt * height_pt)
-    dpi = min(float(OCR_DPI), 72.0 * math.sqrt(limits.max_pixels / area))
+    longest = max(1.0, width_pt, height_pt)
+    dpi = min(float(OCR_DPI), 72.0 * math.sqrt(limits.max_pixels / area), 72.0 * (MAX_SIDE - 1) / longest)
     return dpi / 72.0 if dpi >= MIN_OCR_DPI else None
 
 

@@ -111,11 +111,14 @@ def find_gutter(segments: list[Segment], width: float) -> float | None:
         return None
     best: tuple[int, float] | None = None
     x = 0.3 * width
+    # 3 pt steps on any real page; at most ~500 steps on a hostile one (a 10^9 pt MediaBox
+    # made this loop run for minutes).
+    step = max(3.0, 0.4 * width / 500)
     while x <= 0.7 * width:
         crossing = sum(1 for s in segments if s.bbox[0] < x - 2 and s.bbox[2] > x + 2)
         if best is None or crossing < best[0]:
             best = (crossing, x)
-        x += 3.0
+        x += step
     if best is None:
         return None
     crossing, gutter = best

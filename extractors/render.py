@@ -20,6 +20,7 @@ from extractors.limits import DEFAULT_LIMITS
 
 RENDERER_VERSION = "1"  # part of the render cache key: bump when the pictures change
 MAX_RENDER_PAGES = 2000
+MAX_RENDER_SIDE = 10_000  # pixels on the long side of a rendered page
 
 
 def page_info(path: str, page: int, kind: str) -> tuple[int, float, float]:
@@ -48,7 +49,9 @@ def page_info(path: str, page: int, kind: str) -> tuple[int, float, float]:
 def fit_scale(width_pt: float, height_pt: float, scale: float, max_pixels: int) -> float:
     """``scale`` (pixels per point), lowered so the rendered page holds at most ``max_pixels``."""
     area = max(1.0, width_pt * height_pt)
-    return min(scale, math.sqrt(max_pixels / area) * 0.995)  # pdfium rounds each side up
+    longest = max(1.0, width_pt, height_pt)
+    # pdfium rounds each side up; a sliver page (10^9 x 1 pt) is capped by its long side.
+    return min(scale, math.sqrt(max_pixels / area) * 0.995, MAX_RENDER_SIDE / longest)
 
 
 def render_png(path: str, page: int, kind: str, scale: float, max_pixels: int, max_side: int) -> bytes:

@@ -106,3 +106,19 @@ def eml_with_attachments(path: Path, attachments: dict[str, bytes]) -> Path:
         msg.add_attachment(data, maintype="text", subtype="plain", filename=name)
     path.write_bytes(msg.as_bytes())
     return path
+
+
+def text_pdf_with_mediabox(path: Path, side: float, lines: int = 14) -> Path:
+    """A one-page PDF of ``lines`` lines of text whose MediaBox claims ``side`` x ``side`` pt."""
+    body = "".join(f"BT /F1 11 Tf 72 {720 - 20 * i} Td (Line {i} of the statement of work) Tj ET\n"
+                   for i in range(lines)).encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {side:.0f} {side:.0f}] /Contents 4 0 R "
+        f"/Resources << /Font << /F1 5 0 R >> >> >>".encode(),
+        _stream(b"", body),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    path.write_bytes(_pdf(objects))
+    return path

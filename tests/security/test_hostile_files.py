@@ -124,3 +124,50 @@ def test_msg_attachment_names_are_sanitised_like_eml_ones() -> None:
         safe = safe_attachment_name(hostile_name)
         assert safe and not safe.startswith(".") and "/" not in safe and "\\" not in safe
     assert safe_attachment_name("..\\..\\SOW signed.pdf") == "SOW signed.pdf"
+
+
+def test_pdf_claiming_a_gigantic_page_does_not_hang_the_reading_order(tmp_path: Path) -> None:
+    """Found by the fuzz campaign: a MediaBox of 10^9 pt made the column-gutter search step
+    through the page 3 pt at a time (minutes); now at most ~500 steps."""
+    pdf = hostile.text_pdf_with_mediabox(tmp_path / "sow.pdf", 1e9)
+    doc = extract(pdf, limits=Limits(timeout_seconds=10, ocr=False))
+    assert doc.status == "ok", doc.error
+    assert "Line 13 of the statement of work" in doc.text()
+
+
+def test_image_longer_than_ocr_can_take_is_refused_not_an_extractor_error(tmp_path: Path) -> None:
+    """Found by the fuzz campaign: a 40,000 x 1 PNG is within the pixel budget but Tesseract
+    refuses a side over 32,767 px, which came out as an internal extractor error."""
+    png = hostile.big_png(tmp_path / "strip.png", 40_000, 1)
+    doc = extract(png, limits=WORKER)
+    assert doc.status == "unreadable" and "32767 pixels on one side" in (doc.error or ""), doc.error
+
+
+def test_rtf_control_word_missing_its_number_is_a_damaged_file_not_an_extractor_error(tmp_path: Path) -> None:
+    """Found by the fuzz campaign: a flipped byte left '\\uc' without its number and the RTF
+    library raised a TypeError, reported as an internal extractor error."""
+    rtf = tmp_path / "letter.rtf"
+    rtf.write_bytes(b"{\\rtf1\\ansi\\uc Signed by the customer\\par}")
+    doc = extract(rtf, limits=WORKER)
+    assert doc.status == "unreadable" and (doc.error or "").startswith("damaged"), doc.error
+
+
+def test_pptx_shape_of_unknown_type_is_a_damaged_file_not_an_extractor_error(tmp_path: Path) -> None:
+    """Found by the Hypothesis fuzz test: one byte of a slide's XML turned '-' made python-pptx
+    raise NotImplementedError ('unrecognized shape type'), reported as an internal error."""
+    import shutil
+
+    from tests.extractors.samples import build_all, rewrite_zip
+
+    samples = build_all(tmp_path / "samples")
+    pptx = tmp_path / "plan.pptx"
+    shutil.copy(samples["plan.pptx"], pptx)
+
+    def flip(data: bytes) -> bytes:
+        at = int(0.49273559682375306 * len(data))
+        return data[:at] + b"-" + data[at + 1:]
+
+    rewrite_zip(pptx, {"ppt/slides/slide1.xml": flip})
+    doc = extract(pptx, limits=WORKER)
+    assert "internal extractor error" not in (doc.error or ""), doc.error
+    assert doc.status == "ok" or (doc.error or "").startswith("damaged"), doc.error
