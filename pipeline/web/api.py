@@ -16,7 +16,6 @@ from pydantic import BaseModel, Field
 from pipeline.corrections import CorrectionIn
 from pipeline.models import Status
 from pipeline.web import ops, uploads
-from pipeline.web.accounts import authenticate_throttled
 from pipeline.web.deps import (
     PARTNERS,
     STAFF,
@@ -27,7 +26,7 @@ from pipeline.web.deps import (
     sign_in,
     sign_out,
 )
-from pipeline.web.throttle import LoginLocked, client_address
+from pipeline.web.signin import attempt_sign_in
 from pipeline.web.views import (
     QueueFilters,
     build_queue,
@@ -82,13 +81,11 @@ def _me(request: Request) -> dict[str, Any]:
 
 @router.post("/login")
 def api_login(request: Request, body: LoginIn) -> Any:
-    now = request.app.state.clock.now()
-    try:
-        actor = authenticate_throttled(request.app.state.engine, body.username, body.password, client_address(request), now)
-    except LoginLocked as locked:
-        body_out = {"error": "login_locked", "message": str(locked), "locked_until": locked.until.isoformat()}
-        return JSONResponse(body_out, status_code=429, headers={"Retry-After": str(locked.retry_after(now))})
-    if actor is None:
+    attempt = attempt_sign_in(request, body.username, body.password)
+    if attempt.locked:
+        locked = {"error": "login_locked", "message": str(attempt.locked), "locked_until": attempt.locked.until.isoformat()}
+        return JSONResponse(locked, status_code=attempt.status, headers=attempt.headers)
+    if (actor := attempt.actor) is None:
         return JSONResponse({"error": "login_failed", "message": "unknown username or wrong password"}, status_code=401)
     sign_in(request, actor)
     request.state.actor = actor

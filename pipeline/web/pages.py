@@ -21,7 +21,6 @@ from pipeline.reports.frames import load_frames
 from pipeline.roles import Actor, Role
 from pipeline.web import documents as docs
 from pipeline.web import ops, reports, uploads
-from pipeline.web.accounts import authenticate_throttled
 from pipeline.web.deps import (
     PARTNERS,
     REVIEWERS,
@@ -33,7 +32,7 @@ from pipeline.web.deps import (
     sign_in,
     sign_out,
 )
-from pipeline.web.throttle import LoginLocked, client_address
+from pipeline.web.signin import attempt_sign_in
 from pipeline.web.views import (
     CONFLICT_REQUEST,
     CRITERIA_LABELS,
@@ -105,16 +104,12 @@ def login(
     password: str = Form(""),
     next: str = Form(""),
 ) -> Response:
-    try:
-        actor = authenticate_throttled(request.app.state.engine, username, password, client_address(request), request.app.state.clock.now())
-    except LoginLocked as locked:
-        context = {"next": _safe_next(next) or "", "error": f"{str(locked).capitalize()}.", "username": username}
-        response = _render(request, "login.html", context, status=429)
-        response.headers["Retry-After"] = str(locked.retry_after(request.app.state.clock.now()))
+    attempt = attempt_sign_in(request, username, password)
+    if (actor := attempt.actor) is None:
+        error = f"{str(attempt.locked).capitalize()}." if attempt.locked else "Unknown username or wrong password."
+        response = _render(request, "login.html", {"next": _safe_next(next) or "", "error": error, "username": username}, status=attempt.status)
+        response.headers.update(attempt.headers)
         return response
-    if actor is None:
-        context = {"next": _safe_next(next) or "", "error": "Unknown username or wrong password.", "username": username}
-        return _render(request, "login.html", context, status=401)
     sign_in(request, actor)
     return _redirect(_safe_next(next) or _home_for(actor))
 
