@@ -67,3 +67,18 @@ def test_the_pip_engine_reads_a_scanned_execution_page_into_its_table(monkeypatc
     assert rows["Title"] == ["Partner", "Head of IT"]
     # both wet signatures are marks in the Signature row, one per party's column
     assert sorted((i.location.row, i.location.col) for i in doc.images if i.location.table == 0) == [(1, 1), (1, 2)]
+
+
+def test_with_no_engine_a_scan_needs_ocr(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from extractors import ocr, ocr_rapid, ocr_tesseract
+    from tests.extractors.samples import build_scanned_pdf
+
+    monkeypatch.setattr(ocr_tesseract, "available", lambda: False)
+    monkeypatch.setattr(ocr_rapid, "available", lambda: False)
+    monkeypatch.setenv(ENGINE_ENV, "auto")
+    ocr._engine.cache_clear()
+    try:
+        doc = extract(build_scanned_pdf(tmp_path / "scan.pdf"), limits=IN_PROCESS)
+    finally:
+        ocr._engine.cache_clear()
+    assert doc.status == "needs_ocr" and "no OCR engine" in doc.error and "rapidocr" in doc.error
