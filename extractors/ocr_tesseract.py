@@ -26,6 +26,10 @@ from extractors.errors import Unreadable
 from extractors.ocr import Word
 
 SETTINGS = ("-l", "eng", "-c", "tessedit_do_invert=0")
+# A page is read at no more than this resolution: pages are rendered at 300 dpi for their rules
+# and marks, but the text reads as well at 250 dpi for a fifth less CPU (measured: at 200 dpi
+# Tesseract lost a whole heading line of a generated SOW; at 250 no document read worse).
+READ_DPI = 250.0
 
 
 @lru_cache(maxsize=1)
@@ -37,7 +41,16 @@ class TesseractEngine:
     name = "tesseract"
 
     def page(self, image: Any, dpi: float, timeout: float) -> list[Word]:
-        return parse_tsv(self._run(image, dpi, "3", timeout))
+        if dpi <= READ_DPI:
+            return parse_tsv(self._run(image, dpi, "3", timeout))
+        from PIL import Image
+
+        f = READ_DPI / dpi
+        small = image.resize((max(1, round(image.width * f)), max(1, round(image.height * f))), Image.Resampling.BOX)
+        words = parse_tsv(self._run(small, READ_DPI, "3", timeout))
+        for w in words:  # back to the page's pixels
+            w.box = (round(w.box[0] / f, 1), round(w.box[1] / f, 1), round(w.box[2] / f, 1), round(w.box[3] / f, 1))
+        return words
 
     def line(self, image: Any, dpi: float, timeout: float) -> list[Word]:
         return parse_tsv(self._run(image, dpi, "7", timeout))

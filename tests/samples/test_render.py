@@ -6,7 +6,6 @@ from __future__ import annotations
 import email
 import io
 import re
-import shutil
 import zipfile
 from email import policy
 from pathlib import Path
@@ -14,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from extractors import ExtractedDocument, Limits, extract
+from extractors.ocr import ocr_available
 from pipeline.samples.docmodel import (
     Bullets,
     Document,
@@ -292,8 +292,8 @@ def test_render_dispatch(tmp_path: Path) -> None:
 
 # -- scans (OCR) --------------------------------------------------------------------------------
 
-needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None,
-                                     reason="tesseract is not installed: scans cannot be OCR'd here")
+needs_tesseract = pytest.mark.skipif(not ocr_available(),
+                                     reason="no OCR engine (Tesseract or rapidocr) here: scans cannot be OCR'd")
 SCAN_BODY = (Heading("Proof of Execution Certificate"), Paragraph("Contoso Ltd confirms the migration."),
              SignatureBlock((CUSTOMER,)))
 

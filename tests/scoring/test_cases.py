@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -20,13 +19,14 @@ import pytest
 
 from extractors import extract
 from extractors.document import ExtractedDocument
+from extractors.ocr import ocr_available
 from pipeline.analysis import analyze_folder, compare_folders
 
 CASES = Path(__file__).resolve().parent.parent / "cases"
 TENANTS = CASES / "tenants.json"
 LABELS: dict[str, Any] = json.loads((CASES / "labels.json").read_text(encoding="utf-8"))
 CLAIMS: list[tuple[str, dict[str, Any]]] = sorted(LABELS["claims"].items(), key=lambda kv: kv[1]["folder"])
-HAVE_OCR = shutil.which("tesseract") is not None
+HAVE_OCR = ocr_available()  # Tesseract, or the pip engine RapidOCR
 
 
 @cache
@@ -123,7 +123,7 @@ def _case_params() -> list[Any]:
 def test_case(claim_id: str, label: dict[str, Any]) -> None:
     folder = label["folder"]
     if "ocr" in label["cases"] and not HAVE_OCR:
-        pytest.skip("image-only PDF: needs tesseract for OCR")
+        pytest.skip("image-only PDF: needs an OCR engine (Tesseract or rapidocr)")
     out = analysis(folder)
     assert out["claim_id"] == claim_id
     problems: list[str] = []
