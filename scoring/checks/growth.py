@@ -261,7 +261,7 @@ CAPABILITY = re.compile(
 # Money said about usage is pricing, not growth: 'Costs scale with actual usage', 'Credits
 # Applied: $20,000 (licence promotion)'; revenue, bookings and sales stay growth objects.
 PRICING = re.compile(r"^\W*(?:\w+\s+){0,2}(?:costs?|pric\w*|fees?|credits?|discounts?|billing|invoic\w*|budget)\b|"
-                     r"[$£€]\s?\d|\b\d[\d,.]*\s?(?:USD|EUR|GBP)\b|\bpromotion\b|\bper (?:user|seat|month)\b", re.I)
+                     r"[$£€]\s?\d|\b\d[\d,.]*\s?(?:USD|EUR|GBP)\b|\bpromotion\b", re.I)
 _REVENUE = re.compile(r"\b(?:revenue|ARR|MRR|bookings|sales pipeline|upsell\w*|cross-?sell\w*)\b", re.I)
 # Less effort, time or cost ('Reduce manual deployment effort by 90%') is efficiency, not growth.
 REDUCTION = re.compile(r"^\W*(?:\w+:\s*)?(?:reduc|cut|lower|decreas|minimi[sz]|eliminat|shorten)\w*\b|"
@@ -282,6 +282,15 @@ def _not_an_activity(text: str) -> bool:
     if CAPABILITY.search(text) or REDUCTION.search(text) or _REDUCED_BY.search(text) and not _GROWS.search(text):
         return True
     return bool(PRICING.search(text)) and not _REVENUE.search(text)
+
+
+def _no_activity(seg: Segment, statement: str) -> bool:
+    """A table row is judged by its cells that state growth, not by its price or quantity cells."""
+    if len(seg.cells) > 1:
+        growing = [c.text for c in seg.cells if _growth_in(c.text)]
+        if growing:
+            return all(_not_an_activity(c) for c in growing)
+    return _not_an_activity(statement)
 
 
 def _concerns(ctx: CheckContext, view: DocView) -> Callable[[str], bool]:
@@ -352,7 +361,7 @@ def check_growth(ctx: CheckContext) -> CriterionResult:
                     found.append(seg.evidence("growth target"))
                 continue
             for st in _statements(seg):
-                if _is_title(st) or _is_label(st) or _not_an_activity(st) or not _growth_in(NOT_SEATS.sub(" ", st)) \
+                if _is_title(st) or _is_label(st) or _no_activity(seg, st) or not _growth_in(NOT_SEATS.sub(" ", st)) \
                         or not concerns(st if len(seg.cells) <= 1 else seg.text):
                     continue
                 if NEGATED.search(st) or TECHNICAL.search(st) and not ADOPTION_WORK.search(st) \

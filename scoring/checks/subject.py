@@ -1,16 +1,16 @@
 """What a statement or a document is about: the claimed products, another vendor's, or none (D-11.2, D-11.3).
 
-Two rules real SOWs need and generated POEs never exercised:
+Rules real SOWs need and generated POEs never exercised:
 
 - A *weak* mention, an alias the catalogue marks as an everyday word ('Teams', 'MDM',
-  'WINDOWS') or a generic feature term it lists in lower case ('mobile device management'),
-  names the product only when the same document also names it by its brand ('Microsoft
-  Teams', 'Intune'). In a SOW for another platform 'Pilot Teams Onboarded' are people and
-  'MIGRATION WINDOWS' are maintenance windows.
-- Growth evidence must concern a claimed product (D-11.3 with D-11.2): a statement naming
-  products concerns the claim when one of them is claimed; one naming none concerns the
-  document's own product, which is the claimed one only when the claim's work on it is shown
-  and the document is not mostly about another vendor's platform.
+  'WINDOWS') or a generic feature term it lists in lower case ('data loss prevention'), names
+  the product only when the same document also names it by its brand ('Microsoft Teams'), or
+  when one of its nouns follows ('Teams meetings'); an everyday word also in any document
+  naming Microsoft products by brand. In a SOW for another platform 'Pilot Teams Onboarded'
+  are people and 'MIGRATION WINDOWS' are maintenance windows.
+- Growth evidence must concern the claim's products (D-11.3 with D-11.2), not another vendor's
+  platform: see :func:`other_vendor_document` and ``growth._concerns``.
+- A product the document migrates away from is not worked on (:func:`left_behind`).
 """
 
 from __future__ import annotations
@@ -32,6 +32,15 @@ OTHER_VENDOR = re.compile(
     r"IBM|Red Hat|OpenShift|Ansible|Juniper|NVIDIA|Omniverse|Salesforce|ServiceNow|Oracle|SAP|Workday|Zoom|Slack|"
     r"Okta|Atlassian|Jira|Confluence|Citrix|Nutanix|HPE|Palo Alto|Fortinet|Zscaler|Splunk|CrowdStrike|Snowflake|"
     r"Databricks|Adobe|Box|Dropbox|Webex)\b")
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"[\s_\-]+", "", text.lower())
+
+
+@lru_cache(maxsize=1)
+def _everyday_keys() -> dict[str, frozenset[str]]:
+    return {p.code: frozenset(_compact(a) for a in p.everyday) for p in all_products()}
 
 
 @lru_cache(maxsize=1)
@@ -75,9 +84,12 @@ def strong_codes(view: DocView) -> frozenset[str]:
 
 
 def mentions_in(view: DocView, text: str) -> list[Mention]:
-    """Product mentions of ``text``, without weak ones of products the document never names by brand."""
+    """Product mentions of ``text``, without weak ones of products the document never names by
+    brand. In a document naming Microsoft products by brand, an everyday alias is the product ('The
+    Partner will not migrate or reconfigure Teams'); a generic feature term is not."""
     strong = strong_codes(view)
-    return [m for m in find_mentions(text) if m[2].code in strong or not is_weak(text, m)]
+    return [m for m in find_mentions(text) if m[2].code in strong or not is_weak(text, m)
+            or strong and _compact(text[m[0]:m[1]]) in _everyday_keys().get(m[2].code, frozenset())]
 
 
 def other_vendor_document(view: DocView, claimed_mentions: int) -> bool:

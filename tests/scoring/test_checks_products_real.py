@@ -70,3 +70,10 @@ def test_the_product_a_migration_leaves_is_not_worked_on():
     d = docx("Migrate 500 mailboxes from Google Workspace to Exchange Online.",
              "Exchange environment assessment (mailbox count, sizes, public folders)")
     assert products(("EXO",), d).verdict == "met"
+
+
+def test_an_everyday_word_in_a_microsoft_document_is_the_product():
+    # generated corpus seed 13: a Microsoft SOW naming Teams bare in a negated sentence
+    d = docx("Under this SOW the Partner will design the Power BI data model and deploy workspaces.",
+             "The Partner will not migrate or reconfigure Teams; it stays with the Customer's current support provider.")
+    assert products(("TEAMS",), d).products["TEAMS"].verdict == "mentioned"
