@@ -34,3 +34,14 @@ def test_name_matcher_answers_each_text_once() -> None:
         assert remembered.match("signed for Contoso Ltd") is not None
         assert remembered.match("Northwind Traders") is None
     assert calls == ["signed for Contoso Ltd", "Northwind Traders"]
+
+
+def test_summary_times_each_stage(tmp_path: Path) -> None:
+    from pipeline.nightly import NightlyConfig, run_nightly
+    from tests.flows.helpers import EXTRACTOR
+
+    summary = run_nightly(NightlyConfig(
+        inbox=str(build_inbox(tmp_path / "inbox", n=4)), db_url=f"sqlite:///{tmp_path / 's.db'}",
+        as_of="2026-07-01T02:00:00+00:00", concurrency=1, extractor=EXTRACTOR))
+    assert set(summary["stages"]) == {"start", "ingest", "plan", "analyse", "conflicts", "clocks", "notify", "report"}
+    assert summary["batch_seconds"] > 0 and sum(summary["stages"].values()) <= summary["seconds"] + 1
