@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
 from typing import Any
@@ -82,19 +83,25 @@ def analyse_batch_task(
     else:
         result = analyse_batch(worker_settings, items)
     logger = get_run_logger()
+    # Only what needs a look goes to Prefect's API one line per claim (failures, unreadable files,
+    # re-analyses); the rest is one line per batch: every log line is a write on the Prefect
+    # server, and a line per claim made Prefect a per-claim cost (the outcomes are in the store).
     for claim in result["claims"]:
         if "error" in claim:
             logger.error("claim %s (submission %s): analysis failed: %s", claim["claim_id"], claim["seq"], claim["error"])
-            continue
-        unreadable = ", ".join(f"{u['path']} ({u['status']})" for u in claim["unreadable"])
-        logger.info(
-            "claim %s (submission %s): recommend %s, score %s%s",
-            claim["claim_id"], claim["seq"], claim["recommendation"], claim["score"],
-            f"; unreadable: {unreadable}" if unreadable else "",
-        )
+        elif claim["unreadable"] or claim.get("reanalysed"):
+            unreadable = ", ".join(f"{u['path']} ({u['status']})" for u in claim["unreadable"])
+            logger.info(
+                "claim %s (submission %s): recommend %s, score %s%s%s",
+                claim["claim_id"], claim["seq"], claim["recommendation"], claim["score"],
+                f"; unreadable: {unreadable}" if unreadable else "",
+                "; re-analysed (older versions)" if claim.get("reanalysed") else "",
+            )
+    recs = Counter(str(c.get("recommendation")) for c in result["claims"] if "error" not in c)
     logger.info(
-        "batch %s: %s claims, %s documents extracted, %s from cache, %.1f s",
-        index, len(result["claims"]), result["extracted"], result["cached"], result["seconds"],
+        "batch %s: %s claims (%s), %s documents extracted, %s from cache, %.1f s",
+        index, len(result["claims"]), ", ".join(f"{k} {v}" for k, v in sorted(recs.items())),
+        result["extracted"], result["cached"], result["seconds"],
     )
     return result
 
