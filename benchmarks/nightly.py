@@ -6,14 +6,23 @@ Usage::
     .venv/bin/python benchmarks/nightly.py --n 10000       # the 10,000-claim target
     .venv/bin/python benchmarks/nightly.py --n 200 --no-prefect --concurrency 2
 
-Claims come from ``pipeline.samples.generate_corpus`` when the samples package is there (realistic
-POE files), else from a fast synthetic writer (a 2-page PDF SOW per claim, an acknowledgment
+Claims come from ``pipeline.samples.generate_corpus`` (realistic POE files: contracts, POs, the POE
+template, e-mails and a few scanned pages, as partners send them) unless ``--synthetic`` asks for
+the simple synthetic writer, whose claims are about 16x cheaper than realistic ones and so do NOT
+stand for a real night; it is also used when the samples package is missing. The synthetic writer: (a 2-page PDF SOW per claim, an acknowledgment
 email for every other claim, one MSA PDF shared by each partner's claims so the extraction cache
 has something to reuse; one claim in ten contests the previous claim's customer and product, so
 there are conflict groups to compare). Prints claims/s, pages/s, peak memory (this process by tracemalloc and
 RSS; worker processes by RSS), the ratio to a raw text dump of the same files (pypdfium2 text /
 plain read, no analysis, no store), and the time of a re-run over the unchanged inbox. Nothing
 is asserted: figures only.
+
+Also printed: the share of scanned pages (pages read by OCR, from the extraction cache), wall time
+per stage (ingest, analyse, conflicts, clocks; the analyse stage split into extraction of text
+documents, extraction with OCR, and checks + store, in worker-seconds), orchestration (the rest of
+the wall time: process start-up, Prefect, IPC, idle workers), and peak RSS and CPU seconds per
+process kind (this process, extraction/batch workers, the temporary Prefect server) sampled with
+psutil every 0.5 s.
 """
 
 from __future__ import annotations
@@ -150,12 +159,113 @@ def children_max_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
+def _kind(cmdline: list[str]) -> str:
+    text = " ".join(cmdline)
+    if "prefect" in text and ("server" in text or "uvicorn" in text):
+        return "Prefect server"
+    if "extractors.worker" in text:
+        return "extraction worker (time limit)"
+    if "multiprocessing" in text or "spawn_main" in text:
+        return "batch worker process"
+    if "tesseract" in text:
+        return "tesseract"
+    return cmdline[0].rsplit("/", 1)[-1] if cmdline else "?"
+
+
+class ProcessSampler:
+    """Peak RSS and last CPU seconds of this process and every descendant, by kind (psutil)."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.peak: dict[int, float] = {}
+        self.cpu: dict[int, float] = {}
+        self.kind: dict[int, str] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+
+    def __enter__(self) -> ProcessSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _loop(self) -> None:
+        import psutil
+
+        me = psutil.Process()
+        while not self._stop.is_set():
+            for proc in [me, *me.children(recursive=True)]:
+                try:
+                    with proc.oneshot():
+                        rss = proc.memory_info().rss / 2**20
+                        cpu = sum(proc.cpu_times()[:2])
+                        kind = "benchmark / flow process" if proc.pid == me.pid else _kind(proc.cmdline())
+                except (psutil.Error, OSError):
+                    continue
+                self.peak[proc.pid] = max(self.peak.get(proc.pid, 0.0), rss)
+                self.cpu[proc.pid] = max(self.cpu.get(proc.pid, 0.0), cpu)
+                self.kind[proc.pid] = kind
+            self._stop.wait(0.5)
+
+    def report(self) -> list[str]:
+        kinds: dict[str, list[int]] = {}
+        for pid, kind in self.kind.items():
+            kinds.setdefault(kind, []).append(pid)
+        lines = []
+        for kind, pids in sorted(kinds.items()):
+            peak = max(self.peak[p] for p in pids)
+            cpu = sum(self.cpu[p] for p in pids)
+            lines.append(f"    {kind}: {len(pids)} process(es), peak {peak:.0f} MiB RSS each at most, {cpu:.1f} CPU-s")
+        total = sum(self.peak.values())
+        lines.append(f"    sum of the peaks of all processes: {total:.0f} MiB (an upper bound of the run's peak)")
+        return lines
+
+
+def extraction_split(db_url: str) -> dict[str, float]:
+    """From the extraction cache: documents, pages and worker-seconds of text and OCR extraction."""
+    from sqlalchemy import select
+
+    from pipeline.store.db import make_engine, session_scope
+    from pipeline.store.schema import ExtractionRow
+
+    out = {"docs": 0, "pages": 0, "ocr_docs": 0, "ocr_pages": 0, "text_s": 0.0, "ocr_s": 0.0}
+    engine = make_engine(db_url)
+    with session_scope(engine) as session:
+        for row in session.scalars(select(ExtractionRow)):
+            doc = row.document or {}
+            ocr_pages = {(b.get("location") or {}).get("page") for b in _blocks(doc) if b.get("kind") == "ocr"}
+            out["docs"] += 1
+            out["pages"] += row.pages
+            if ocr_pages:
+                out["ocr_docs"] += 1
+                out["ocr_pages"] += len(ocr_pages)
+                out["ocr_s"] += row.seconds
+            else:
+                out["text_s"] += row.seconds
+    engine.dispose()
+    return out
+
+
+def _blocks(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    blocks = list(doc.get("blocks") or [])
+    for attachment in doc.get("attachments") or []:
+        blocks += _blocks(attachment)
+    return blocks
+
+
 def run_once(args: argparse.Namespace, inbox: Path, db_url: str) -> tuple[dict[str, Any], float]:
     started = time.perf_counter()
     if args.no_prefect:
         from pipeline.nightly import NightlyConfig, run_nightly
 
         summary = run_nightly(NightlyConfig(inbox=str(inbox), db_url=db_url, concurrency=args.concurrency))
+    elif args.dask:
+        from flows.nightly import run_flow
+
+        summary = run_flow(dask_address=args.dask, inbox=str(inbox), db_url=db_url, concurrency=args.concurrency)
     else:
         from flows.nightly import run_flow
 
@@ -168,8 +278,11 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=1000, help="claims to generate (10000 for the target run)")
     parser.add_argument("--concurrency", type=int, default=0, help="worker processes (0: one per CPU)")
     parser.add_argument("--no-prefect", action="store_true", help="plain runner instead of the Prefect flow")
-    parser.add_argument("--synthetic", action="store_true", help="synthetic writer even if samples exist")
+    parser.add_argument("--synthetic", action="store_true",
+                        help="the simple synthetic writer (about 16x cheaper claims than realistic ones)")
+    parser.add_argument("--dask", metavar="ADDRESS", help="Prefect flow with its batches on this Dask scheduler")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    parser.add_argument("--inbox", type=Path, help="an inbox already generated (skips generation; --n ignored)")
     args = parser.parse_args()
 
     root = args.keep or Path(tempfile.mkdtemp(prefix="poe-nightly-bench-"))
@@ -180,14 +293,19 @@ def main() -> None:
     prefect_environment(root)
 
     t = time.perf_counter()
-    inbox, source = build_inbox(root, args.n, args.synthetic)
-    print(f"generated {args.n} claims with the {source} in {time.perf_counter() - t:.1f} s: {inbox}")
+    if args.inbox:
+        inbox, source = args.inbox.resolve(), f"existing inbox {args.inbox}"
+        source = ("pipeline.samples.generate_corpus, " if (inbox / "labels.json").is_file() else "") + source
+    else:
+        inbox, source = build_inbox(root, args.n, args.synthetic)
+    print(f"inbox from the {source} ({time.perf_counter() - t:.1f} s): {inbox}")
     raw_s, raw_pages, raw_files = raw_text_dump(inbox)
     print(f"raw text dump: {raw_files} files, {raw_pages} pages in {raw_s:.2f} s")
 
     db_url = f"sqlite:///{root / 'data' / 'poe-review.db'}"
     tracemalloc.start()
-    summary, first_s = run_once(args, inbox, db_url)
+    with ProcessSampler() as sampler:
+        summary, first_s = run_once(args, inbox, db_url)
     _, traced_peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -196,7 +314,9 @@ def main() -> None:
 
     analysed = summary["analysed"]
     pages = summary["documents"]["pages_extracted"]
-    mode = "plain process pool" if args.no_prefect else "Prefect flow"
+    mode = "plain process pool" if args.no_prefect else ("Prefect flow + Dask" if args.dask else "Prefect flow")
+    label = "REALISTIC generated corpus" if source.startswith("pipeline.samples") else "SIMPLE SYNTHETIC claims"
+    print(f"\ncorpus: {label} ({source})")
     print(f"\nnightly run ({mode}, {summary['batches']} batches, workers {len(summary['workers'])}):")
     print(f"  claims in {sum(summary['claims_in'].values())}, analysed {analysed}, failed {len(summary['failed'])}, "
           f"recommendations {summary['recommendations']}")
@@ -205,6 +325,22 @@ def main() -> None:
           f"conflict groups {summary['conflicts']['groups']}")
     print(f"  wall {first_s:.1f} s: {analysed / first_s:.1f} claims/s, {pages / first_s:.1f} pages/s")
     print(f"  ratio to the raw text dump: {first_s / raw_s:.1f}x ({raw_s:.2f} s)")
+    split = extraction_split(db_url)
+    print(f"  scanned share: {split['ocr_pages']} of {split['pages']} pages ({100 * split['ocr_pages'] / max(1, split['pages']):.1f}%)"
+          f" read by OCR, in {split['ocr_docs']} of {split['docs']} documents")
+    stages = summary.get("stages", {})
+    analyse_wall = stages.get("analyse", 0.0)
+    batch_s = summary.get("batch_seconds", 0.0)
+    checks_store = max(0.0, batch_s - split["text_s"] - split["ocr_s"])
+    print("  time per stage (wall s): " + ", ".join(f"{k} {v:.1f}" for k, v in stages.items()))
+    print(f"    analyse stage in worker-seconds: extraction text {split['text_s']:.1f}, extraction OCR "
+          f"{split['ocr_s']:.1f}, checks + store {checks_store:.1f} ({1000 * checks_store / max(1, analysed):.0f} ms "
+          f"a claim); {batch_s:.1f} worker-s in {analyse_wall:.1f} s wall")
+    orchestration = first_s - sum(stages.values())
+    print(f"    orchestration outside the stages (start-up, Prefect, store set-up, summary): {orchestration:.1f} s")
+    print("  processes (psutil samples):")
+    for line in sampler.report():
+        print(line)
     print(f"  peak memory: this process {self_rss:.0f} MiB RSS ({traced_peak / 2**20:.0f} MiB traced by "
           f"tracemalloc), largest worker process {child_rss:.0f} MiB RSS")
     print(f"re-run over the unchanged inbox: {rerun_s:.1f} s (changed={rerun['changed']}, "

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
 from typing import Any
@@ -82,19 +83,25 @@ def analyse_batch_task(
     else:
         result = analyse_batch(worker_settings, items)
     logger = get_run_logger()
+    # Only what needs a look goes to Prefect's API one line per claim (failures, unreadable files,
+    # re-analyses); the rest is one line per batch: every log line is a write on the Prefect
+    # server, and a line per claim made Prefect a per-claim cost (the outcomes are in the store).
     for claim in result["claims"]:
         if "error" in claim:
             logger.error("claim %s (submission %s): analysis failed: %s", claim["claim_id"], claim["seq"], claim["error"])
-            continue
-        unreadable = ", ".join(f"{u['path']} ({u['status']})" for u in claim["unreadable"])
-        logger.info(
-            "claim %s (submission %s): recommend %s, score %s%s",
-            claim["claim_id"], claim["seq"], claim["recommendation"], claim["score"],
-            f"; unreadable: {unreadable}" if unreadable else "",
-        )
+        elif claim["unreadable"] or claim.get("reanalysed"):
+            unreadable = ", ".join(f"{u['path']} ({u['status']})" for u in claim["unreadable"])
+            logger.info(
+                "claim %s (submission %s): recommend %s, score %s%s%s",
+                claim["claim_id"], claim["seq"], claim["recommendation"], claim["score"],
+                f"; unreadable: {unreadable}" if unreadable else "",
+                "; re-analysed (older versions)" if claim.get("reanalysed") else "",
+            )
+    recs = Counter(str(c.get("recommendation")) for c in result["claims"] if "error" not in c)
     logger.info(
-        "batch %s: %s claims, %s documents extracted, %s from cache, %.1f s",
-        index, len(result["claims"]), result["extracted"], result["cached"], result["seconds"],
+        "batch %s: %s claims (%s), %s documents extracted, %s from cache, %.1f s",
+        index, len(result["claims"]), ", ".join(f"{k} {v}" for k, v in sorted(recs.items())),
+        result["extracted"], result["cached"], result["seconds"],
     )
     return result
 
@@ -168,13 +175,17 @@ def nightly_flow(
         report_dir=report_dir, export_format=export_format, reanalyse_limit=reanalyse_limit,
     ).resolved()
     logger = get_run_logger()
-    run = nl.start_run(cfg)
+    timer = nl.StageTimer()
+    with timer("start"):
+        run = nl.start_run(cfg)
     logger.info("run %s as of %s on %s", run["run_id"], cfg.as_of, nl.safe_url(cfg.db_url))
-    ingest = ingest_task(cfg)
-    pending = nl.pending_step(cfg)
-    stale, stale_plan = nl.stale_step(cfg, pending)
-    pending = pending + stale
-    batches = nl.plan_batches(pending, cfg.workers(), cfg.batch_size)
+    with timer("ingest"):
+        ingest = ingest_task(cfg)
+    with timer("plan"):
+        pending = nl.pending_step(cfg)
+        stale, stale_plan = nl.stale_step(cfg, pending)
+        pending = pending + stale
+        batches = nl.plan_batches(pending, cfg.workers(), cfg.batch_size)
     logger.info(
         "%s submission(s) to analyse in %s batch(es), %s of them stale analyses re-run (%s left for later)",
         len(pending), len(batches), len(stale), stale_plan["left_for_later"],
@@ -183,7 +194,7 @@ def nightly_flow(
     local_workers = 0 if dask or nl.in_memory(cfg.db_url or "") else cfg.workers()
     results: list[dict[str, Any]] = []
     try:
-        with nl.progress_bar(len(pending), enabled=show_progress) as advance:
+        with timer("analyse"), nl.progress_bar(len(pending), enabled=show_progress) as advance:
             futures = [
                 analyse_batch_task.submit(settings, batch, index, local_workers)
                 for index, batch in enumerate(batches, start=1)
@@ -193,21 +204,27 @@ def nightly_flow(
                 results.append(result)
                 advance(len(result["claims"]))
         decided = nl.auto_decide_step(cfg, results)
-        groups, group_batches = plan_conflicts_task(cfg)
-        compared = [
-            compare_batch_task.submit(settings, batch, index, local_workers)
-            for index, batch in enumerate(group_batches, start=1)
-        ]
-        conflicts = merge_comparisons(groups, sum(len(b) for b in group_batches), [f.result() for f in compared])
+        with timer("conflicts"):
+            groups, group_batches = plan_conflicts_task(cfg)
+            compared = [
+                compare_batch_task.submit(settings, batch, index, local_workers)
+                for index, batch in enumerate(group_batches, start=1)
+            ]
+            conflicts = merge_comparisons(groups, sum(len(b) for b in group_batches), [f.result() for f in compared])
     finally:
         _close_pools()
-    clock = tick_task(cfg)
+    with timer("clocks"):
+        clock = tick_task(cfg)
     mode = "prefect+dask" if dask else "prefect"
     summary = nl.build_summary(
-        cfg, run, ingest, len(pending), results, conflicts, clock, decided, mode=mode, stale=stale_plan
+        cfg, run, ingest, len(pending), results, conflicts, clock, decided, mode=mode, stale=stale_plan,
+        stages=timer.seconds,
     )
-    summary["notifications"] = nl.notify_step(cfg)
-    analyst = nl.report_step(cfg)
+    with timer("notify"):
+        summary["notifications"] = nl.notify_step(cfg)
+    with timer("report"):
+        analyst = nl.report_step(cfg)
+    summary["stages"].update({k: round(timer.seconds[k], 2) for k in ("notify", "report")})
     if analyst is not None:
         summary["report"] = {"path": analyst["report"], "exports": analyst["exports"]}
         from pipeline.reports import headline_markdown

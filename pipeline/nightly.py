@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import os
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
@@ -328,6 +329,7 @@ def build_summary(
     decided: Sequence[dict[str, Any]] = (),
     mode: str = "local",
     stale: dict[str, Any] | None = None,
+    stages: dict[str, float] | None = None,
 ) -> dict[str, Any]:
     """One JSON-able summary of the run: what came in, what was analysed and recommended,
     conflicts, unreadable documents and clock transitions; ``changed`` is False when the run
@@ -356,6 +358,9 @@ def build_summary(
         "tenants_error": ingest.get("tenants_error"),
         "pending": pending,
         "batches": len(batches),
+        # Wall seconds per step, and the worker-seconds the batches took (extraction + checks + store).
+        "stages": {k: round(v, 2) for k, v in (stages or {}).items()},
+        "batch_seconds": round(sum(float(b.get("seconds", 0.0)) for b in batches), 2),
         "workers": sorted({str(b["worker"]) for b in batches if b.get("worker")}),
         "analysed": len(analysed),
         "reanalysed": {
@@ -557,26 +562,53 @@ def run_batches(
     return results
 
 
+class StageTimer:
+    """Wall seconds per named step of a run: ``with timer("ingest"): ...``."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @contextmanager
+    def __call__(self, name: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - started
+
+
 def run_nightly(cfg: NightlyConfig, progress: Progress | None = None) -> dict[str, Any]:
     """The whole nightly run without Prefect; returns the summary (also kept in ``runs``)."""
     cfg = cfg.resolved()
-    run = start_run(cfg)
-    ingest = ingest_step(cfg)
-    pending = pending_step(cfg)
-    stale, stale_plan = stale_step(cfg, pending)
-    pending = pending + stale
-    batches = plan_batches(pending, cfg.workers(), cfg.batch_size)
+    timer = StageTimer()
+    with timer("start"):
+        run = start_run(cfg)
+    with timer("ingest"):
+        ingest = ingest_step(cfg)
+    with timer("plan"):
+        pending = pending_step(cfg)
+        stale, stale_plan = stale_step(cfg, pending)
+        pending = pending + stale
+        batches = plan_batches(pending, cfg.workers(), cfg.batch_size)
     if progress is not None:
         progress(0, len(pending))
     with worker_pool(cfg) as pool:
-        results = run_batches(cfg, batches, pool, progress)
-        decided = auto_decide_step(cfg, results)
-        conflicts = compare_step(cfg, pool)
-    clock = tick_step(cfg)
+        with timer("analyse"):
+            results = run_batches(cfg, batches, pool, progress)
+            decided = auto_decide_step(cfg, results)
+        with timer("conflicts"):
+            conflicts = compare_step(cfg, pool)
+    with timer("clocks"):
+        clock = tick_step(cfg)
     summary = build_summary(
-        cfg, run, ingest, len(pending), results, conflicts, clock, decided, mode="local", stale=stale_plan
+        cfg, run, ingest, len(pending), results, conflicts, clock, decided, mode="local", stale=stale_plan,
+        stages=timer.seconds,
     )
-    summary["notifications"] = notify_step(cfg)
-    if (analyst := report_step(cfg)) is not None:
+    with timer("notify"):
+        summary["notifications"] = notify_step(cfg)
+    with timer("report"):
+        analyst = report_step(cfg)
+    summary["stages"].update({k: round(timer.seconds[k], 2) for k in ("notify", "report")})
+    if analyst is not None:
         summary["report"] = {"path": analyst["report"], "exports": analyst["exports"]}
     return finish_run(cfg, run, summary)

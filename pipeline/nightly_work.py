@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import IntegrityError
 
 from pipeline.clock import Clock, FixedClock, SystemClock
@@ -76,12 +76,18 @@ def extractor_version(ref: str) -> str:
     return load_extractor(ref)[1]
 
 
-def load_tenant_directory(engine: Engine) -> dict[str, Tenant] | None:
-    """The tenant directory as ``to_assertion`` wants it; None when the store holds none."""
+def load_tenant_directory(engine: Engine, tenant_ids: Sequence[str] | None = None) -> dict[str, Tenant] | None:
+    """The tenant directory as ``to_assertion`` wants it; None when the store holds none.
+    ``tenant_ids``: only those tenants (a batch's claims'), so a batch does not validate the
+    whole directory with pydantic (thousands of tenants with their subscriptions) for a few
+    hundred claims; a tenant not in the store is then simply absent, as with the full directory."""
     with session_scope(engine) as session:
-        rows = list(session.scalars(select(TenantRow)))
-        if not rows:
+        if session.scalar(select(TenantRow.tenant_id).limit(1)) is None:
             return None
+        query = select(TenantRow)
+        if tenant_ids is not None:
+            query = query.where(func.lower(TenantRow.tenant_id).in_(sorted({t.lower() for t in tenant_ids})))
+        rows = list(session.scalars(query))
         out: dict[str, Tenant] = {}
         for t in rows:
             out[t.tenant_id.lower()] = Tenant.model_validate(
@@ -267,10 +273,12 @@ def analyse_batch(settings: WorkerSettings, items: Sequence[tuple[str, int]]) ->
     )
     extract, version = load_extractor(settings.extractor)
     cache = ExtractionCache(engine, extract, version)
-    tenants = load_tenant_directory(engine)
     claims: list[dict[str, Any]] = []
     try:
         with session_scope(engine) as session:
+            batch_tenants = list(
+                session.scalars(select(ClaimRow.tenant_id).where(ClaimRow.claim_id.in_([c for c, _ in items])))
+            )
             hashes = list(
                 session.scalars(
                     select(DocumentRow.content_hash).where(
@@ -279,6 +287,7 @@ def analyse_batch(settings: WorkerSettings, items: Sequence[tuple[str, int]]) ->
                 )
             )
         cache.preload(hashes)
+        tenants = load_tenant_directory(engine, batch_tenants)
         for claim_id, seq in items:
             claims.append(_one(engine, service, cache, tenants, claim_id, seq))
     finally:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from scoring.checks.parties import NameMatcher, name_from_domain
+from scoring.checks.parties import NameHit, NameMatcher, name_from_domain
 from scoring.checks.text import DocView
 from scoring.types import ClaimAssertion
 
@@ -24,6 +24,25 @@ def customer_display_name(claim: ClaimAssertion) -> str:
     return name_from_domain(claim.customer_domain)
 
 
+def remembering(matcher: NameMatcher) -> NameMatcher:
+    """``matcher`` whose ``match`` remembers its answer per text for this claim: the signature,
+    name and product checks ask the two matchers about the same segments again and again
+    (76,000 calls for 300 realistic claims, 11% of the checks' CPU), and the answer depends on
+    the text only."""
+    seen: dict[str, NameHit | None] = {}
+    plain = matcher.match
+
+    def match(text: str) -> NameHit | None:
+        try:
+            return seen[text]
+        except KeyError:
+            hit = seen[text] = plain(text)
+            return hit
+
+    matcher.match = match  # type: ignore[method-assign]
+    return matcher
+
+
 @dataclass
 class CheckContext:
     claim: ClaimAssertion
@@ -34,8 +53,8 @@ class CheckContext:
         c = self.claim
         self.customer_name = customer_display_name(c)
         extra = tuple(name_from_domain(d) for d in (c.customer_domain, *c.customer_domains) if d)
-        self.customer = NameMatcher(self.customer_name, extra)
-        self.partner = NameMatcher(c.partner_name)
+        self.customer = remembering(NameMatcher(self.customer_name, extra))
+        self.partner = remembering(NameMatcher(c.partner_name))
         self.customer_domains = tuple(
             d.strip().lower() for d in (c.customer_domain, *c.customer_domains) if d and d.strip())
         partner_email = (c.partner_contact_email or "").lower()
