@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
+from pipeline.redact import Redactor, redactor_for
 from pipeline.store.schema import (
     AnalysisRow,
     ClaimRow,
@@ -160,6 +161,7 @@ class ClaimView(ClaimSummary):
 
 # --- builders (read inside the caller's session) ---------------------------------------
 
+_NO_REDACTION = Redactor.identity()
 PERSONAL_FIELDS = frozenset(
     {"partner_contact_name", "partner_contact_email", "customer_contact_name", "customer_contact_email"}
 )
@@ -172,6 +174,22 @@ def _redact(details: dict[str, Any] | None, personal: bool) -> dict[str, Any]:
         for key in PERSONAL_FIELDS & out.keys():
             out[key] = "(withheld)"
     return out
+
+
+def personal_names(session: Session, row: ClaimRow) -> list[str]:
+    """The people the store knows by name on a claim: contacts and whoever uploaded its
+    documents; :mod:`pipeline.redact` hides them wherever they appear for analysts."""
+    uploaders = session.scalars(select(DocumentRow.uploaded_by).where(DocumentRow.claim_id == row.claim_id).distinct())
+    return [
+        n
+        for n in (row.partner_contact_name, row.customer_contact_name, *uploaders)
+        if n
+    ]
+
+
+def claim_redactor(session: Session, row: ClaimRow, actor: Actor) -> Redactor | None:
+    """None for actors who may see personal data; else the claim's redactor (analysts)."""
+    return None if actor.sees_personal_data else redactor_for(personal_names(session, row))
 
 
 def tenant_names(session: Session, tenant_ids: set[str]) -> dict[str, str]:
@@ -215,6 +233,7 @@ def view_of(session: Session, row: ClaimRow, actor: Actor, available_decisions: 
     """Everything about one claim that ``actor`` may see (the caller checked visibility)."""
     summary = summary_of(row, tenant_names(session, {row.tenant_id}))
     personal = actor.sees_personal_data
+    red = claim_redactor(session, row, actor) or _NO_REDACTION
     cid = row.claim_id
     docs = session.scalars(
         select(DocumentRow)
@@ -241,7 +260,7 @@ def view_of(session: Session, row: ClaimRow, actor: Actor, available_decisions: 
             "recommended": c.recommended,
             "margin": c.margin,
             "resolved_at": c.resolved_at,
-            "result": c.result,
+            "result": red.value(c.result),
         }
         for c in session.scalars(
             select(ConflictRow).where(ConflictRow.tenant_id == row.tenant_id).order_by(ConflictRow.id)
@@ -257,7 +276,7 @@ def view_of(session: Session, row: ClaimRow, actor: Actor, available_decisions: 
         customer_contact_name=row.customer_contact_name if personal else None,
         customer_contact_email=row.customer_contact_email if personal else None,
         personal_data_withheld=not personal,
-        comment=row.comment,
+        comment=red.text(row.comment),
         created_at=row.created_at,
         product_lines=[
             ProductLine(p.name, p.code, p.subscription_id, p.key, p.removed_at, p.removed_reason)
@@ -276,7 +295,7 @@ def view_of(session: Session, row: ClaimRow, actor: Actor, available_decisions: 
                 d.pages,
                 d.uploaded_by if personal else "",
                 d.uploaded_at,
-                d.comment,
+                red.text(d.comment),
                 d.submission_seq,
             )
             for d in docs
@@ -291,8 +310,8 @@ def view_of(session: Session, row: ClaimRow, actor: Actor, available_decisions: 
                 h.action,
                 h.from_status,
                 h.to_status,
-                h.reason,
-                _redact(h.details, personal),
+                red.text(h.reason),
+                red.value(_redact(h.details, personal)),
             )
             for h in hist
         ],
@@ -301,14 +320,14 @@ def view_of(session: Session, row: ClaimRow, actor: Actor, available_decisions: 
                 d.decided_at,
                 d.reviewer,
                 d.decision,
-                d.note,
+                red.text(d.note),
                 d.recommendation,
                 d.overruled,
-                list(d.requests or []),
+                red.value(list(d.requests or [])),
             )
             for d in decs
         ],
-        analysis=dict(analysis.result) if analysis is not None else None,
+        analysis=red.value(dict(analysis.result)) if analysis is not None else None,
         analysis_seq=analysis.submission_seq if analysis is not None else None,
         conflicts=conflicts,
         available_decisions=available_decisions,

@@ -24,7 +24,15 @@ from sqlalchemy.orm.exc import StaleDataError
 from pipeline import corrections
 from pipeline import lifecycle as lc
 from pipeline.claim_folder import file_sha256, find_tenants_file, load_tenants, read_claim_folder
-from pipeline.claim_views import ClaimSummary, ClaimView, jsonable, summary_of, tenant_names, view_of
+from pipeline.claim_views import (
+    ClaimSummary,
+    ClaimView,
+    claim_redactor,
+    jsonable,
+    summary_of,
+    tenant_names,
+    view_of,
+)
 from pipeline.clock import Clock, SystemClock, as_utc
 from pipeline.errors import (
     AccessDenied,
@@ -54,6 +62,7 @@ from pipeline.intake import (
 )
 from pipeline.models import ClaimedProductIn, ClaimFile, DocumentRef, Status
 from pipeline.reanalysis import reanalysis_change
+from pipeline.redact import Redactor
 from pipeline.roles import PARTNER_ROLES, SYSTEM, Actor, Role, require_role, require_visible
 from pipeline.store.db import BLOBS, session_scope, store_data_dir
 from pipeline.store.schema import (
@@ -375,6 +384,12 @@ class ClaimService:
         with session_scope(self.engine) as session:
             row = self._load(session, actor, claim_id)
             return self._view(session, row, actor)
+
+    def redactor(self, actor: Actor, claim_id: str) -> Redactor | None:
+        """What hides personal data of this claim from ``actor`` (analysts); None: nothing to hide."""
+        require_role(actor, READERS, "read claims")
+        with session_scope(self.engine) as session:
+            return claim_redactor(session, self._load(session, actor, claim_id), actor)
 
     def _view(self, session: Session, row: ClaimRow, actor: Actor) -> ClaimView:
         available = lc.available_decisions(actor, self._facts(session, row), self.clock.now())

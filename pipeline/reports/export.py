@@ -20,7 +20,8 @@ from sqlalchemy import Engine
 
 from pipeline.errors import AccessDenied, InvalidInput
 from pipeline.notify.keys import secret_key
-from pipeline.reports.frames import PERSONAL_COLUMNS, load_frames
+from pipeline.redact import GENERIC, redactor_for
+from pipeline.reports.frames import PERSONAL_COLUMNS, Frames, load_frames
 from pipeline.roles import Actor, Role
 
 if TYPE_CHECKING:
@@ -44,6 +45,26 @@ def pseudonym_key(data_dir: Path) -> bytes:
     return secret_key(PSEUDONYM_ENV, PSEUDONYM_KEY_FILE, data_dir)
 
 
+# Free-text columns that may quote documents or name people (notes, reasons, requests).
+_FREE_TEXT = {"decisions": ("note", "requests"), "reasons": ("message",), "history": ("reason",)}
+
+
+def _redact_free_text(fr: Frames) -> None:
+    """Analysts' exports: personal data out of every free-text column (pipeline.redact), each
+    row with its own claim's contacts as the known names."""
+    names = {
+        str(row.claim_id): redactor_for([row.partner_contact_name, row.customer_contact_name])
+        for row in fr.claims.itertuples()
+    }
+    for table, columns in _FREE_TEXT.items():
+        df = getattr(fr, table)
+        for col in columns:
+            df[col] = [
+                names.get(str(cid), GENERIC).value(value)
+                for cid, value in zip(df["claim_id"], df[col], strict=True)
+            ]
+
+
 def tidy_tables(engine: Engine, personal: bool, key: bytes | None) -> dict[str, pd.DataFrame]:
     """The export tables as DataFrames, contacts hashed unless ``personal``."""
     fr = load_frames(engine, personal=True)
@@ -51,6 +72,7 @@ def tidy_tables(engine: Engine, personal: bool, key: bytes | None) -> dict[str, 
     if not personal:
         if key is None:
             raise ValueError("a pseudonym key is needed when personal data is hashed")
+        _redact_free_text(fr)  # before the contacts below are hashed: their names are needed
         for col in PERSONAL_COLUMNS:
             claims[col] = claims[col].map(lambda v: pseudonym(v, key))
     analyses = fr.analyses.rename(columns={"id": "analysis_id"})

@@ -33,8 +33,9 @@ from pipeline.errors import (
     PoeReviewError,
 )
 from pipeline.service import ClaimService
-from pipeline.web import filters
+from pipeline.web import filters, uploads
 from pipeline.web.deps import CsrfFailed, LoginRequired, csrf_token, current_actor
+from pipeline.web.limits import DEFAULT_BODY_LIMIT, BodyLimit, is_upload, too_large_message
 from pipeline.web.params import EmptyParamsAsDefault
 
 HERE = Path(__file__).resolve().parent
@@ -94,8 +95,8 @@ def create_app(
         title="poe-review",
         description="Review CPOR claims: queue, claims with evidence, conflicts, decisions, partner responses.",
         version="0.1.0",
-        openapi_url="/api/openapi.json",
-        docs_url="/api/docs",
+        openapi_url=None,  # served by pipeline.web.apidocs, to signed-in users only
+        docs_url=None,
         redoc_url=None,
     )
     app.state.engine = engine
@@ -108,6 +109,12 @@ def create_app(
     templates.env.globals["current_actor"] = current_actor
     app.state.templates = templates
 
+    # Innermost of the middlewares, so a 413 page still has the session (and is access-logged).
+    app.add_middleware(
+        BodyLimit,
+        limit_for=lambda scope: uploads.upload_body_limit() if is_upload(scope) else DEFAULT_BODY_LIMIT,
+        error=lambda request, limit: _error(request, 413, "request_too_large", too_large_message(limit)),
+    )
     app.add_middleware(EmptyParamsAsDefault)
     app.add_middleware(
         SessionMiddleware,
@@ -129,13 +136,13 @@ def create_app(
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("X-Frame-Options", "DENY")
         response.headers.setdefault("Referrer-Policy", "same-origin")
-        if not request.url.path.startswith(("/api/docs", "/reports/")):
+        if not request.url.path.startswith("/reports/"):
             # Our pages load only their own script and styles; highlight boxes use style attributes.
             response.headers.setdefault("Content-Security-Policy", CSP)
         return response
 
     def wants_json(request: Request) -> bool:
-        return request.url.path.startswith("/api/")
+        return request.url.path.startswith("/api/") and request.url.path != "/api/docs"
 
     @app.exception_handler(LoginRequired)
     async def _login(request: Request, exc: LoginRequired) -> Response:
@@ -176,8 +183,9 @@ def create_app(
         context = {"status": status, "code": code, "message": message, "actor": _actor_or_none(request)}
         return templates.TemplateResponse(request, "error.html", context, status_code=status)
 
-    from pipeline.web import api, consent, pages
+    from pipeline.web import api, apidocs, consent, pages
 
+    app.include_router(apidocs.router)
     app.include_router(pages.router)
     app.include_router(consent.router)
     app.include_router(api.router)

@@ -92,6 +92,16 @@ def require_role(actor: Actor, roles: frozenset[Role], what: str) -> None:
         raise AccessDenied(f"{actor.role.value} users may not {what}")
 
 
+def require_raw_files(actor: Actor) -> None:
+    """POE files and their rendered pages hold personal data no redaction can reach inside a
+    picture: analysts get the redacted text instead (D-1; issue 13)."""
+    if not actor.sees_personal_data:
+        raise AccessDenied(
+            f"{actor.role.value} users do not receive the POE files or page images: they hold personal "
+            "data; the document's text is shown with personal data withheld"
+        )
+
+
 async def check_csrf(request: Request) -> None:
     """Forms send the token as a field, API clients as a header; either must match the session."""
     expected = request.session.get(SESSION_CSRF)

@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from pipeline.claim_views import ClaimView
 from pipeline.corrections import CorrectionIn
 from pipeline.errors import AccessDenied, ClaimNotFound, InvalidInput, PoeReviewError
+from pipeline.redact import GENERIC
 from pipeline.roles import Actor
 from pipeline.service import ClaimService
 from pipeline.store.db import session_scope
@@ -151,7 +152,7 @@ def get_conflict(service: ClaimService, engine: Engine, actor: Actor, conflict_i
             row.recommended,
             row.margin,
             row.resolved_at,
-            dict(row.result or {}),
+            dict(row.result or {}) if actor.sees_personal_data else GENERIC.value(dict(row.result or {})),
             [],
         )
     ranking = [str(c) for c in data.result.get("ranking") or []]

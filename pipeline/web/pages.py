@@ -28,6 +28,7 @@ from pipeline.web.deps import (
     check_csrf,
     current_actor,
     require_actor,
+    require_raw_files,
     require_role,
     sign_in,
     sign_out,
@@ -283,7 +284,7 @@ def document_page(request: Request, claim_id: str, doc_no: int, ev: int | None =
     loc = ref.location() if ref else {}
     evidence_text = str(ref.evidence.get("text") or "") if ref else ""
     context: dict[str, Any] = {"view": view, "doc": doc, "doc_no": doc_no, "ref": ref, "error": None}
-    if docs.is_pdf(doc) or docs.is_image(doc):
+    if (docs.is_pdf(doc) or docs.is_image(doc)) and actor.sees_personal_data:
         wanted_page = page or int(loc.get("page") or 1)
         info = docs.pdf_info if docs.is_pdf(doc) else docs.image_info
         try:
@@ -306,6 +307,9 @@ def document_page(request: Request, claim_id: str, doc_no: int, ev: int | None =
         )
         return _render(request, "document.html", context)
     extraction = docs.load_extraction(request.app.state.engine, doc)
+    redactor = request.app.state.service.redactor(actor, claim_id)
+    if extraction is not None and redactor is not None:
+        extraction = redactor.value(extraction)  # evidence_text came redacted the same way
     if extraction is None:
         context["error"] = "No extracted text is available for this document yet."
         return _render(request, "document.html", context)
@@ -317,6 +321,7 @@ def document_page(request: Request, claim_id: str, doc_no: int, ev: int | None =
 @router.get("/claims/{claim_id}/documents/{doc_no}/pages/{page}.png")
 def document_page_png(request: Request, claim_id: str, doc_no: int, page: int) -> Response:
     actor = require_actor(request)
+    require_raw_files(actor)
     view = ops.get_claim(request.app.state.service, actor, claim_id)
     if not 0 <= doc_no < len(view.documents):
         raise ClaimNotFound(f"{claim_id} document {doc_no}")
@@ -343,6 +348,7 @@ def document_file(request: Request, claim_id: str, doc_no: int) -> Response:
     from fastapi.responses import FileResponse
 
     actor = require_actor(request)
+    require_raw_files(actor)
     view = ops.get_claim(request.app.state.service, actor, claim_id)
     if not 0 <= doc_no < len(view.documents):
         raise ClaimNotFound(f"{claim_id} document {doc_no}")

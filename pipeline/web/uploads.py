@@ -25,6 +25,7 @@ from pipeline.intake import IngestItem
 from pipeline.models import Status
 from pipeline.roles import Actor
 from pipeline.service import ClaimService
+from pipeline.web.limits import FORM_ALLOWANCE
 from pipeline.web.ops import get_claim
 
 UPLOAD_STATES = frozenset({Status.DRAFT.value, Status.PARTNER_ACTION_REQUIRED.value})
@@ -71,6 +72,12 @@ def _limits() -> tuple[Any, int]:
     # A partner waits for the answer: no OCR here (the nightly run does it), a shorter timeout.
     limits = Limits(ocr=False, timeout_seconds=60.0)
     return limits, int(getattr(limits, "max_bytes", DEFAULT_MAX_BYTES) or DEFAULT_MAX_BYTES)
+
+
+def upload_body_limit() -> int:
+    """The most bytes one upload request may carry: one document at the extractors' size limit
+    plus the form around it (several files at once must fit in it together)."""
+    return _limits()[1] + FORM_ALLOWANCE
 
 
 def _save(upload: Upload, target: Path, max_bytes: int) -> int:

@@ -17,8 +17,9 @@ GETS: list[tuple[str, dict[str, int]]] = [
     (f"/claims/{OWN}", {"anon": 303, "rita": 200, "ana": 200, "fab": 200, "nw": 404}),
     (f"/claims/{OWN}/documents/0", {"anon": 303, "rita": 200, "ana": 200, "fab": 200, "nw": 404}),
     (f"/claims/{OWN}/documents/0?ev=0", {"anon": 303, "rita": 200, "ana": 200, "fab": 200, "nw": 404}),
-    (f"/claims/{OWN}/documents/0/pages/1.png", {"anon": 303, "rita": 200, "ana": 200, "fab": 200, "nw": 404}),
-    (f"/claims/{OWN}/documents/1/file", {"anon": 303, "rita": 200, "ana": 200, "fab": 200, "nw": 404}),
+    # Analysts get the redacted text, never the raw file or a page image (issue 13).
+    (f"/claims/{OWN}/documents/0/pages/1.png", {"anon": 303, "rita": 200, "ana": 403, "fab": 200, "nw": 404}),
+    (f"/claims/{OWN}/documents/1/file", {"anon": 303, "rita": 200, "ana": 403, "fab": 200, "nw": 404}),
     ("/conflicts/{conflict}", {"anon": 303, "rita": 200, "ana": 200, "fab": 403, "nw": 403}),
     ("/partner", {"anon": 303, "rita": 403, "ana": 403, "fab": 200, "nw": 200}),
     ("/analyst", {"anon": 303, "rita": 200, "ana": 200, "fab": 403, "nw": 403}),
