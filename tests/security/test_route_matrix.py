@@ -69,6 +69,9 @@ POLICY: dict[tuple[str, str], dict[str, int]] = {
     ("POST", "/claims/{claim_id}/products"): PARTNER_FORM,
     ("POST", "/claims/{claim_id}/resubmit"): PARTNER_FORM,
     ("GET", "/analyst"): STAFF_PAGE,
+    ("GET", "/analyst/agreement"): STAFF_PAGE,
+    ("POST", "/claims/{claim_id}/corrections"): DECIDE_FORM,
+    ("POST", "/api/claims/{claim_id}/corrections"): DECIDE_API,
     ("GET", "/reports"): STAFF_PAGE,
     ("GET", "/reports/{name:path}"): _all(403, anon=303, customer=303, analyst=404, reviewer=404),
     # The consent link is the customer's only credential and opens one claim (D-17): with the
@@ -169,8 +172,12 @@ def _send(client: TestClient, method: str, path: str, template: str, claim_id: s
     if template.endswith("/decision") and "conflicts" in template:
         body, form = {"winner": "1000002", "note": "matrix"}, {**form, "winner": "1000002", "note": "matrix"}
     elif template.endswith("/decision"):
+        # An overrule on the claim page must say which criteria were wrong, or a policy exception.
         body = {"decision": "request_info", "note": "matrix", "requests": ["x"]}
-        form = {**form, "decision": "request_info", "note": "matrix", "requests": "x"}
+        form = {**form, "decision": "request_info", "note": "matrix", "requests": "x", "policy_exception": "true"}
+    elif template.endswith("/corrections"):  # growth is 'unclear' on every claim of the store
+        body = {"corrections": [{"criterion": "growth_activities", "verdict": "met"}]}
+        form = {**form, "criterion": "growth_activities", "verdict": "met"}
     elif template.endswith("/request-info"):
         body = {"requests": {"1000002": ["x"], "1000003": ["x"]}, "note": "matrix"}
         form = {**form, "requests_1000002": "x", "note": "matrix"}
@@ -179,7 +186,10 @@ def _send(client: TestClient, method: str, path: str, template: str, claim_id: s
     elif template.endswith("/products"):
         body, form = {"keep": ["D365_SALES_ENT", "EXO"]}, {**form, "keep": ["D365_SALES_ENT", "EXO"]}
     elif template in ("/login", "/api/login"):
-        body, form = {"username": "rita", "password": "wrong wrong"}, {**form, "username": "rita", "password": "wrong wrong"}
+        # A username of its own per role: six failures on one account would lock it (throttling),
+        # and the reviewer's client signs in as rita last.
+        who = f"nobody-{id(client)}"
+        body, form = {"username": who, "password": "wrong wrong"}, {**form, "username": who, "password": "wrong wrong"}
     elif template == "/consent/{token}":
         form = {**form, "reason": "I did not work with this partner", "comment": ""}
     if api:
