@@ -9,6 +9,26 @@ from dataclasses import dataclass, field
 from types import TracebackType
 
 
+def read_data(handler: socketserver.StreamRequestHandler) -> bytes:
+    """The DATA exchange: '354', the message up to the lone dot, '250 queued'."""
+    handler.wfile.write(b"354 go ahead\r\n")
+    handler.wfile.flush()
+    lines = []
+    while (line := handler.rfile.readline()) not in (b".\r\n", b""):
+        lines.append(line)
+    handler.wfile.write(b"250 queued\r\n")
+    handler.wfile.flush()
+    return b"".join(lines)
+
+
+def serve(handler: type[socketserver.StreamRequestHandler]) -> socketserver.ThreadingTCPServer:
+    """A threaded server for ``handler`` on a free port of 127.0.0.1, serving in the background."""
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
 @dataclass
 class Received:
     mail_from: str
@@ -50,22 +70,14 @@ class SmtpFake:
                         rcpt.append(cmd[8:].strip().strip("<>"))
                         self.reply("250 ok")
                     elif verb == "DATA":
-                        self.reply("354 go ahead")
-                        lines = []
-                        while (line := self.rfile.readline()) not in (b".\r\n", b""):
-                            lines.append(line)
-                        fake.received.append(Received(mail_from, rcpt, b"".join(lines)))
-                        self.reply("250 queued")
+                        fake.received.append(Received(mail_from, rcpt, read_data(self)))
                     elif verb == "QUIT":
                         self.reply("221 bye")
                         return
                     else:
                         self.reply("250 ok")
 
-        self.server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
+        self.server = serve(Handler)
         return self
 
     @property

@@ -8,12 +8,13 @@ import shutil
 import socketserver
 import ssl
 import subprocess
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 
 import pytest
+
+from tests.notify.smtp_fake import read_data, serve
 
 
 def self_signed_cert(folder: Path) -> tuple[Path, Path]:
@@ -80,22 +81,14 @@ class TlsSmtpFake:
                         fake.auths.append((secret, self.tls))
                         self.reply("235 ok")
                     elif verb == "DATA":
-                        self.reply("354 go ahead")
-                        lines = []
-                        while (line := self.rfile.readline()) not in (b".\r\n", b""):
-                            lines.append(line)
-                        fake.received.append(b"".join(lines))
-                        self.reply("250 queued")
+                        fake.received.append(read_data(self))
                     elif verb == "QUIT":
                         self.reply("221 bye")
                         return
                     else:
                         self.reply("250 ok")
 
-        self.server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
+        self.server = serve(Handler)
         return self
 
     def url(self, user: str = "mailer", password: str = "s3cret-pass") -> str:
