@@ -60,9 +60,13 @@ class FoundDate:
 
 
 def _year(y: str) -> int:
+    """A two-digit year takes the POSIX pivot (00-68: 2000s, 69-99: 1900s): '6/21/99' on an old
+    EDGAR signature page is 1999, not 2099 (it was read as after submission, R-SIG-005)."""
     y = y.lstrip("'").replace(" ", "")
     n = int(y)
-    return n if len(y) == 4 else 2000 + n
+    if len(y) == 4:
+        return n
+    return 2000 + n if n < 69 else 1900 + n
 
 
 def _make(y: int, m: int, d: int) -> date | None:

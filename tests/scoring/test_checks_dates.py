@@ -170,3 +170,10 @@ def test_a_design_sign_off_milestone_after_submission_is_a_milestone_not_a_late_
                   "Design sign-off\t2026-08-20\nGo-live\t2026-09-20"))
     assert r.verdict == "met"
     assert all(x.code != "R-DATE-005" for x in r.reasons)
+
+
+def test_two_digit_years_take_the_posix_pivot():
+    # CUAD Part_I EDGAR exhibits sign 'Date: 6/21/99': that is 1999, never 2099.
+    assert find_dates("Date: 6/21/99")[0].value == date(1999, 6, 21)
+    assert find_dates("Date: 7/4/26")[0].value == date(2026, 7, 4)
+    assert find_dates("Date: 3/1/68")[0].value == date(2068, 3, 1)
