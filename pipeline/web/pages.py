@@ -166,11 +166,6 @@ def queue(
 # --- claim page -------------------------------------------------------------------------------
 
 
-def actor_role(request: Request) -> Role | None:
-    actor = current_actor(request)
-    return actor.role if actor is not None else None
-
-
 def _claim_context(request: Request, view: ClaimView) -> dict[str, Any]:
     now = request.app.state.clock.now()
     refs = evidence_refs(view.analysis)
@@ -192,7 +187,7 @@ def _claim_context(request: Request, view: ClaimView) -> dict[str, Any]:
         "requests": open_requests(view),
         "form": {},
         "form_error": None,
-        "can_correct": actor_role(request) == Role.REVIEWER and bool(criteria),
+        "can_correct": getattr(current_actor(request), "role", None) == Role.REVIEWER and bool(criteria),
         "corrected": {c.criterion: c for c in view.corrections if not c.superseded and c.verdict},
     }
 

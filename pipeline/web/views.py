@@ -229,11 +229,6 @@ class RowFacts:
     unreadable: int = 0
 
 
-def failed_criteria(engine: Engine, claim_ids: list[str]) -> dict[str, list[str]]:
-    """Criteria not met in the latest analysis of each claim's current submission."""
-    return {cid: facts.failed for cid, facts in row_facts(engine, claim_ids).items()}
-
-
 def row_facts(engine: Engine, claim_ids: list[str]) -> dict[str, RowFacts]:
     """:class:`RowFacts` of the latest analysis of each claim's current submission (one query for
     the analyses, one for their findings, one for their head and file reasons: a page of the

@@ -9,12 +9,23 @@ import socketserver
 import ssl
 import subprocess
 from dataclasses import dataclass, field
+from email.message import EmailMessage
 from pathlib import Path
 from types import TracebackType
 
 import pytest
 
 from tests.notify.smtp_fake import read_data, serve
+
+
+def consent_message() -> EmailMessage:
+    """A small message for the transport to send."""
+    msg = EmailMessage()
+    msg["From"] = "no-reply@poe.example"
+    msg["To"] = "customer@contoso.example"
+    msg["Subject"] = "consent"
+    msg.set_content("hello")
+    return msg
 
 
 def self_signed_cert(folder: Path) -> tuple[Path, Path]:

@@ -5,28 +5,18 @@ private CA named by POE_SMTP_CA_FILE); an unverified server gets no password and
 from __future__ import annotations
 
 import ssl
-from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
 
 from pipeline.notify.transports import SmtpTransport, transport_from_env
-from tests.security.smtp_tls_fake import TlsSmtpFake, self_signed_cert
-
-
-def _message() -> EmailMessage:
-    msg = EmailMessage()
-    msg["From"] = "no-reply@poe.example"
-    msg["To"] = "customer@contoso.example"
-    msg["Subject"] = "consent"
-    msg.set_content("hello")
-    return msg
+from tests.security.smtp_tls_fake import TlsSmtpFake, consent_message, self_signed_cert
 
 
 def test_untrusted_certificate_gets_neither_password_nor_mail(tmp_path: Path) -> None:
     cert, key = self_signed_cert(tmp_path)
     with TlsSmtpFake(cert, key) as server, pytest.raises(ssl.SSLCertVerificationError):
-        SmtpTransport(server.url()).send(_message())
+        SmtpTransport(server.url()).send(consent_message())
     assert server.auths == [] and server.received == []
 
 
@@ -37,5 +27,5 @@ def test_private_ca_file_is_trusted_and_password_goes_inside_tls(
     with TlsSmtpFake(cert, key) as server:
         monkeypatch.setenv("POE_SMTP_URL", server.url())
         monkeypatch.setenv("POE_SMTP_CA_FILE", str(cert))
-        transport_from_env(tmp_path).send(_message())
+        transport_from_env(tmp_path).send(consent_message())
     assert server.auths == [("\0mailer\0s3cret-pass", True)] and len(server.received) == 1

@@ -4,28 +4,18 @@ operator says so (POE_SMTP_ALLOW_PLAINTEXT_AUTH=1, for a trusted local relay).""
 
 from __future__ import annotations
 
-from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
 
 from pipeline.notify.transports import SmtpSecurityError, SmtpTransport, transport_from_env
-from tests.security.smtp_tls_fake import TlsSmtpFake
-
-
-def _message() -> EmailMessage:
-    msg = EmailMessage()
-    msg["From"] = "no-reply@poe.example"
-    msg["To"] = "customer@contoso.example"
-    msg["Subject"] = "consent"
-    msg.set_content("hello")
-    return msg
+from tests.security.smtp_tls_fake import TlsSmtpFake, consent_message
 
 
 def test_password_is_not_sent_when_starttls_is_not_offered() -> None:
     # No certificate: STARTTLS is not offered.
     with TlsSmtpFake() as server, pytest.raises(SmtpSecurityError, match="offers no STARTTLS"):
-        SmtpTransport(server.url()).send(_message())
+        SmtpTransport(server.url()).send(consent_message())
     assert server.auths == [] and server.received == []
 
 
@@ -33,5 +23,5 @@ def test_plaintext_auth_only_when_configured(monkeypatch: pytest.MonkeyPatch, tm
     with TlsSmtpFake() as server:
         monkeypatch.setenv("POE_SMTP_URL", server.url())
         monkeypatch.setenv("POE_SMTP_ALLOW_PLAINTEXT_AUTH", "1")
-        transport_from_env(tmp_path).send(_message())
+        transport_from_env(tmp_path).send(consent_message())
     assert server.auths == [("\0mailer\0s3cret-pass", False)] and len(server.received) == 1
