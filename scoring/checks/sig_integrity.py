@@ -2,8 +2,11 @@
 
 pyHanko compares the signed revision with what the file gained after signing. A signature is
 evidence of what the customer signed, not of what the file says now:
-- page content or structure changed after signing (``other``), or signed bytes that are not a
-  whole revision, make the signature ``unclear`` (R-SIG-008): the reviewer must look;
+- page content or structure changed after signing (``other``) makes the signature ``unclear``
+  (R-SIG-008): the reviewer must look;
+- signed bytes that are not a whole revision (a signature over part of the file only) make it
+  ``unclear`` too, with a reason of their own (R-SIG-010): pyHanko then cannot tell what changed,
+  so its modification level says ``other`` whatever the rest of the file holds;
 - form filling, annotations or long-term-validation updates after signing, or bytes appended
   that form no revision, leave it standing with a note (R-SIG-009) saying what was added.
 """
@@ -19,17 +22,23 @@ _ALLOWED_CHANGES = {
     "form_filling": "form filling",
     "annotations": "annotations or comments",
 }
-_PARTIAL_COVERAGE = {"contiguous_block_from_start", "unclear"}
+_PARTIAL_COVERAGE = {
+    "contiguous_block_from_start": "a block from the start of the file that is not a whole revision",
+    "unclear": "byte ranges that are not one block from the start of the file",
+}
 
 
 def changed_after_signing(field: SignatureField, document: str) -> Reason | None:
-    """R-SIG-008 when the field's signature no longer vouches for the document's content."""
+    """R-SIG-010 when the signature covers only part of the file, R-SIG-008 when the file was
+    changed after signing: either way the field no longer vouches for the document's content.
+    Coverage comes first: without a whole signed revision pyHanko's difference analysis does not
+    run and reports every such file as ``other``."""
+    if field.coverage in _PARTIAL_COVERAGE:
+        return reason("R-SIG-010", field=field.name, document=document,
+                      coverage=f"the signed bytes are {_PARTIAL_COVERAGE[field.coverage]}")
     if field.modification == "other":
         return reason("R-SIG-008", field=field.name, document=document,
                       change="page content or document structure was changed after signing")
-    if field.coverage in _PARTIAL_COVERAGE:
-        return reason("R-SIG-008", field=field.name, document=document,
-                      change="the signature covers only part of the file")
     return None
 
 

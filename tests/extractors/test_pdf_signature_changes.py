@@ -5,12 +5,17 @@ The PDFs are built here with pyHanko itself: a one-page SOW with a customer sign
 signed with a self-signed certificate made in the test (trust in the chain stays out of scope
 offline), then (a) left intact, (b) given an incremental update that adds page content, (c)
 given bytes appended after signing that form no revision, (d) countersigned in a second field
-(form filling).
+(form filling), (e) signed over a prefix of the file only: the signature's byte range stops before
+the end of its own revision (its startxref and %%EOF are not signed), re-signed with the same key
+so the signature itself is intact and only its coverage is wrong.
 """
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
 import io
+import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -72,6 +77,28 @@ def _signed_by_customer() -> bytes:
     return _sign(_sow(), "CustomerSignature", "Teo Lupu", (72, 100, 272, 150))
 
 
+def _signed_over_a_prefix() -> bytes:
+    """A correct signature over the file up to its last ``startxref`` only: the byte range is
+    rewritten in place (same width) and the CMS recomputed over the shorter range with the key."""
+    signer = _signer("Teo Lupu")
+    writer = IncrementalPdfFileWriter(io.BytesIO(_sow()))
+    fields.append_signature_field(writer, fields.SigFieldSpec("CustomerSignature", box=(72, 100, 272, 150), on_page=0))
+    out = io.BytesIO()
+    signers.sign_pdf(writer, signers.PdfSignatureMetadata(field_name="CustomerSignature"), signer=signer, output=out)
+    data = bytearray(out.getvalue())
+    m = re.search(rb"/ByteRange\s*\[\s*0\s+(\d+)\s+(\d+)\s+(\d+)\s*\]", data)
+    assert m is not None
+    hole_start, hole_end = int(m.group(1)), int(m.group(2))
+    second = data.rindex(b"startxref") - hole_end  # the revision's tail left unsigned
+    assert second < int(m.group(3))
+    data[m.start():m.end()] = f"/ByteRange [0 {hole_start} {hole_end} {second}]".encode().ljust(m.end() - m.start())
+    digest = hashlib.sha256(bytes(data[:hole_start]) + bytes(data[hole_end:hole_end + second])).digest()
+    contents = asyncio.run(signer.async_sign(digest, "sha256")).dump().hex().encode()
+    assert len(contents) <= hole_end - hole_start - 2
+    data[hole_start + 1:hole_end - 1] = contents.ljust(hole_end - hole_start - 2, b"0")
+    return bytes(data)
+
+
 def _page_content_added(signed: bytes) -> bytes:
     writer = IncrementalPdfFileWriter(io.BytesIO(signed))
     page = writer.root["/Pages"]["/Kids"][0].get_object()
@@ -116,7 +143,7 @@ def test_page_content_changed_after_signing_is_unclear(tmp_path: Path) -> None:
     assert "changed after signing" in result.reasons[0].message and "CustomerSignature" in result.reasons[0].message
 
 
-def test_signature_covering_only_part_of_the_file_is_reported(tmp_path: Path) -> None:
+def test_bytes_appended_after_signing_are_noted_and_the_signature_stands(tmp_path: Path) -> None:
     data = _signed_by_customer() + b"\n% bytes appended after signing\n"
     doc, field = _field(tmp_path, "appended.pdf", data)
     assert field.coverage == "entire_revision" and field.modification == "none"
@@ -131,3 +158,14 @@ def test_countersigning_after_the_customer_is_form_filling_and_stands(tmp_path: 
     assert field.modification == "form_filling"
     result = _signature_verdict(doc)
     assert result.verdict == "met" and "R-SIG-009" in [r.code for r in result.reasons]
+
+
+def test_signature_covering_only_part_of_the_file_has_its_own_reason(tmp_path: Path) -> None:
+    doc, field = _field(tmp_path, "prefix.pdf", _signed_over_a_prefix())
+    assert field.valid  # the signature matches the bytes it covers ...
+    assert field.coverage == "contiguous_block_from_start"  # ... which are not a whole revision
+    result = _signature_verdict(doc)
+    assert result.verdict == "unclear"
+    assert [r.code for r in result.reasons] == ["R-SIG-010"]
+    assert "covers only part of the file" in result.reasons[0].message
+    assert "not a whole revision" in result.reasons[0].message
