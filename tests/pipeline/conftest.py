@@ -20,6 +20,8 @@ from pipeline.store.schema import Base
 
 PG_URL = os.environ.get("POE_TEST_PG_URL")
 START = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)  # a Monday
+# Append-only tables whose statement trigger refuses TRUNCATE on PostgreSQL (migrations 0002, 0006).
+NO_TRUNCATE_TRIGGERS = (("history", "history_no_truncate"), ("corrections", "corrections_no_truncate"))
 
 
 def _pg_engine(schema: str) -> Engine:
@@ -69,13 +71,16 @@ def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
         return
     schema = request.getfixturevalue("pg_schema")
     eng = _pg_engine(schema)
-    # Empty every table. History refuses TRUNCATE (D-9, statement trigger of 0002): the tables'
-    # owner lifts that trigger for this one transaction, which an application role cannot do.
+    # Empty every table. History and corrections refuse TRUNCATE (D-9, statement triggers of 0002
+    # and 0006): the tables' owner lifts them for this one transaction, which an application role
+    # cannot do.
     tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
     with eng.begin() as conn:
-        conn.execute(text("ALTER TABLE history DISABLE TRIGGER history_no_truncate"))
+        for table, trigger in NO_TRUNCATE_TRIGGERS:
+            conn.execute(text(f"ALTER TABLE {table} DISABLE TRIGGER {trigger}"))
         conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
-        conn.execute(text("ALTER TABLE history ENABLE TRIGGER history_no_truncate"))
+        for table, trigger in NO_TRUNCATE_TRIGGERS:
+            conn.execute(text(f"ALTER TABLE {table} ENABLE TRIGGER {trigger}"))
     try:
         yield eng
     finally:
