@@ -159,6 +159,7 @@ def nightly_flow(
     report_dir: str | None = None,
     export_format: str | None = None,
     reanalyse_limit: int = nl.DEFAULT_REANALYSE_LIMIT,
+    drift_threshold: float = nl.DRIFT_THRESHOLD,
 ) -> dict[str, Any]:
     """Inbox -> store -> extract/analyse in batches -> conflicts -> clocks -> summary (spec 5).
 
@@ -167,12 +168,14 @@ def nightly_flow(
     ``dask``: set by :func:`run_flow` with a Dask task runner, so batch tasks do their work in
     the Dask worker that runs them instead of this machine's process pool; ``report_dir`` (and
     ``export_format``): write the analysts' report (and exports) there and publish its headline;
-    ``reanalyse_limit``: open claims with a stale analysis re-analysed this night at most.
+    ``reanalyse_limit``: open claims with a stale analysis re-analysed this night at most;
+    ``drift_threshold``: a fall of weekly agreement (tool vs reviewers) above this is flagged.
     """
     cfg = nl.NightlyConfig(
         inbox=inbox, db_url=db_url, as_of=as_of, concurrency=concurrency, batch_size=batch_size,
         extractor=extractor, policy=nl.AutoDecisionPolicy(reject_ineligible=reject_ineligible),
         report_dir=report_dir, export_format=export_format, reanalyse_limit=reanalyse_limit,
+        drift_threshold=drift_threshold,
     ).resolved()
     logger = get_run_logger()
     timer = nl.StageTimer()
@@ -224,6 +227,7 @@ def nightly_flow(
         summary["notifications"] = nl.notify_step(cfg)
     with timer("report"):
         analyst = nl.report_step(cfg)
+        summary["agreement_drift"] = nl.drift_step(cfg.db_url, cfg.as_of, cfg.drift_threshold)
     summary["stages"].update({k: round(timer.seconds[k], 2) for k in ("notify", "report")})
     if analyst is not None:
         summary["report"] = {"path": analyst["report"], "exports": analyst["exports"]}

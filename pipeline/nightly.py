@@ -39,8 +39,10 @@ from sqlalchemy import select
 
 from pipeline.clock import as_utc
 from pipeline.errors import PoeReviewError
+from pipeline.nightly_drift import drift_lines, drift_row, drift_step
 from pipeline.nightly_work import DEFAULT_EXTRACTOR, WorkerSettings, analyse_batch
 from pipeline.reanalysis import DEFAULT_REANALYSE_LIMIT
+from pipeline.reports.agreement import DRIFT_THRESHOLD
 from pipeline.store.db import make_engine, migrate, resolve_url, session_scope, store_data_dir
 from pipeline.store.schema import RunRow
 
@@ -79,6 +81,7 @@ class NightlyConfig:
     report_dir: str | None = None
     export_format: str | None = None  # parquet | csv, with report_dir
     reanalyse_limit: int = DEFAULT_REANALYSE_LIMIT  # stale open claims re-analysed a night at most
+    drift_threshold: float = DRIFT_THRESHOLD  # weekly agreement falling more than this is flagged
 
     def workers(self) -> int:
         return self.concurrency if self.concurrency > 0 else (os.cpu_count() or 1)
@@ -97,6 +100,7 @@ class NightlyConfig:
             report_dir=str(Path(self.report_dir).resolve()) if self.report_dir else None,
             export_format=self.export_format,
             reanalyse_limit=self.reanalyse_limit,
+            drift_threshold=self.drift_threshold,
         )
 
     def worker_settings(self) -> WorkerSettings:
@@ -429,6 +433,8 @@ def summary_rows(summary: dict[str, Any]) -> list[dict[str, str]]:
     ]
     if "notifications" in summary:  # set after the summary is built; absent in older runs' rows
         rows.append(("emails sent", summary["notifications"].get("sent", 0)))
+    if (drift := drift_row(summary.get("agreement_drift"))) is not None:
+        rows.append(drift)
     return [{"figure": name, "value": str(value)} for name, value in rows]
 
 
@@ -441,6 +447,7 @@ def summary_markdown(summary: dict[str, Any]) -> str:
     if summary.get("report"):
         lines += ["", f"Analysts' report: `{summary['report']['path']}`"]
         lines += [f"- export `{path}`" for path in summary["report"]["exports"]]
+    lines += drift_lines(summary.get("agreement_drift"))
     if summary["refused"]:
         lines += ["", "## Refused claim folders", ""]
         lines += [f"- `{r['folder']}`: {r['message']}" for r in summary["refused"]]
@@ -608,6 +615,7 @@ def run_nightly(cfg: NightlyConfig, progress: Progress | None = None) -> dict[st
         summary["notifications"] = notify_step(cfg)
     with timer("report"):
         analyst = report_step(cfg)
+        summary["agreement_drift"] = drift_step(cfg.db_url, cfg.as_of, cfg.drift_threshold)
     summary["stages"].update({k: round(timer.seconds[k], 2) for k in ("notify", "report")})
     if analyst is not None:
         summary["report"] = {"path": analyst["report"], "exports": analyst["exports"]}

@@ -19,6 +19,7 @@ from typing import Annotated, Any
 import typer
 
 from pipeline.cli.app import app, global_db
+from pipeline.reports.agreement import DRIFT_THRESHOLD
 
 DbOption = Annotated[str | None, typer.Option("--db", metavar="URL", help="Claims store URL (overrides the global --db).")]
 
@@ -74,6 +75,7 @@ def run_pipeline(
     report_dir: Path | None = None,
     export_format: str | None = None,
     reanalyse_limit: int | None = None,
+    drift_threshold: float | None = None,
 ) -> dict[str, Any]:
     """The nightly run through the Prefect flow (default) or the plain runner; the summary."""
     from pipeline.nightly import AutoDecisionPolicy, ClaimProgress, NightlyConfig, run_nightly
@@ -87,6 +89,8 @@ def run_pipeline(
         params["extractor"] = extractor
     if reanalyse_limit is not None:
         params["reanalyse_limit"] = reanalyse_limit
+    if drift_threshold is not None:
+        params["drift_threshold"] = drift_threshold
     if use_prefect:
         prefect_environment(store_dir(db_url))
         try:
@@ -110,6 +114,8 @@ def run_pipeline(
         cfg.extractor = extractor
     if reanalyse_limit is not None:
         cfg.reanalyse_limit = reanalyse_limit
+    if drift_threshold is not None:
+        cfg.drift_threshold = drift_threshold
     with ClaimProgress(enabled=progress) as bar:
         return run_nightly(cfg, progress=bar)
 
@@ -167,6 +173,14 @@ def run_command(
             "re-analysed this night at most (oldest first; 0: none).",
         ),
     ] = 1000,
+    drift_threshold: Annotated[
+        float,
+        typer.Option(
+            "--drift-threshold", min=0.0, max=0.99,
+            help="Flag in the summary a fall of weekly agreement between the tool and the reviewers of "
+            "more than this (a fraction: 0.05 = 5 points), against the weeks before.",
+        ),
+    ] = DRIFT_THRESHOLD,
 ) -> None:
     """Run the nightly pipeline once: intake, analysis, conflicts, clocks; print the summary."""
     if not inbox.is_dir():
@@ -186,7 +200,7 @@ def run_command(
             inbox=inbox, db_url=global_db(ctx, db), as_of=as_of, concurrency=concurrency, batch_size=batch_size,
             dask=dask, use_prefect=not no_prefect, progress=not as_json and sys.stderr.isatty(),
             reject_ineligible=reject_ineligible, extractor=extractor, report_dir=report_dir,
-            export_format=export_format, reanalyse_limit=reanalyse_limit,
+            export_format=export_format, reanalyse_limit=reanalyse_limit, drift_threshold=drift_threshold,
         )
     print_summary(summary, as_json)
 

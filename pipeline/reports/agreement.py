@@ -205,12 +205,14 @@ def labelled_all_versions(fr: Frames) -> pd.DataFrame:
     return out
 
 
-def weekly(fr: Frames, until: datetime | None = None) -> pd.DataFrame:
-    """Agreement over all criteria, week by week (weeks starting Monday, UTC)."""
+def weekly(fr: Frames, until: datetime | None = None, criterion: str | None = None) -> pd.DataFrame:
+    """Agreement week by week (weeks starting Monday, UTC), over all criteria or one."""
     import pandas as pd
 
     rows = _in_period(labelled(fr), None, until)
     rows = rows[rows["label"].notna()]
+    if criterion is not None and not rows.empty:
+        rows = rows[rows["criterion"] == criterion]
     if rows.empty:
         return pd.DataFrame(columns=["week", "labelled", "agreement"])
     week = rows["at"].dt.tz_convert("UTC").dt.tz_localize(None).dt.to_period("W-SUN").dt.start_time
@@ -221,10 +223,12 @@ def weekly(fr: Frames, until: datetime | None = None) -> pd.DataFrame:
     }).reset_index(drop=True)
 
 
-def drift(fr: Frames, until: datetime | None = None, threshold: float = DRIFT_THRESHOLD) -> dict[str, Any] | None:
-    """The latest judged week against the mean of the weeks before it: a dict saying so when
-    agreement fell by more than ``threshold``, else None."""
-    weeks = weekly(fr, until)
+def drift(fr: Frames, until: datetime | None = None, threshold: float = DRIFT_THRESHOLD,
+          criterion: str | None = None) -> dict[str, Any] | None:
+    """The latest judged week (at least DRIFT_MIN_LABELS labels) against the label-weighted mean
+    of up to DRIFT_BASELINE_WEEKS judged weeks before it: a dict saying so when agreement fell
+    by more than ``threshold`` (a fraction: 0.05 = 5 points), else None."""
+    weeks = weekly(fr, until, criterion)
     weeks = weeks[weeks["labelled"] >= DRIFT_MIN_LABELS]
     if len(weeks) < 2:
         return None
@@ -234,8 +238,16 @@ def drift(fr: Frames, until: datetime | None = None, threshold: float = DRIFT_TH
     fall = baseline - float(last["agreement"])
     if fall <= threshold:
         return None
-    return {"week": str(last["week"].date()), "agreement": float(last["agreement"]), "baseline": round(baseline, 4),
-            "fall": round(fall, 4), "labelled": int(last["labelled"]), "threshold": threshold}
+    return {"scope": criterion or "all criteria", "week": str(last["week"].date()),
+            "agreement": float(last["agreement"]), "baseline": round(baseline, 4), "fall": round(fall, 4),
+            "labelled": int(last["labelled"]), "baseline_labelled": int(before["labelled"].sum()),
+            "threshold": threshold}
+
+
+def drift_alerts(fr: Frames, until: datetime | None = None, threshold: float = DRIFT_THRESHOLD) -> list[dict[str, Any]]:
+    """Drift over all criteria, then per criterion (each judged on its own labels)."""
+    alerts = [drift(fr, until, threshold, criterion) for criterion in (None, *CRITERIA)]
+    return [a for a in alerts if a is not None]
 
 
 @dataclass(frozen=True)
