@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from pipeline.errors import InvalidInput
+from pipeline.roles import Actor, Role, require_role
+from pipeline.store.db import session_scope
 from pipeline.store.schema import AnalysisRow, ClaimRow, CorrectionRow, FindingRow
 from scoring.types import CRITERIA
 
@@ -137,3 +139,71 @@ def corrections_of(session: Session, claim_id: str) -> list[CorrectionView]:
         latest[(r.analysis_id, r.criterion)] = r.id
     return [CorrectionView(r.at, r.reviewer, r.criterion, r.tool_verdict, r.verdict, r.note, r.document, r.where,
                            r.scoring_version, latest[(r.analysis_id, r.criterion)] != r.id) for r in rows]
+
+
+# --- every reviewer's corrections (admins) ------------------------------------------------------
+
+LIST_LIMIT = 500
+
+
+@dataclass(frozen=True)
+class CorrectionListing:
+    """One stored correction as the admins' list shows it (the reviewer named)."""
+
+    id: int
+    at: datetime
+    claim_id: str
+    reviewer: str
+    criterion: str
+    tool_verdict: str | None
+    verdict: str | None
+    note: str
+    document: str | None
+    where: str | None
+    scoring_version: str
+    decision_id: int | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.__dict__, "at": self.at.isoformat()}
+
+
+@dataclass(frozen=True)
+class CorrectionList:
+    rows: list[CorrectionListing]
+    total: int  # matching the filters (rows holds the newest ``limit`` of them)
+    by_reviewer: dict[str, int]  # every reviewer's count, whatever the filters
+
+
+def list_all(
+    engine: Engine,
+    actor: Actor,
+    *,
+    reviewer: str | None = None,
+    criterion: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    limit: int = LIST_LIMIT,
+) -> CorrectionList:
+    """Every reviewer's corrections, newest first, filtered by reviewer, criterion and period:
+    admins only (analysts read them aggregated, reviewers on each claim's page)."""
+    require_role(actor, {Role.ADMIN}, "see every reviewer's corrections")
+    if criterion is not None and criterion not in (*CRITERIA, POLICY_EXCEPTION):
+        raise InvalidInput(f"criterion: one of {', '.join((*CRITERIA, POLICY_EXCEPTION))}, not {criterion!r}")
+    where = []
+    if reviewer:
+        where.append(CorrectionRow.reviewer == reviewer)
+    if criterion:
+        where.append(CorrectionRow.criterion == criterion)
+    if since is not None:
+        where.append(CorrectionRow.at >= since)
+    if until is not None:
+        where.append(CorrectionRow.at <= until)
+    with session_scope(engine) as session:
+        total = session.scalar(select(func.count()).select_from(CorrectionRow).where(*where)) or 0
+        rows = session.scalars(select(CorrectionRow).where(*where)
+                               .order_by(CorrectionRow.at.desc(), CorrectionRow.id.desc()).limit(max(1, limit)))
+        listed = [CorrectionListing(r.id, r.at, r.claim_id, r.reviewer, r.criterion, r.tool_verdict, r.verdict,
+                                    r.note, r.document, r.where, r.scoring_version, r.decision_id) for r in rows]
+        counts = session.execute(select(CorrectionRow.reviewer, func.count()).group_by(CorrectionRow.reviewer))
+        by_reviewer = {name: int(n) for name, n in sorted(counts)}
+    return CorrectionList(listed, int(total), by_reviewer)

@@ -3,7 +3,10 @@
 - Partner users (Incentive Admin, Incentive User) see and act on their own organisation's claims
   only; the organisation key is the MPN ID (``ClaimRow.partner_org``).
 - Reviewers see every claim and decide.
-- Analysts read everything except contacts' personal data (names, e-mail addresses).
+- Analysts read everything except contacts' personal data (names, e-mail addresses); they see
+  reviewers' corrections only aggregated (the agreement report) and cannot correct.
+- Admins oversee the review: they read every claim, the agreement report and every reviewer's
+  corrections by name (:func:`pipeline.corrections.list_all`); they neither decide nor correct.
 - SYSTEM is the nightly run, intake and the lifecycle clock.
 """
 
@@ -20,6 +23,7 @@ class Role(StrEnum):
     INCENTIVE_USER = "incentive_user"
     REVIEWER = "reviewer"
     ANALYST = "analyst"
+    ADMIN = "admin"
     SYSTEM = "system"
 
 

@@ -62,7 +62,7 @@ def serve(
 def users_add(
     ctx: typer.Context,
     username: str = typer.Argument(..., help="Sign-in name."),
-    role: str = typer.Option(..., "--role", help="reviewer, analyst, incentive_admin or incentive_user."),
+    role: str = typer.Option(..., "--role", help="reviewer, analyst, admin (sees every reviewer's corrections), incentive_admin or incentive_user."),
     partner_org: str | None = typer.Option(None, "--partner-org", metavar="MPN", help="Partner users: their MPN ID."),
     password_stdin: bool = typer.Option(False, "--password-stdin", help="Read the password from standard input."),
     display_name: str = typer.Option("", "--display-name", help="Name shown in the UI."),

@@ -350,7 +350,7 @@ class UserRow(Base):
     __tablename__ = "users"
     username: Mapped[str] = mapped_column(String(100), primary_key=True)
     display_name: Mapped[str] = mapped_column(String(300), default="")
-    role: Mapped[str] = mapped_column(String(30))  # incentive_admin, incentive_user, reviewer, analyst
+    role: Mapped[str] = mapped_column(String(30))  # incentive_admin, incentive_user, reviewer, analyst, admin
     partner_org: Mapped[str | None] = mapped_column(String(50))  # partner users: their MPN ID
     password_hash: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)

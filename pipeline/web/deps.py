@@ -26,7 +26,7 @@ SESSION_USER = "u"
 SESSION_CSRF = "csrf"
 SESSION_ID = "sid"
 REVIEWERS = frozenset({Role.REVIEWER})
-STAFF = frozenset({Role.REVIEWER, Role.ANALYST})  # Microsoft users who read every claim
+STAFF = frozenset({Role.REVIEWER, Role.ANALYST, Role.ADMIN})  # Microsoft users who read every claim
 PARTNERS = PARTNER_ROLES
 
 

@@ -71,6 +71,8 @@ def _home_for(actor: Actor) -> str:
         return "/queue"
     if actor.role == Role.ANALYST:
         return "/analyst"
+    if actor.role == Role.ADMIN:
+        return "/admin/corrections"
     return "/partner"
 
 

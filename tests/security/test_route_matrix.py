@@ -2,6 +2,7 @@
 cannot be left out (``test_every_route_has_a_policy`` fails until it gets an entry in POLICY).
 
 Roles: anonymous; the customer holding the consent link of the claim; a reviewer; an analyst;
+an admin (reads like staff, sees every reviewer's corrections, neither decides nor corrects);
 the partner who owns the claim; a partner of another organisation. Claim routes run on two claims
 of different partners *and* different customer tenants (1000001: Fabrikam on Contoso; 1000002:
 Northwind on Adatum), so "partner_own"/"partner_other" swap users between them: every claim route
@@ -24,9 +25,9 @@ from pipeline.notify.tokens import consent_secret, make_consent_token
 from pipeline.web import create_app
 from tests.web.store_builder import PASSWORD, Built
 
-ROLES = ("anon", "customer", "analyst", "partner_other", "partner_own", "reviewer")
+ROLES = ("anon", "customer", "analyst", "admin", "partner_other", "partner_own", "reviewer")
 CLAIMS = {"1000001": ("fab", "nw"), "1000002": ("nw", "fab")}  # claim -> (its partner, another partner)
-USERS = {"reviewer": "rita", "analyst": "ana"}
+USERS = {"reviewer": "rita", "analyst": "ana", "admin": "adam"}
 
 
 
@@ -39,16 +40,18 @@ def _all(status: int, **override: int) -> dict[str, int]:
 # Statuses: pages send the signed-out to sign-in (303), the API answers 401; 403 = role refused;
 # 404 = a partner is never told another organisation's claim exists (D-1); 409 = the claim is
 # Under review, so partner actions are closed (D-15) after the role check passed.
-STAFF_PAGE = _all(403, anon=303, customer=303, analyst=200, reviewer=200)
-STAFF_API = _all(403, anon=401, customer=401, analyst=200, reviewer=200)
+STAFF_PAGE = _all(403, anon=303, customer=303, analyst=200, admin=200, reviewer=200)
+STAFF_API = _all(403, anon=401, customer=401, analyst=200, admin=200, reviewer=200)
+ADMIN_PAGE = _all(403, anon=303, customer=303, admin=200)
+ADMIN_API = _all(403, anon=401, customer=401, admin=200)
 CLAIM_PAGE = _all(200, anon=303, customer=303, partner_other=404)
 RAW_FILE = _all(200, anon=303, customer=303, partner_other=404, analyst=403)
 CLAIM_API = _all(200, anon=401, customer=401, partner_other=404)
 SIGNED_IN_API = _all(200, anon=401, customer=401)
 DECIDE_API = _all(403, anon=401, customer=401, reviewer=200)
 DECIDE_FORM = _all(403, anon=303, customer=303, reviewer=303)
-PARTNER_API = _all(409, anon=401, customer=401, analyst=403, reviewer=403, partner_other=404)
-PARTNER_FORM = _all(303, anon=303, customer=303, analyst=403, reviewer=403, partner_other=404)
+PARTNER_API = _all(409, anon=401, customer=401, analyst=403, admin=403, reviewer=403, partner_other=404)
+PARTNER_FORM = _all(303, anon=303, customer=303, analyst=403, admin=403, reviewer=403, partner_other=404)
 
 POLICY: dict[tuple[str, str], dict[str, int]] = {
     ("GET", "/"): _all(303),
@@ -64,7 +67,7 @@ POLICY: dict[tuple[str, str], dict[str, int]] = {
     ("GET", "/conflicts/{conflict_id}"): STAFF_PAGE,
     ("POST", "/conflicts/{conflict_id}/decision"): DECIDE_FORM,
     ("POST", "/conflicts/{conflict_id}/request-info"): DECIDE_FORM,
-    ("GET", "/partner"): _all(200, anon=303, customer=303, analyst=403, reviewer=403),
+    ("GET", "/partner"): _all(200, anon=303, customer=303, analyst=403, admin=403, reviewer=403),
     ("POST", "/claims/{claim_id}/documents"): PARTNER_FORM,
     ("POST", "/claims/{claim_id}/products"): PARTNER_FORM,
     ("POST", "/claims/{claim_id}/resubmit"): PARTNER_FORM,
@@ -73,7 +76,9 @@ POLICY: dict[tuple[str, str], dict[str, int]] = {
     ("POST", "/claims/{claim_id}/corrections"): DECIDE_FORM,
     ("POST", "/api/claims/{claim_id}/corrections"): DECIDE_API,
     ("GET", "/reports"): STAFF_PAGE,
-    ("GET", "/reports/{name:path}"): _all(403, anon=303, customer=303, analyst=404, reviewer=404),
+    ("GET", "/reports/{name:path}"): _all(403, anon=303, customer=303, analyst=404, admin=404, reviewer=404),
+    ("GET", "/admin/corrections"): ADMIN_PAGE,
+    ("GET", "/api/corrections"): ADMIN_API,
     # The consent link is the customer's only credential and opens one claim (D-17): with the
     # link anyone sees the page; a denial of a claim not Approved is refused (400) for all.
     ("GET", "/consent/{token}"): _all(200),

@@ -34,6 +34,7 @@ USERS = {
     "rita": ("reviewer", None),
     "rob": ("reviewer", None),
     "ana": ("analyst", None),
+    "adam": ("admin", None),
     "fab": ("incentive_admin", FABRIKAM[0]),
     "nw": ("incentive_user", NORTHWIND[0]),
 }
