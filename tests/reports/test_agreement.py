@@ -8,32 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.corrections import CorrectionIn
 from pipeline.reports import agreement as ag
 from pipeline.reports.frames import load_frames
-from pipeline.roles import Actor, Role
-from pipeline.service import ClaimService
-from tests.web.store_builder import analysis, build_store
-
-RITA = Actor("rita", Role.REVIEWER)
+from tests.reports.agreement_store import add_known_corrections
+from tests.web.store_builder import build_store
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     built = build_store(tmp_path_factory.mktemp("agreement"))
-    service = ClaimService(built.engine, built.clock, data_dir=built.data_dir)
-    # 1000001 (signature not_met, growth unclear, the rest met): signature corrected to met, no decision.
-    service.correct(RITA, "1000001", [CorrectionIn("customer_signature", "met", document="SOW.pdf", where="page 2")])
-    # 1000005 (all met but growth unclear), approved as recommended: its verdicts stand as labels.
-    service.decide(RITA, "1000005", "approve", "")
-    # 1000003 (signature not_met, growth unclear), rejected as recommended, dates corrected to not met.
-    service.decide(RITA, "1000003", "reject", "no customer signature")
-    service.correct(RITA, "1000003", [CorrectionIn("dates", "not_met", note="only a quote's validity date")])
-    # A newer scoring version re-analyses 1000003 (signature now met: it disagrees with the label).
-    newer = analysis("1000003", None, signature="met", recommendation="approve", score=70)
-    newer["scoring_version"] = "9.9"
-    built.clock.set(built.clock.now() + timedelta(hours=1))
-    service.record_analysis("1000003", 1, newer)
+    add_known_corrections(built)  # the decisions and corrections the figures below are worked from
     return built
 
 
