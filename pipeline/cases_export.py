@@ -124,6 +124,7 @@ def _labels(engine: Engine, claim_id: str, analysis_id: int) -> tuple[dict[str, 
         stored = {c: str(f.get("verdict")) for c, f in (result.get("criteria") or {}).items() if isinstance(f, dict)}
         products = {k: str(p.get("verdict")) for k, p in
                     ((result.get("criteria") or {}).get("product_links", {}).get("products") or {}).items()}
+        rules = sorted({str(e.get("rule")) for e in result.get("eligibility") or [] if isinstance(e, dict)})
         truth = dict(stored)
         corrected: list[str] = []
         for c in corrections:
@@ -134,6 +135,9 @@ def _labels(engine: Engine, claim_id: str, analysis_id: int) -> tuple[dict[str, 
             "criteria": truth,
             "stored": stored,
             "products": products,
+            # Eligibility is not corrected by reviewers: the stored findings, read as tests/cases reads them.
+            "eligible": not rules,
+            "eligibility_rules": rules,
             "recommendation": decision.decision if decision else result.get("recommendation"),
             "stored_recommendation": result.get("recommendation"),
             "scoring_version": analysis.scoring_version,

@@ -62,6 +62,14 @@ def test_an_exported_case_round_trips(corrected, tmp_path: Path) -> None:  # typ
     assert labels["criteria"] == {**verdicts, "growth_activities": right}  # the corrected ones
     assert labels["stored"] == verdicts and "reviewer-correction" in labels["cases"]
     assert "only a hope" in labels["note"]
+    # The regression suite can read it as it reads tests/cases: the same top-level keys, the same
+    # keys per claim, the folder named in the labels holding the claim.json of that claim.
+    suite = json.loads((CASES / "labels.json").read_text())
+    exported = json.loads((tmp_path / "labels.json").read_text())
+    assert set(suite) <= set(exported)
+    assert set(next(iter(suite["claims"].values()))) <= set(labels)
+    assert labels["eligible"] is (not stored["eligibility"]) and labels["eligibility_rules"] == []
+    assert json.loads((tmp_path / labels["folder"] / "claim.json").read_text())["claim_id"] == claim_id
 
 
 def test_contacts_are_pseudonymised_and_documents_left_out_by_default(corrected, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
