@@ -257,13 +257,16 @@ class Agreement:
     table: pd.DataFrame
     versions: pd.DataFrame
     weeks: pd.DataFrame
-    drift: dict[str, Any] | None
+    drift: dict[str, Any] | None  # over all criteria
+    alerts: tuple[dict[str, Any], ...] = ()  # every fallen scope: all criteria, then each criterion
 
     def to_json(self) -> dict[str, Any]:
         table = self.table.astype(object).where(self.table.notna(), None)
-        return {"criteria": table.to_dict(orient="index"), "drift": self.drift}
+        return {"criteria": table.to_dict(orient="index"), "drift": self.drift, "drift_alerts": list(self.alerts)}
 
 
 def figures(fr: Frames, since: datetime | None = None, until: datetime | None = None) -> Agreement:
+    alerts = drift_alerts(fr, until)
+    overall = next((a for a in alerts if a["scope"] == "all criteria"), None)
     return Agreement(agreement_table(fr, since, until), by_version(fr, since, until), weekly(fr, until),
-                     drift(fr, until))
+                     overall, tuple(alerts))

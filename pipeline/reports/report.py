@@ -73,17 +73,17 @@ def _with_meaning(table: pd.DataFrame) -> pd.DataFrame:
 
 def agreement_section(agreement: ag.Agreement) -> list[str]:
     """The tool against the reviewers: per criterion, by scoring version, week by week."""
-    table, alert = agreement.table, agreement.drift
+    table = agreement.table
     parts = [
         "<h2>Tool and reviewers: agreement per criterion</h2>",
         "<p class='note'>Label: the reviewer's latest correction of the criterion, else the verdict the "
         "reviewer decided on without correcting it (an uncorrected 'unclear' has no label). Unclear counts as "
         "not met. Intervals: Wilson 95%.</p>",
     ]
-    if alert:
-        parts.append(f"<p class='flash error'><b>Agreement fell</b> to {_pct(alert['agreement'])} in the week of "
-                     f"{alert['week']} ({alert['labelled']} labels), {_pct(alert['fall'])} below the "
-                     f"{_pct(alert['baseline'])} of the weeks before.</p>")
+    for alert in agreement.alerts:
+        parts.append(f"<p class='flash error'><b>Agreement fell</b> ({alert['scope'].replace('_', ' ')}) to "
+                     f"{_pct(alert['agreement'])} in the week of {alert['week']} ({alert['labelled']} labels), "
+                     f"{_pct(alert['fall'])} below the {_pct(alert['baseline'])} of the weeks before.</p>")
     chart = charts.stacked_bars(table[["agreement"]].dropna(), "Agreement with reviewers", "share", horizontal=True) \
         if table["labelled"].sum() else None
     parts += [_img(chart, "agreement per criterion"), _table(table)]

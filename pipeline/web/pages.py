@@ -535,7 +535,7 @@ def agreement_page(request: Request, weeks: int = 12) -> Response:
     rows = figures.table.reset_index().to_dict(orient="records")
     return _render(request, "agreement.html", {
         "rows": rows, "versions": figures.versions.to_dict(orient="records"),
-        "weeks": figures.weeks.tail(max(1, weeks)).to_dict(orient="records"), "drift": figures.drift})
+        "weeks": figures.weeks.tail(max(1, weeks)).to_dict(orient="records"), "alerts": figures.alerts})
 
 
 @router.get("/reports")

@@ -113,3 +113,27 @@ def test_the_nightly_summary_flags_the_drop(tmp_path: Path) -> None:
     calm = run_nightly(cfg)
     assert calm["agreement_drift"]["flagged"] == [] and "no drop of more than 60 points" in summary_markdown(calm)
     assert {"figure": "agreement drift flagged", "value": "none"} in summary_rows(calm)
+
+
+def test_the_agreement_page_and_the_report_name_every_fallen_scope(
+    engine: Engine, clock: FixedClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fastapi.testclient import TestClient
+
+    from pipeline.reports.report import build_report
+    from pipeline.web import create_app
+    from pipeline.web.accounts import add_user
+
+    build(engine, clock, tmp_path)
+    monkeypatch.setattr(agreement, "DRIFT_MIN_LABELS", 2)
+    clock.set(AS_OF)
+    add_user(engine, "ana", "analyst", "a long password")
+    app = create_app(engine, clock, secret_key="t", data_dir=tmp_path / "data")
+    with TestClient(app) as client:
+        assert client.post("/api/login", json={"username": "ana", "password": "a long password"}).status_code == 200
+        page = client.get("/analyst/agreement").text
+    scopes = ["all criteria", *(c for c in CRITERIA if c in WRONG)]
+    assert [s for s in scopes if f'data-scope="{s}"' in page] == scopes
+    assert page.count('data-testid="drift"') == 4 and "fell to 0% in the week of 2026-11-16" in page
+    report = build_report(engine, None, tmp_path / "report", as_of=AS_OF).read_text()
+    assert report.count("<b>Agreement fell</b>") == 4 and "(customer signature) to 0%" in report
