@@ -86,3 +86,14 @@ def test_an_admin_reads_claims_but_neither_corrects_nor_decides(client_for) -> N
     r = adam.post("/api/claims/1000001/decision", headers=token, json={"decision": "approve"})
     assert r.status_code == 403
     assert adam.get("/analyst/agreement").status_code == 200
+
+
+def test_the_library_lets_reviewers_correct_and_nobody_else(built) -> None:  # type: ignore[no-untyped-def]
+    service = ClaimService(built.engine, built.clock, data_dir=built.data_dir)
+    item = [CorrectionIn("growth_activities", "met")]
+    for actor in (ANA, ADAM, Actor("fab", Role.INCENTIVE_ADMIN, "4412093")):
+        with pytest.raises(AccessDenied):
+            service.correct(actor, "1000001", item)
+    assert corrections.list_all(built.engine, ADAM).total == 0
+    service.correct(RITA, "1000001", item)
+    assert [(c.reviewer, c.verdict) for c in corrections.list_all(built.engine, ADAM).rows] == [("rita", "met")]

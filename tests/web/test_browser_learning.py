@@ -198,3 +198,27 @@ def test_the_analysts_agreement_page_shows_the_known_figures(agreement_server: s
     assert "9.9" in versions.inner_text()
     _shot(page, "05-agreement-page")
     context.close()
+
+
+def test_an_admin_lists_every_reviewers_corrections(agreement_server: str, browser: Any) -> None:  # noqa: F811
+    base = agreement_server
+    context = browser.new_context(viewport={"width": 1360, "height": 900})
+    page = context.new_page()
+    _sign_in(page, base, "adam")
+    assert page.url.endswith("/admin/corrections")  # the admin's home
+    rows = page.locator("table[data-testid=corrections] tbody tr")
+    # The known corrections: rita's signature on 1000001, then her dates on 1000003 (newest first).
+    assert [(r.get_attribute("data-reviewer"), r.get_attribute("data-criterion")) for r in rows.all()] == [
+        ("rita", "dates"), ("rita", "customer_signature")]
+    filters = page.locator("form[action='/admin/corrections']")
+    filters.locator("select[name=criterion]").select_option("dates")
+    filters.locator("button[type=submit]").click()
+    page.wait_for_load_state("networkidle")
+    assert "criterion=dates" in page.url and rows.count() == 1
+    assert "only a quote's validity date" in rows.first.inner_text()
+    _shot(page, "06-admin-corrections")
+    page.locator("table[data-testid=corrections] a", has_text="1000003").click()
+    page.wait_for_load_state("networkidle")
+    assert page.url.endswith("/claims/1000003")
+    assert page.locator("form[action='/claims/1000003/corrections']").count() == 0  # admins do not correct
+    context.close()
