@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from scoring.checks.context import CheckContext
+from scoring.checks.dateblock import Near, clause_before, quote_around
 from scoring.checks.datefind import NOT_A_DATE, find_dates
 from scoring.checks.signature import find_signatures
 from scoring.checks.text import DocView, Segment
@@ -44,6 +45,9 @@ _PROJECT_CTX = re.compile(
     r"roll[- ]?out|handover|hand-over|deliver|\bdue\b|deadline|target|timeline|schedule|planned|engagement|"
     r"project|workshop|training|migration|deployment|launch|wave|sprint|\bend date|hypercare", re.I)
 _PROJECT_MAX_AHEAD = timedelta(days=3 * 366)
+# The date a contract gives its own making: what its signatures adopt ('executed as of the date
+# first above written') when their own Date lines are left blank.
+_AGREEMENT_DATE = re.compile(_MADE + r"|\bdated\b|\beffective (?:date|as of|on)\b|\bagreement date\b", re.I)
 _DATE_LABEL = re.compile(r"(?:\bdate\b|\bdated\b|go[- ]?live|kick[- ]?off|start|end|deadline|due|signed on)\s*[:|\-–]?\s*(?P<v>.*)$", re.I)
 
 
@@ -92,17 +96,19 @@ def _role(text_before: str, seg: Segment) -> str:
     return "other"
 
 
-def _segment_dates(seg: Segment, view: DocView) -> list[DateHit]:
+def _segment_dates(seg: Segment, view: DocView, near: Near | None = None) -> list[DateHit]:
     out: list[DateHit] = []
     cells = seg.cells if len(seg.cells) > 1 else (None,)
     row_label = seg.cells[0].text if len(seg.cells) > 1 else ""
     for idx, cell in enumerate(cells):
         text = cell.text if cell is not None else seg.text
         for f in find_dates(text, view.dayfirst, view.not_after):
-            before = text[max(0, f.start - 60): f.start]
+            before = clause_before(text, f.start)
             context = f"{row_label} {before}" if idx > 0 else before
             if cell is not None and idx > 0 and not before.strip():
                 context = " ".join(c.text for c in seg.cells[:idx])
+            if cell is None and near is not None and not before.strip():
+                context = near.label_for_line(text[f.end:])
             label = _LABEL_AFTER.match(text[f.end: f.end + 60])
             if label and _role(label.group("label"), seg) != "other":
                 context = f"{label.group('label')} {context}"
@@ -111,10 +117,12 @@ def _segment_dates(seg: Segment, view: DocView) -> list[DateHit]:
                 role = "signature"
             else:
                 role = _role(context, seg)
+                if role != "signature" and cell is None and near is not None and near.signs(context, text, f):
+                    role = "signature"
             if f.partial and role != "milestone":
                 continue
             ev = (cell.evidence(seg.doc_path, f"{role} date")
-                  if cell is not None else seg.evidence(f"{role} date"))
+                  if cell is not None else seg.evidence(f"{role} date", text=quote_around(text, f.start, f.end)))
             out.append(DateHit(f.value, role, ev, context=f"{context} {seg.section}"))
     return out
 
@@ -168,14 +176,15 @@ def check_dates(ctx: CheckContext) -> CriterionResult:
     for view in ctx.views:
         dayfirst = view.dayfirst
         seg_by_loc: dict = {}
-        for seg in view.segments:
-            if seg.text.strip() in view.running_lines or _FILING_STAMP.search(seg.text):
-                continue  # a filing stamp or print date on every page dates the copy, not the work
+        kept = [seg for seg in view.segments
+                if not (seg.text.strip() in view.running_lines or _FILING_STAMP.search(seg.text))]
+        # (a filing stamp or print date on every page dates the copy, not the work)
+        for n, seg in enumerate(kept):
             for c in seg.cells:
                 if c.location.cell:
                     seg_by_loc.setdefault((c.location.sheet, _row_of(c.location.cell)), seg)
                 seg_by_loc.setdefault(("loc", c.location), seg)
-            hits.extend(_segment_dates(seg, view))
+            hits.extend(_segment_dates(seg, view, Near.of(kept, n)))
             m = _DATE_LABEL.search(seg.text)
             if m and NOT_A_DATE.search(m.group("v") or "") and not find_dates(m.group("v"), dayfirst):
                 blanks.append(seg.evidence("date left blank / TBD"))
@@ -213,6 +222,18 @@ def check_dates(ctx: CheckContext) -> CriterionResult:
     if future:
         reasons.append(reason("R-DATE-005", date=future[0].value.isoformat(), submitted=ref))
         return CriterionResult(crit, "unclear", 0.6, (future[0].evidence,), tuple(reasons))
+    # D-11.5 asks for the signature dates to be visible. A contract that dates its own making
+    # ('made and entered into as of May 17, 2016', 'dated as of the 15th day of June, 2015 (the
+    # "Effective Date")') and whose parties sign it 'as of the date first above written' shows
+    # the date its signatures adopt, so a blank 'Date:' line under a signed block does not hide
+    # it. A blank signature date beside milestones only (an SOW's kick-off and go-live) still
+    # leaves the signature undated (R-DATE-003).
+    agreement = [h for h in project if _AGREEMENT_DATE.search(h.context)]
+    if signed_undated and agreement:
+        b = signed_undated[0]
+        reasons.append(reason("R-DATE-007", date=agreement[0].value.isoformat(), text=b.text,
+                              document=b.document, where=b.location.label()))
+        return CriterionResult(crit, "met", 0.7, (agreement[0].evidence, b), tuple(reasons))
     if project and not signed_undated:
         if stale:
             reasons.append(reason("R-DATE-004", date=stale[0].value.isoformat(), submitted=ref))
