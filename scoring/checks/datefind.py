@@ -51,7 +51,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           r"(?P<year>(?:19|20)\d{2}|\d{2}))(?!\d|\s*[/-]\s*\d)", re.I)),
     ("quarter", re.compile(r"(?<![\w])(?:Q(?P<q>[1-4])|(?P<q2>first|second|third|fourth) quarter(?: of)?)\s*(?:FY\s*)?"
                            r"(?P<year>(?:19|20)\d{2})(?![\w])", re.I)),
-    ("month_year", re.compile(rf"(?<![\w]){_MON}\s*,?\s+(?P<year>(?:19|20)\d{{2}})(?![\w])", re.I)),
+    # 'June 2026', and 'as of September ___, 2019': a day left blank leaves the month and year
+    ("month_year", re.compile(rf"(?<![\w]){_MON}(?:\s*,?\s+|\s*_{{2,}}\s*,?\s*)(?P<year>(?:19|20)\d{{2}})(?![\w])",
+                              re.I)),
 ]
 
 

@@ -63,6 +63,7 @@ class DateHit:
     evidence: Evidence
     party: str = ""
     context: str = ""  # the words before the date and its section heading
+    partial: bool = False  # month and year only ('June 2026', 'September ___, 2019')
 
 
 # 'Design sign-off', 'UAT sign-off': a project milestone, not anyone's signature on the POE.
@@ -84,6 +85,10 @@ _PLACE_LINE = re.compile(r"^\s*[A-ZÀ-Þ][A-Za-zÀ-ÿ.'\- ]{1,30}(?:/[A-ZÀ-Þ][
 _DEADLINE = re.compile(r"\b(?:before|by|no later than|not later than|prior to|until|on or before)\s*$", re.I)
 
 
+_BARE_DATE_LABEL = re.compile(r"(?:^|\n|\t)\s*(?:document\s+)?date\s*[:|\-–]?\s*$", re.I)
+_SCHEDULE_HEADING = re.compile(r"milestone|timeline|schedule|phase|\bplan\b|key dates|roadmap|calendar|deliverable", re.I)
+
+
 def _role(text_before: str, seg: Segment) -> str:
     if _PHASE_SIGN_OFF.search(text_before) or _DEADLINE.search(text_before):
         return "milestone"
@@ -91,7 +96,13 @@ def _role(text_before: str, seg: Segment) -> str:
         return "signature"
     if re.search(r"\bdate\b", text_before, re.I) and re.search(_SIGN_WORD + r"|accept|acknowledg|approv", seg.section, re.I):
         return "signature"  # 'Date: ...' under a 'Signatures' / 'Customer acceptance' heading
-    if _MILESTONE_CTX.search(text_before) or _MILESTONE_CTX.search(seg.section):
+    if _MILESTONE_CTX.search(text_before):
+        return "milestone"
+    if _BARE_DATE_LABEL.search(text_before):
+        # 'Date: November 22, 2025' on an SOW's cover names the document's own date; a title
+        # such as '... Workspace Deployment' above it makes it no milestone, a schedule heading does.
+        return "milestone" if _SCHEDULE_HEADING.search(seg.section) else "other"
+    if _MILESTONE_CTX.search(seg.section):
         return "milestone"
     return "other"
 
@@ -123,7 +134,7 @@ def _segment_dates(seg: Segment, view: DocView, near: Near | None = None) -> lis
                 continue
             ev = (cell.evidence(seg.doc_path, f"{role} date")
                   if cell is not None else seg.evidence(f"{role} date", text=quote_around(text, f.start, f.end)))
-            out.append(DateHit(f.value, role, ev, context=f"{context} {seg.section}"))
+            out.append(DateHit(f.value, role, ev, context=f"{context} {seg.section}", partial=f.partial))
     return out
 
 
@@ -226,9 +237,10 @@ def check_dates(ctx: CheckContext) -> CriterionResult:
     # ('made and entered into as of May 17, 2016', 'dated as of the 15th day of June, 2015 (the
     # "Effective Date")') and whose parties sign it 'as of the date first above written' shows
     # the date its signatures adopt, so a blank 'Date:' line under a signed block does not hide
-    # it. A blank signature date beside milestones only (an SOW's kick-off and go-live) still
+    # it. Not when that date leaves its day blank too ('as of September ___, 2019'). A blank
+    # signature date beside milestones only (an SOW's kick-off and go-live) still
     # leaves the signature undated (R-DATE-003).
-    agreement = [h for h in project if _AGREEMENT_DATE.search(h.context)]
+    agreement = [h for h in project if _AGREEMENT_DATE.search(h.context) and not h.partial]
     if signed_undated and agreement:
         b = signed_undated[0]
         reasons.append(reason("R-DATE-007", date=agreement[0].value.isoformat(), text=b.text,
