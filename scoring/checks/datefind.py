@@ -42,7 +42,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d{2})[-/.](?P<m>[01]?\d)[-/.](?P<d>[0-3]?\d)(?!\d|[/.-]\d)")),
     # 'July 11 , 2006': a space before the comma, as typed in many EDGAR exhibits
     ("mdy_name", re.compile(rf"(?<![\w]){_MON}\s+{_DAY}(?:\s*,\s*|\s+){_YEAR}(?![\w])", re.I)),
-    ("dmy_name", re.compile(rf"(?<![\w]){_DAY}(?:\s+(?:day\s+)?(?:of\s+|de\s+)?|[-/.]|\s*-\s*){_MON}(?:,?\s+(?:de\s+)?|[-/.]|,){_YEAR}(?![\w])", re.I)),
+    ("dmy_name", re.compile(rf"(?<![\w]){_DAY}(?:\s+(?:day\s+)?(?:of\s+|de\s+)?|[-/.]|\s*-\s*){_MON}(?:\s*,?\s+(?:de\s+)?|[-/.]|\s*,){_YEAR}(?![\w])", re.I)),
     ("numeric", re.compile(r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d{2}|\d{2})(?!\d|[/.-]\d)")),
     # 'Date: 2-21 -11': a hand-typed signature date with stray spaces around its separators; only
     # after a Date label or as a field's whole value, where nothing but a date is expected

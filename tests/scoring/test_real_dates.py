@@ -66,6 +66,7 @@ def test_space_before_the_comma_of_a_written_date():
     """License_Agreements/EuromediaHoldingsCorp_20070215_10SB12G_EX-10.B(01)_..._Content License
     Agreement.pdf: 'made as of July 11 , 2006 (the “Effective Date”)'."""
     assert find_dates("made as of July 11 , 2006 (the")[0].value == date(2006, 7, 11)
+    assert find_dates("made this 3rd day of June , 2010")[0].value == date(2010, 6, 3)
     doc = pdf("This Agreement is made as of July 11 , 2006 (the “Effective Date”) between the parties.")
     assert _dates(doc, submitted="2006-10-09").verdict == "met"
 
