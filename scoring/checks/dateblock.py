@@ -4,7 +4,8 @@ Real contracts seldom put a date right after the word that names it:
 
 * the clause before a date can be long: 'the duly authorized representative of each Party has
   signed this Contract in <city>, <country> on November 8, 2002' (the verb is 70 characters
-  back), so the words are read back to the start of the date's sentence;
+  back), so a date no nearer word names is read by its sentence, back to its start (not past
+  the date before it);
 * a signature block's date often stands on a line of its own, its label on the line above
   ('DATE OF:' / 'January 10, 2020') or printed under the line ('4/24/2018' / 'Date'), or beside
   '/s/' and 'By:' lines; a date alone on a line under the parties' execution block ('Party A:',
@@ -18,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scoring.checks.datefind import FoundDate
+from scoring.checks.datefind import FoundDate, find_dates
 from scoring.checks.text import Segment
 
 _CLAUSE_CHARS = 120
@@ -35,13 +36,16 @@ _EXECUTION = re.compile(r"\bin witness\b|\bwitness(?:eth)? (?:thereof|whereof)\b
 _CAPTION_DATE = re.compile(r"^[\s\t]*(?:date(?:d|\s+signed)?[\s\t:]*)+$", re.I)
 _LABEL_LINE = re.compile(r"\bdate\b", re.I)
 _NEAR_ABOVE = 6
+_LINE_REST = 30  # characters of other words a field line may hold beside its dates
 _NEAR_BELOW = 2
 _BLOCK_ABOVE = 10
 
 
-def clause_before(text: str, start: int) -> str:
-    """The words before a date back to the start of its sentence, at most 120 characters."""
-    window = text[max(0, start - _CLAUSE_CHARS): start]
+def clause_before(text: str, start: int, floor: int = 0) -> str:
+    """The words before a date back to the start of its sentence, at most 120 characters, and not
+    past the date before it (``floor``): in 'the Convention signed in Paris on December 19, 1997,
+    which entered into force on February 15, 1999' the second date is no signature's."""
+    window = text[max(floor, start - _CLAUSE_CHARS): start]
     ends = list(_SENTENCE_END.finditer(window))
     return window[ends[-1].end():] if ends else window
 
@@ -82,6 +86,11 @@ class Near:
         a 'Date' caption printed under the line. A date opening a line of prose has none."""
         if rest.strip() and not re.match(r"\t|\s{3,}", rest):
             return ""
+        words = rest
+        for f in reversed(find_dates(rest)):
+            words = words[: f.start] + words[f.end:]
+        if len(words.strip()) > _LINE_REST and not _LABEL_LINE.match(words.strip()):
+            return ""  # '15.2.10<tab>Effect of Termination ...': a numbered clause, no field
         label = self.above[-1] if self.above else ""
         if self.below and _CAPTION_DATE.match(self.below[0]):
             label = f"{label} {self.below[0].strip()}"

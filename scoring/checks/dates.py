@@ -107,14 +107,22 @@ def _role(text_before: str, seg: Segment) -> str:
     return "other"
 
 
+def _signs(clause: str) -> bool:
+    """The date's own sentence signs it, however far back the verb stands: 'each Party has signed
+    this Contract in Baoding, People's Republic of China on November 8, 2002'."""
+    return bool(_SIGN_CTX.search(clause)) and not (_PHASE_SIGN_OFF.search(clause) or _DEADLINE.search(clause))
+
+
 def _segment_dates(seg: Segment, view: DocView, near: Near | None = None) -> list[DateHit]:
     out: list[DateHit] = []
     cells = seg.cells if len(seg.cells) > 1 else (None,)
     row_label = seg.cells[0].text if len(seg.cells) > 1 else ""
     for idx, cell in enumerate(cells):
         text = cell.text if cell is not None else seg.text
+        floor = 0
         for f in find_dates(text, view.dayfirst, view.not_after):
-            before = clause_before(text, f.start)
+            before = text[max(0, f.start - 60): f.start]
+            clause, floor = clause_before(text, f.start, floor), f.end
             context = f"{row_label} {before}" if idx > 0 else before
             if cell is not None and idx > 0 and not before.strip():
                 context = " ".join(c.text for c in seg.cells[:idx])
@@ -128,6 +136,8 @@ def _segment_dates(seg: Segment, view: DocView, near: Near | None = None) -> lis
                 role = "signature"
             else:
                 role = _role(context, seg)
+                if role == "other" and _signs(clause):
+                    role = "signature"
                 if role != "signature" and cell is None and near is not None and near.signs(context, text, f):
                     role = "signature"
             if f.partial and role != "milestone":

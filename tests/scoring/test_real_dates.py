@@ -81,6 +81,20 @@ def test_signed_on_a_date_far_along_its_sentence():
     assert r.verdict == "met" and r.evidence[0].note == "signature date"
 
 
+def test_words_before_a_date_stop_at_the_date_before_it():
+    """Crude oil agreement of VertexEnergyInc (8-K EX-10.1, 2020), its anti-corruption clause: 'the
+    OECD Convention ... signed in Paris on December 19, 1997, which entered into force on February
+    15, 1999': the second date is when the convention took effect, no signature."""
+    from scoring.checks.dates import _segment_dates
+    from scoring.checks.text import build_views
+
+    view = build_views([pdf("The OECD Convention on Combating Bribery of Foreign Public Officials in International "
+                            "Business Transactions signed in Paris on December 19, 1997, which entered into force "
+                            "on February 15, 1999.")])[0]
+    roles = {h.value: h.role for seg in view.segments for h in _segment_dates(seg, view)}
+    assert roles[date(1997, 12, 19)] == "signature" and roles[date(1999, 2, 15)] != "signature"
+
+
 def test_date_line_labelled_by_the_line_above():
     """Supply/WestPharmaceuticalServicesInc_20200116_8-K_EX-10.1_..._Supply Agreement.pdf: the
     buyer's block reads 'ACCEPTED AND AGREED TO BY BUYER' / 'DATE OF:' / 'January 10, 2020' beside
