@@ -5,8 +5,10 @@ stay outside the repository):
 
 * a folder holding a CUAD ``master_clauses*.csv`` and the contract PDFs under it: per contract a
   *true* claim (partner = the first party of the lawyers' ``Parties`` answer, customer = the
-  second, submitted 90 days after the agreement / effective date) labelled ``met`` for
-  ``partner_name``, ``customer_name`` and ``dates``, and a *wrong-customer* claim whose customer
+  second, submitted 90 days after the agreement / effective date, or after the signing date
+  when a hand check found the signature page dated later, ``cuad_signed_later.json``) labelled
+  ``met`` for ``partner_name``, ``customer_name`` and, when the lawyers' quote holds the date,
+  ``dates``, and a *wrong-customer* claim whose customer
   is a party of another contract, which must never get ``customer_name`` ``met``;
 * the hand labels (``benchmarks/real_labels.json``): a claim and a verdict per criterion for
   each document, the document's path relative to one of the data folders.
@@ -82,6 +84,26 @@ def _csv_date(row: dict[str, str]) -> datetime | None:
     return None
 
 
+_QUOTED_DATE = re.compile(r"(?:19|20)\d\d|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b")
+SIGNED_LATER = Path(__file__).resolve().parent / "cuad_signed_later.json"
+
+
+def _date_is_written(row: dict[str, str]) -> bool:
+    """The CSV's date is quoted from the contract: the lawyers' highlighted text for the agreement
+    or effective date holds a year or a numeric date. When it does not ('effective on the day
+    after the date of last signature', the signature page undated), the CSV's date was inferred
+    from outside the text and the document shows no date to find."""
+    return bool(_QUOTED_DATE.search(row.get("Agreement Date", "") + row.get("Effective Date", "")))
+
+
+def _signed_later() -> dict[str, datetime]:
+    """Hand-checked signing dates later than the CSV's date (``cuad_signed_later.json``)."""
+    if not SIGNED_LATER.is_file():
+        return {}
+    data = json.loads(SIGNED_LATER.read_text(encoding="utf-8"))
+    return {c["file"].lower(): datetime.fromisoformat(c["signed"]).replace(tzinfo=UTC) for c in data["contracts"]}
+
+
 def _filed(name: str) -> datetime | None:
     m = _FILED.search(name)
     if not m:
@@ -147,6 +169,7 @@ def cuad_claims(folder: Path) -> list[LabelledClaim]:
     if not sheets:
         return []
     pdfs = _find_pdfs(folder)
+    later = _signed_later()
     rows: list[tuple[Path, list[str], datetime | None, datetime]] = []
     for sheet in sheets:
         with sheet.open(encoding="utf-8", newline="") as fh:
@@ -154,7 +177,11 @@ def cuad_claims(folder: Path) -> list[LabelledClaim]:
                 pdf = pdfs.get(Path(row["Filename"]).stem.lower())
                 parties = party_names(row.get("Parties-Answer", ""))
                 dated = _csv_date(row)
-                submitted = (dated or _filed(row["Filename"]) or datetime(2020, 1, 1, tzinfo=UTC)) + SUBMIT_AFTER
+                signed = later.get(Path(row["Filename"]).stem.lower())
+                day = max(d for d in (dated, signed) if d is not None) if dated or signed else None
+                submitted = (day or _filed(row["Filename"]) or datetime(2020, 1, 1, tzinfo=UTC)) + SUBMIT_AFTER
+                if not _date_is_written(row):
+                    dated = None  # no date is written in the contract: 'dates' is not labelled
                 if pdf is not None and len(parties) >= 2:
                     rows.append((pdf, parties, dated, submitted))
     out: list[LabelledClaim] = []

@@ -96,6 +96,7 @@ _register("R-DATE-003", "D-11.5", "A date is left blank or undecided ({text}, {d
 _register("R-DATE-004", "D-22", "The customer signature/acknowledgment date {date} is more than 12 months before submission ({submitted}).", _D)
 _register("R-DATE-005", "D-22", "The signature date {date} is after the claim's submission ({submitted}).", _D)
 _register("R-DATE-006", "D-11.5", "No milestone or project dates were found, only signature dates.", _D)
+_register("R-DATE-007", "D-11.5", "The signature date line is blank ({text}, {document} {where}); the agreement's own date {date}, which its signatures adopt, dates it.", _D)
 
 # ---------------------------------------------------------------- product_links (checks)
 _P = "product_links"

@@ -40,12 +40,20 @@ _YEAR = r"(?P<year>(?:19|20)\d{2}|(?:19|20) \d{2}(?!\d)|'?\d{2})"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d{2})[-/.](?P<m>[01]?\d)[-/.](?P<d>[0-3]?\d)(?!\d|[/.-]\d)")),
-    ("mdy_name", re.compile(rf"(?<![\w]){_MON}\s+{_DAY}(?:,\s*|\s+|,){_YEAR}(?![\w])", re.I)),
-    ("dmy_name", re.compile(rf"(?<![\w]){_DAY}(?:\s+(?:day\s+)?(?:of\s+|de\s+)?|[-/.]|\s*-\s*){_MON}(?:,?\s+(?:de\s+)?|[-/.]|,){_YEAR}(?![\w])", re.I)),
+    # 'July 11 , 2006': a space before the comma, as typed in many EDGAR exhibits
+    ("mdy_name", re.compile(rf"(?<![\w]){_MON}\s+{_DAY}(?:\s*,\s*|\s+){_YEAR}(?![\w])", re.I)),
+    ("dmy_name", re.compile(rf"(?<![\w]){_DAY}(?:\s+(?:day\s+)?(?:of\s+|de\s+)?|[-/.]|\s*-\s*){_MON}(?:\s*,?\s+(?:de\s+)?|[-/.]|\s*,){_YEAR}(?![\w])", re.I)),
     ("numeric", re.compile(r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d{2}|\d{2})(?!\d|[/.-]\d)")),
+    # 'Date: 2-21 -11': a hand-typed signature date with stray spaces around its separators; only
+    # after a Date label or as a field's whole value, where nothing but a date is expected
+    # (elsewhere '2 - 21 - 11' is no date)
+    ("spaced", re.compile(r"(?:\bdated?\b\s*:?\s*|^\s*)(?P<v>(?P<a>[0-3]?\d)\s*(?P<sep>[/-])\s*(?P<b>[0-3]?\d)\s*(?P=sep)\s*"
+                          r"(?P<year>(?:19|20)\d{2}|\d{2}))(?!\d|\s*[/-]\s*\d)", re.I)),
     ("quarter", re.compile(r"(?<![\w])(?:Q(?P<q>[1-4])|(?P<q2>first|second|third|fourth) quarter(?: of)?)\s*(?:FY\s*)?"
                            r"(?P<year>(?:19|20)\d{2})(?![\w])", re.I)),
-    ("month_year", re.compile(rf"(?<![\w]){_MON}\s*,?\s+(?P<year>(?:19|20)\d{{2}})(?![\w])", re.I)),
+    # 'June 2026', and 'as of September ___, 2019': a day left blank leaves the month and year
+    ("month_year", re.compile(rf"(?<![\w]){_MON}(?:\s*,?\s+|\s*_{{2,}}\s*,?\s*)(?P<year>(?:19|20)\d{{2}})(?![\w])",
+                              re.I)),
 ]
 
 
@@ -124,7 +132,7 @@ def find_dates(text: str, dayfirst: bool = False, not_after: date | None = None)
 
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            s, e = m.span()
+            s, e = m.span("v") if "v" in pattern.groupindex else m.span()
             if overlaps(s, e):
                 continue
             value: date | None = None
@@ -133,7 +141,7 @@ def find_dates(text: str, dayfirst: bool = False, not_after: date | None = None)
                 value = _make(int(m.group("year")), int(m.group("m")), int(m.group("d")))
             elif kind in ("mdy_name", "dmy_name"):
                 value = _make(_year(m.group("year")), month_number(m.group("mon")), int(m.group("day")))
-            elif kind == "numeric":
+            elif kind in ("numeric", "spaced"):
                 a, b, y = int(m.group("a")), int(m.group("b")), _year(m.group("year"))
                 if a > 12:
                     value = _make(y, b, a)
@@ -154,7 +162,7 @@ def find_dates(text: str, dayfirst: bool = False, not_after: date | None = None)
                 value = _make(int(m.group("year")), month_number(m.group("mon")), 1)
                 partial = True
             if value is not None:
-                found.append(FoundDate(value, m.group(0), s, e, partial, ambiguous))
+                found.append(FoundDate(value, text[s:e], s, e, partial, ambiguous))
     found.sort(key=lambda f: f.start)
     return found
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from scoring.checks.context import CheckContext
+from scoring.checks.dateblock import Near, clause_before, quote_around
 from scoring.checks.datefind import NOT_A_DATE, find_dates
 from scoring.checks.signature import find_signatures
 from scoring.checks.text import DocView, Segment
@@ -44,6 +45,9 @@ _PROJECT_CTX = re.compile(
     r"roll[- ]?out|handover|hand-over|deliver|\bdue\b|deadline|target|timeline|schedule|planned|engagement|"
     r"project|workshop|training|migration|deployment|launch|wave|sprint|\bend date|hypercare", re.I)
 _PROJECT_MAX_AHEAD = timedelta(days=3 * 366)
+# The date a contract gives its own making: what its signatures adopt ('executed as of the date
+# first above written') when their own Date lines are left blank.
+_AGREEMENT_DATE = re.compile(_MADE + r"|\bdated\b|\beffective (?:date|as of|on)\b|\bagreement date\b", re.I)
 _DATE_LABEL = re.compile(r"(?:\bdate\b|\bdated\b|go[- ]?live|kick[- ]?off|start|end|deadline|due|signed on)\s*[:|\-–]?\s*(?P<v>.*)$", re.I)
 
 
@@ -59,6 +63,7 @@ class DateHit:
     evidence: Evidence
     party: str = ""
     context: str = ""  # the words before the date and its section heading
+    partial: bool = False  # month and year only ('June 2026', 'September ___, 2019')
 
 
 # 'Design sign-off', 'UAT sign-off': a project milestone, not anyone's signature on the POE.
@@ -80,6 +85,10 @@ _PLACE_LINE = re.compile(r"^\s*[A-ZÀ-Þ][A-Za-zÀ-ÿ.'\- ]{1,30}(?:/[A-ZÀ-Þ][
 _DEADLINE = re.compile(r"\b(?:before|by|no later than|not later than|prior to|until|on or before)\s*$", re.I)
 
 
+_BARE_DATE_LABEL = re.compile(r"(?:^|\n|\t)\s*(?:document\s+)?date\s*[:|\-–]?\s*$", re.I)
+_SCHEDULE_HEADING = re.compile(r"milestone|timeline|schedule|phase|\bplan\b|key dates|roadmap|calendar|deliverable", re.I)
+
+
 def _role(text_before: str, seg: Segment) -> str:
     if _PHASE_SIGN_OFF.search(text_before) or _DEADLINE.search(text_before):
         return "milestone"
@@ -87,22 +96,38 @@ def _role(text_before: str, seg: Segment) -> str:
         return "signature"
     if re.search(r"\bdate\b", text_before, re.I) and re.search(_SIGN_WORD + r"|accept|acknowledg|approv", seg.section, re.I):
         return "signature"  # 'Date: ...' under a 'Signatures' / 'Customer acceptance' heading
-    if _MILESTONE_CTX.search(text_before) or _MILESTONE_CTX.search(seg.section):
+    if _MILESTONE_CTX.search(text_before):
+        return "milestone"
+    if _BARE_DATE_LABEL.search(text_before):
+        # 'Date: November 22, 2025' on an SOW's cover names the document's own date; a title
+        # such as '... Workspace Deployment' above it makes it no milestone, a schedule heading does.
+        return "milestone" if _SCHEDULE_HEADING.search(seg.section) else "other"
+    if _MILESTONE_CTX.search(seg.section):
         return "milestone"
     return "other"
 
 
-def _segment_dates(seg: Segment, view: DocView) -> list[DateHit]:
+def _signs(clause: str) -> bool:
+    """The date's own sentence signs it, however far back the verb stands: 'each Party has signed
+    this Contract in Baoding, People's Republic of China on November 8, 2002'."""
+    return bool(_SIGN_CTX.search(clause)) and not (_PHASE_SIGN_OFF.search(clause) or _DEADLINE.search(clause))
+
+
+def _segment_dates(seg: Segment, view: DocView, near: Near | None = None) -> list[DateHit]:
     out: list[DateHit] = []
     cells = seg.cells if len(seg.cells) > 1 else (None,)
     row_label = seg.cells[0].text if len(seg.cells) > 1 else ""
     for idx, cell in enumerate(cells):
         text = cell.text if cell is not None else seg.text
+        floor = 0
         for f in find_dates(text, view.dayfirst, view.not_after):
             before = text[max(0, f.start - 60): f.start]
+            clause, floor = clause_before(text, f.start, floor), f.end
             context = f"{row_label} {before}" if idx > 0 else before
             if cell is not None and idx > 0 and not before.strip():
                 context = " ".join(c.text for c in seg.cells[:idx])
+            if cell is None and near is not None and not before.strip():
+                context = near.label_for_line(text[f.end:])
             label = _LABEL_AFTER.match(text[f.end: f.end + 60])
             if label and _role(label.group("label"), seg) != "other":
                 context = f"{label.group('label')} {context}"
@@ -111,11 +136,15 @@ def _segment_dates(seg: Segment, view: DocView) -> list[DateHit]:
                 role = "signature"
             else:
                 role = _role(context, seg)
+                if role == "other" and _signs(clause):
+                    role = "signature"
+                if role != "signature" and cell is None and near is not None and near.signs(context, text, f):
+                    role = "signature"
             if f.partial and role != "milestone":
                 continue
             ev = (cell.evidence(seg.doc_path, f"{role} date")
-                  if cell is not None else seg.evidence(f"{role} date"))
-            out.append(DateHit(f.value, role, ev, context=f"{context} {seg.section}"))
+                  if cell is not None else seg.evidence(f"{role} date", text=quote_around(text, f.start, f.end)))
+            out.append(DateHit(f.value, role, ev, context=f"{context} {seg.section}", partial=f.partial))
     return out
 
 
@@ -168,14 +197,15 @@ def check_dates(ctx: CheckContext) -> CriterionResult:
     for view in ctx.views:
         dayfirst = view.dayfirst
         seg_by_loc: dict = {}
-        for seg in view.segments:
-            if seg.text.strip() in view.running_lines or _FILING_STAMP.search(seg.text):
-                continue  # a filing stamp or print date on every page dates the copy, not the work
+        kept = [seg for seg in view.segments
+                if not (seg.text.strip() in view.running_lines or _FILING_STAMP.search(seg.text))]
+        # (a filing stamp or print date on every page dates the copy, not the work)
+        for n, seg in enumerate(kept):
             for c in seg.cells:
                 if c.location.cell:
                     seg_by_loc.setdefault((c.location.sheet, _row_of(c.location.cell)), seg)
                 seg_by_loc.setdefault(("loc", c.location), seg)
-            hits.extend(_segment_dates(seg, view))
+            hits.extend(_segment_dates(seg, view, Near.of(kept, n)))
             m = _DATE_LABEL.search(seg.text)
             if m and NOT_A_DATE.search(m.group("v") or "") and not find_dates(m.group("v"), dayfirst):
                 blanks.append(seg.evidence("date left blank / TBD"))
@@ -213,6 +243,19 @@ def check_dates(ctx: CheckContext) -> CriterionResult:
     if future:
         reasons.append(reason("R-DATE-005", date=future[0].value.isoformat(), submitted=ref))
         return CriterionResult(crit, "unclear", 0.6, (future[0].evidence,), tuple(reasons))
+    # D-11.5 asks for the signature dates to be visible. A contract that dates its own making
+    # ('made and entered into as of May 17, 2016', 'dated as of the 15th day of June, 2015 (the
+    # "Effective Date")') and whose parties sign it 'as of the date first above written' shows
+    # the date its signatures adopt, so a blank 'Date:' line under a signed block does not hide
+    # it. Not when that date leaves its day blank too ('as of September ___, 2019'). A blank
+    # signature date beside milestones only (an SOW's kick-off and go-live) still
+    # leaves the signature undated (R-DATE-003).
+    agreement = [h for h in project if _AGREEMENT_DATE.search(h.context) and not h.partial]
+    if signed_undated and agreement:
+        b = signed_undated[0]
+        reasons.append(reason("R-DATE-007", date=agreement[0].value.isoformat(), text=b.text,
+                              document=b.document, where=b.location.label()))
+        return CriterionResult(crit, "met", 0.7, (agreement[0].evidence, b), tuple(reasons))
     if project and not signed_undated:
         if stale:
             reasons.append(reason("R-DATE-004", date=stale[0].value.isoformat(), submitted=ref))
