@@ -8,7 +8,7 @@ cleaned to the queue's own keys on every use: it never becomes anything but a qu
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import parse_qsl, quote, urlencode
 
 from fastapi import APIRouter, Request
@@ -61,10 +61,11 @@ def next_in_queue(claims: list[ClaimSummary], current: ClaimSummary, q: str, now
     """The claim after ``current`` in the queue ``q``'s order, whether or not ``current`` is still
     in that queue (a claim just decided has left Under review: the next one is the one that
     followed it)."""
-    filters, _ = queue_selection(q)
+    filters, status = queue_selection(q)
     chosen = select_claims(claims, filters, now)  # type: ignore[arg-type]
     order = queue_order(filters, now)  # type: ignore[arg-type]
-    here = order(current)
+    # Its place as it stood in that queue: a decision changes the due date that counts (D-17).
+    here = order(current if status == "all" else replace(current, status=status))
     for claim in chosen:
         if claim.claim_id == current.claim_id:
             continue

@@ -23,7 +23,7 @@ import pytest
 from pipeline.web import create_app
 from tests.web.store_builder import Built, build_store
 from tests.web.test_browser import ARTIFACTS, CHROMIUM, _free_port, _inside, _sign_in, sync_api
-from tests.web.workspace_store import add_workspace_cases
+from tests.web.workspace_store import add_workspace_cases, write_report_after_a_request
 
 pytestmark = [
     pytest.mark.browser,
@@ -354,7 +354,8 @@ def test_defect_denial_comment_reaches_the_reviewer(server: tuple[str, Built], p
 
 
 def test_defect_analyst_report_fills_the_meaning_column(server: tuple[str, Built], page: Any) -> None:
-    base, _ = server
+    base, built = server
+    write_report_after_a_request(built)  # what the nightly run writes, once 1000001 was asked for items
     _sign_in(page, base, "ana")
     page.goto(f"{base}/reports")
     page.click("a:has-text('report.html')")

@@ -1,7 +1,7 @@
 """The web test store with the cases the workspace review found (helpers, not tests): a claim
 recommended Reject for ineligibility beside an unreadable file, a claim scored by the real
 scoring (``scoring.analyze`` over fixed criteria) asking for four items, an analysis listing the
-same quote three times, and the analysts' report written into the data directory."""
+same quote three times, and the analysts' report written into the data directory once a request was made."""
 
 from __future__ import annotations
 
@@ -53,4 +53,14 @@ def add_workspace_cases(built: Built) -> None:
     service.record_analysis("1000003", 1, _rejected_as_ineligible())
     service.record_analysis("1000001", 1, _scored_request())
     service.record_analysis("1000002", 1, _repeated_quotes(built.signature_bbox))
+
+
+def write_report_after_a_request(built: Built) -> None:
+    """The analysts' report as the nightly run writes it, once 1000001 (scored R-DEC-002) went to
+    Partner action required: its causes table lists R-DEC-002 with the code's meaning."""
+    service = ClaimService(built.engine, built.clock, data_dir=built.data_dir)
+    rita = service.actor("rita")
+    assert rita is not None
+    if service.get_claim(rita, "1000001").status == "Under review":
+        service.decide(rita, "1000001", "request_info", "", ["countersigned SOW"])
     build_report(built.engine, None, built.data_dir / "reports", as_of=built.clock.now())

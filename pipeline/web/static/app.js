@@ -30,9 +30,12 @@ function decisionForm() {
     if (note) note.required = Boolean(overrule);
     // Only an overrule is asked which criteria were wrong (the server asks the same).
     if (why) why.hidden = !overrule;
-    if (confirmLine) confirmLine.textContent = "";
   };
-  form.addEventListener("change", update);
+  form.addEventListener("change", (e) => {
+    update();
+    // Another decision chosen: the confirmation asked for the previous one is void.
+    if (confirmLine && e.target.name === "decision") confirmLine.textContent = "";
+  });
   update();
   const label = (value) => ({ approve: "Approve", reject: "Reject", request_info: "Request information" })[value] || value;
   return {
