@@ -101,12 +101,9 @@ def test_reviewer_works_the_demo_queue_to_the_end(demo_server: str) -> None:
                 _shot(page, "demo-02-first-claim")
                 evidence = page.locator("a[data-testid=evidence]")
                 if evidence.count():
-                    evidence.first.click()
-                    page.wait_for_load_state("networkidle")
-                    assert page.locator("[data-testid=highlight]").count() >= 1
+                    evidence.first.click()  # the viewer beside the criteria moves to it
+                    page.locator("[data-testid=viewer-pages] [data-testid=highlight]").first.wait_for()
                     _shot(page, "demo-03-first-evidence")
-                    page.go_back()
-                    page.wait_for_load_state("networkidle")
             conflict = page.locator("a[data-testid=conflict-link]")
             if conflict.count() and page.locator("button:has-text('Record decision')").count():
                 conflict.first.click()
