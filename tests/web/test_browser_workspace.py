@@ -322,6 +322,7 @@ def test_defect_one_note_rule_for_browser_and_server(server: tuple[str, Built], 
     page.click("button[data-testid=decide]")
     _settle(page)
     assert page.locator("[data-testid=status]").inner_text() == "Rejected"
+    assert page.locator(".flash").first.is_visible() and _in_viewport(page, "aside.pane")  # the flash above: still one screen
     assert "Rejected as recommended" in page.locator("table[data-testid=timeline] tr[data-kind=note]").first.inner_text()
     _shot(page, "12-defect-note-rule")
 

@@ -3,10 +3,25 @@ document.addEventListener("DOMContentLoaded", () => {
   // Bring the highlighted evidence into view on the document page.
   const here = document.querySelector("main > .page-wrap [data-testid=highlight], main [data-testid=highlight]");
   if (here && !document.querySelector("[data-testid=viewer]")) here.scrollIntoView({ block: "center" });
+  fitWorkspace();
   const decision = decisionForm();
   const viewer = documentViewer();
   shortcuts(decision, viewer);
 });
+
+// The claim page's workspace fills the window below whatever stands above it (a flash message,
+// an error), so the decision form is in view without scrolling (CSS gives a fixed guess first).
+function fitWorkspace() {
+  const workspace = document.querySelector(".workspace");
+  if (!workspace) return;
+  const fit = () => {
+    if (window.matchMedia("(max-width: 900px)").matches) { workspace.style.height = ""; return; }
+    const top = workspace.getBoundingClientRect().top + window.scrollY;
+    workspace.style.height = `${Math.max(460, window.innerHeight - top - 12)}px`;
+  };
+  fit();
+  window.addEventListener("resize", fit);
+}
 
 // Decision form: show the request lines only for "request information"; remind about the note
 // when the reviewer overrules the recommendation (the server enforces it too).
@@ -216,6 +231,8 @@ function shortcuts(decision, viewer) {
     if (help.open) help.close(); else help.showModal();
   };
   if (opener) opener.addEventListener("click", toggleHelp);
+  const closer = document.querySelector("[data-closes=shortcuts]");
+  if (closer) closer.addEventListener("click", () => help && help.close());
   const nextClaim = document.querySelector("[data-testid=next-claim]");
   const queueLinks = [...document.querySelectorAll("table[data-testid=queue] a.claim-link")];
   const moveInQueue = (step) => {
