@@ -114,6 +114,12 @@ def build_timeline(engine: Any, view: ClaimView, redactor: Any = None) -> list[T
     return sorted(events, key=lambda e: e.at)
 
 
+def newest_first(events: list[TimelineEvent]) -> list[TimelineEvent]:
+    """For the page: newest first, events of one moment in their order (a decision, then its note)."""
+    ordered = sorted(enumerate(events), key=lambda pair: (pair[1].at, -pair[0]), reverse=True)
+    return [event for _, event in ordered]
+
+
 def timeline(request: Request, view: ClaimView) -> list[TimelineEvent]:
     """:func:`build_timeline` as the signed-in actor may see it."""
     redactor = None

@@ -190,7 +190,7 @@ def _claim_context(request: Request, view: ClaimView, q: str = "") -> dict[str, 
         "corrected": {c.criterion: c for c in view.corrections if not c.superseded and c.verdict},
         "queue_q": q,
         "viewer_docs": workspace.viewer_documents(view),
-        "timeline": audit.timeline(request, view),
+        "timeline": audit.newest_first(audit.timeline(request, view)),
     }
 
 
