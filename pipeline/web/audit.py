@@ -53,7 +53,12 @@ def _decision(h: HistoryEntry) -> list[TimelineEvent]:
     what = f"Decision: {LABELS.get(decision, decision)}"
     if d.get("recommendation") and d["recommendation"] != decision:
         what += f" (overruled the recommendation {LABELS.get(d['recommendation'], d['recommendation'])})"
-    out = [TimelineEvent(h.at, h.actor, "decision", what, f"{h.from_status or '—'} → {h.to_status}")]
+    detail = f"{h.from_status or '—'} → {h.to_status}"
+    if d.get("wrong_criteria"):
+        detail += f"; criteria the tool got wrong: {', '.join(str(c).replace('_', ' ') for c in d['wrong_criteria'])}"
+    elif d.get("policy_exception"):
+        detail += "; a policy exception (no criterion wrong)"
+    out = [TimelineEvent(h.at, h.actor, "decision", what, detail)]
     if h.reason.strip():
         out.append(TimelineEvent(h.at, h.actor, "note", "Note", h.reason))
     out += [TimelineEvent(h.at, h.actor, "request", "Request to the partner", str(r)) for r in d.get("requests") or []]

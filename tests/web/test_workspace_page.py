@@ -85,3 +85,27 @@ def test_the_request_form_holds_the_scorings_requests_only() -> None:
     assert request_prefill(analysis) == ["Upload the signed SOW (D-11)"]
     del analysis["requests"]  # an analysis without the marks (older scoring): every gap, as before
     assert len(request_prefill(analysis)) == 2
+
+
+def test_timeline_has_the_emails_and_corrections(client_for, built, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from pipeline.notify.outbox import Notifier
+    from pipeline.notify.transports import EmlFolderTransport
+
+    rita = client_for("rita")
+    token = csrf_of(rita)
+    fixed = rita.post("/api/claims/1000001/corrections", headers={"X-CSRF-Token": token},
+                      json={"corrections": [{"criterion": "customer_signature", "verdict": "met", "note": "signed on page 2"}]})
+    assert fixed.status_code == 200, fixed.text
+    r = rita.post("/api/claims/1000001/decision", headers={"X-CSRF-Token": token},
+                  json={"decision": "approve", "note": "signature is there", "wrong_criteria": ["customer_signature"]})
+    assert r.status_code == 200, r.text
+    Notifier(built.engine, EmlFolderTransport(tmp_path / "out"), b"k", built.clock, base_url="https://poe.example").run()
+    rows = list(csv.DictReader(io.StringIO(rita.get("/claims/1000001/timeline.csv").text)))
+    correction = next(row for row in rows if row["kind"] == "correction")
+    assert correction["who"] == "rita" and "customer_signature" in correction["what"] and correction["detail"] == "signed on page 2"
+    decision = next(row for row in rows if row["kind"] == "decision")
+    assert "overruled the recommendation Request information" in decision["what"] and "signature" in decision["detail"]
+    mail = next(row for row in rows if row["kind"] == "email")
+    assert mail["what"].startswith("E-mail sent: ") and "teo.lupu@contoso.example" in mail["detail"]
+    analyst = list(csv.DictReader(io.StringIO(client_for("ana").get("/claims/1000001/timeline.csv").text)))
+    assert next(row for row in analyst if row["kind"] == "email")["detail"] == "to (recipients withheld)"
