@@ -96,6 +96,20 @@ function documentViewer() {
   let shown = select && select.options.length ? Number(select.options[0].value) : null;
   let current = -1;
   let zoom = 1;
+  let lastMove = 0;
+  let recentre = null;
+  // Pages above the evidence load late (lazy): each one that loads soon after a move keeps the
+  // highlight where the reviewer is looking. A loaded page drops its placeholder proportions.
+  pages.addEventListener("load", (e) => {
+    if (!(e.target instanceof HTMLImageElement)) return;
+    const box = e.target.closest(".vpage");
+    if (box) box.classList.add("loaded");
+    if (recentre && Date.now() - lastMove < 4000) recentre();
+  }, true);
+  const stay = () => { lastMove = 0; }; // the reviewer scrolls: leave the view where they put it
+  pages.addEventListener("wheel", stay, { passive: true });
+  pages.addEventListener("keydown", stay);
+  pages.querySelectorAll(".vpage img").forEach((img) => { if (img.complete && img.naturalWidth) img.closest(".vpage").classList.add("loaded"); });
 
   const load = (url) => {
     if (!fetched.has(url)) {
@@ -173,6 +187,8 @@ function documentViewer() {
     if (pdf) {
       clearMarks();
       const box = pageBox(Number(pdf.dataset.page));
+      const img = box.querySelector("img");
+      if (img) img.loading = "eager"; // the evidence's page now, not when scrolled to
       let first = null;
       pdf.querySelectorAll(".highlight").forEach((h) => {
         const mark = document.createElement("div");
@@ -182,13 +198,12 @@ function documentViewer() {
         box.append(mark);
         first = first || mark;
       });
-      const img = box.querySelector("img");
-      const place = () => { if (links[current] === link) centre(first || box); };
-      if (img && !img.complete) img.addEventListener("load", place, { once: true });
-      place();
+      recentre = () => { if (links[current] === link) centre(first || box); };
     } else {
-      centre(pages.querySelector("#evidence-here"));
+      recentre = () => centre(pages.querySelector("#evidence-here"));
     }
+    lastMove = Date.now();
+    recentre();
   }
 
   function setZoom(value) {
