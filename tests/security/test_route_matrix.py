@@ -62,7 +62,7 @@ POLICY: dict[tuple[str, str], dict[str, int]] = {
     ("GET", "/claims/{claim_id}/documents/{doc_no}/pages/{page}.png"): RAW_FILE,
     ("GET", "/claims/{claim_id}/documents/{doc_no}/file"): RAW_FILE,
     ("GET", "/claims/{claim_id}/timeline.{fmt}"): STAFF_PAGE,  # the audit export: never partners
-    ("GET", "/queue/next"): _all(403, anon=303, customer=303, analyst=303, reviewer=303),
+    ("GET", "/queue/next"): {r: 303 if v == 200 else v for r, v in STAFF_PAGE.items()},  # staff: to the next claim
     ("GET", "/conflicts/{conflict_id}"): STAFF_PAGE,
     ("POST", "/conflicts/{conflict_id}/decision"): DECIDE_FORM,
     ("POST", "/conflicts/{conflict_id}/request-info"): DECIDE_FORM,
