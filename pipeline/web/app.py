@@ -183,10 +183,13 @@ def create_app(
         context = {"status": status, "code": code, "message": message, "actor": _actor_or_none(request)}
         return templates.TemplateResponse(request, "error.html", context, status_code=status)
 
-    from pipeline.web import admin, api, apidocs, consent, pages
+    from pipeline.web import admin, api, apidocs, audit, consent, document_pages, pages, workspace
 
     app.include_router(apidocs.router)
     app.include_router(pages.router)
+    app.include_router(document_pages.router)
+    app.include_router(workspace.router)
+    app.include_router(audit.router)
     app.include_router(admin.router)
     app.include_router(consent.router)
     app.include_router(api.router)

@@ -4,9 +4,8 @@ and a CSRF check on every POST."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import urlparse
+from urllib.parse import urlencode, urlparse
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
@@ -14,13 +13,13 @@ from starlette.concurrency import run_in_threadpool
 
 from pipeline.claim_views import ClaimView
 from pipeline.corrections import CorrectionIn
-from pipeline.errors import ClaimNotFound, ConcurrentUpdate, IllegalTransition, InvalidInput, PoeReviewError
+from pipeline.errors import ConcurrentUpdate, IllegalTransition, InvalidInput, PoeReviewError
 from pipeline.models import Status
 from pipeline.reports import agreement
 from pipeline.reports.frames import load_frames
 from pipeline.roles import Actor, Role
+from pipeline.web import audit, ops, reports, uploads, workspace
 from pipeline.web import documents as docs
-from pipeline.web import ops, reports, uploads
 from pipeline.web.deps import (
     PARTNERS,
     REVIEWERS,
@@ -28,7 +27,6 @@ from pipeline.web.deps import (
     check_csrf,
     current_actor,
     require_actor,
-    require_raw_files,
     require_role,
     sign_in,
     sign_out,
@@ -161,14 +159,15 @@ def queue(
         "desc": "1" if result.filters.desc else "",
         "status": "" if chosen_status == Status.UNDER_REVIEW.value else chosen_status,
     }
-    context = {"q": result, "params": params, "now": now, "status": chosen_status, "statuses": [s.value for s in Status]}
+    context = {"q": result, "params": params, "now": now, "status": chosen_status, "statuses": [s.value for s in Status],
+               "queue_q": workspace.clean_queue_query(urlencode(params))}
     return _render(request, "queue.html", context)
 
 
 # --- claim page -------------------------------------------------------------------------------
 
 
-def _claim_context(request: Request, view: ClaimView) -> dict[str, Any]:
+def _claim_context(request: Request, view: ClaimView, q: str = "") -> dict[str, Any]:
     now = request.app.state.clock.now()
     refs = evidence_refs(view.analysis)
     doc_numbers = {d.path: i for i, d in enumerate(view.documents)}
@@ -191,16 +190,20 @@ def _claim_context(request: Request, view: ClaimView) -> dict[str, Any]:
         "form_error": None,
         "can_correct": getattr(current_actor(request), "role", None) == Role.REVIEWER and bool(criteria),
         "corrected": {c.criterion: c for c in view.corrections if not c.superseded and c.verdict},
+        "queue_q": q,
+        "viewer_docs": workspace.viewer_documents(view),
+        "timeline": audit.newest_first(audit.timeline(request, view)),
     }
 
 
 @router.get("/claims/{claim_id}")
-def claim_page(request: Request, claim_id: str) -> Response:
+def claim_page(request: Request, claim_id: str, q: str = "") -> Response:
+    """``q``: the query of the queue the reviewer came from (kept for "next claim")."""
     actor = require_actor(request)
     view = ops.get_claim(request.app.state.service, actor, claim_id)
     if actor.is_partner:
         return _render(request, "partner_claim.html", _partner_context(request, view))
-    return _render(request, "claim.html", _claim_context(request, view))
+    return _render(request, "claim.html", _claim_context(request, view, workspace.clean_queue_query(q)))
 
 
 @router.post("/claims/{claim_id}/decision", dependencies=CSRF)
@@ -213,9 +216,11 @@ def decision(
     version: int | None = Form(None),
     wrong: list[str] | None = Form(None),  # noqa: B008 - FastAPI reads form fields from defaults
     policy_exception: bool = Form(False),
+    q: str = Form(""),
 ) -> Response:
     actor = require_actor(request)
     require_role(actor, REVIEWERS, "decide claims")
+    q = workspace.clean_queue_query(q)
     service = request.app.state.service
     lines = [line for line in requests_text.splitlines() if line.strip()]
     try:
@@ -223,7 +228,7 @@ def decision(
                           policy_exception=policy_exception, overrule_asked=True)
     except (InvalidInput, ConcurrentUpdate, IllegalTransition) as exc:
         fresh = ops.get_claim(service, actor, claim_id)
-        context = _claim_context(request, fresh)
+        context = _claim_context(request, fresh, q)
         context["form"] = {"decision": decision, "note": note, "requests": requests_text, "wrong": wrong or [],
                            "policy_exception": policy_exception}
         if isinstance(exc, ConcurrentUpdate) or (version is not None and fresh.version != version):
@@ -239,7 +244,7 @@ def decision(
         return _render(request, "claim.html", context, status=409 if isinstance(exc, IllegalTransition) else 400)
     labels = {"approve": "approved", "reject": "rejected", "request_info": "set to Partner action required"}
     _flash(request, "ok", f"Claim {view.claim_id} {labels.get(decision, decision)}; it is now {view.status}.")
-    return _redirect(f"/claims/{view.claim_id}")
+    return _redirect(workspace.claim_url(view.claim_id, q))
 
 
 @router.post("/claims/{claim_id}/corrections", dependencies=CSRF)
@@ -260,99 +265,6 @@ def correction(
     view = ops.correct(request.app.state.service, actor, claim_id, [item], version)
     _flash(request, "ok", f"Recorded: {criterion.replace('_', ' ')} is {verdict.replace('_', ' ')} (your correction).")
     return _redirect(f"/claims/{view.claim_id}#criterion-{criterion}")
-
-
-# --- documents and evidence -------------------------------------------------------------------
-
-
-@router.get("/claims/{claim_id}/documents/{doc_no}")
-def document_page(request: Request, claim_id: str, doc_no: int, ev: int | None = None, page: int | None = None) -> Response:
-    actor = require_actor(request)
-    view = ops.get_claim(request.app.state.service, actor, claim_id)
-    if not 0 <= doc_no < len(view.documents):
-        raise ClaimNotFound(f"{claim_id} document {doc_no}")
-    doc = view.documents[doc_no]
-    ref = None
-    if ev is not None and not actor.is_partner:
-        refs = evidence_refs(view.analysis)
-        if 0 <= ev < len(refs):
-            found = docs.find_document(view, refs[ev].document)
-            ref = refs[ev] if found is not None and found.path == doc.path else None
-    loc = ref.location() if ref else {}
-    evidence_text = str(ref.evidence.get("text") or "") if ref else ""
-    context: dict[str, Any] = {"view": view, "doc": doc, "doc_no": doc_no, "ref": ref, "error": None}
-    if (docs.is_pdf(doc) or docs.is_image(doc)) and actor.sees_personal_data:
-        wanted_page = page or int(loc.get("page") or 1)
-        info = docs.pdf_info if docs.is_pdf(doc) else docs.image_info
-        try:
-            count, width, height = info(doc.stored_path, wanted_page)
-        except docs.PdfError as exc:
-            context["error"] = str(exc)
-            return _render(request, "document.html", context)
-        boxes: list[Any] = []
-        if ref is not None and int(loc.get("page") or 1) == wanted_page:
-            bbox = loc.get("bbox")
-            if isinstance(bbox, list | tuple) and len(bbox) == 4:
-                boxes = [tuple(float(v) for v in bbox)]
-            elif docs.is_pdf(doc):
-                boxes = docs.find_text_boxes(doc.stored_path, wanted_page, evidence_text)
-        context.update(
-            kind="pdf",
-            page=wanted_page,
-            pages=count,
-            highlights=[docs.highlight_style(b, width, height) for b in boxes],
-        )
-        return _render(request, "document.html", context)
-    extraction = docs.load_extraction(request.app.state.engine, doc)
-    redactor = request.app.state.service.redactor(actor, claim_id)
-    if extraction is not None and redactor is not None:
-        extraction = redactor.value(extraction)  # evidence_text came redacted the same way
-    if extraction is None:
-        context["error"] = "No extracted text is available for this document yet."
-        return _render(request, "document.html", context)
-    part = ref.document if ref else ""
-    context.update(kind="text", text=docs.text_view(extraction, loc, evidence_text, part))
-    return _render(request, "document.html", context)
-
-
-@router.get("/claims/{claim_id}/documents/{doc_no}/pages/{page}.png")
-def document_page_png(request: Request, claim_id: str, doc_no: int, page: int) -> Response:
-    actor = require_actor(request)
-    require_raw_files(actor)
-    view = ops.get_claim(request.app.state.service, actor, claim_id)
-    if not 0 <= doc_no < len(view.documents):
-        raise ClaimNotFound(f"{claim_id} document {doc_no}")
-    doc = view.documents[doc_no]
-    if not (docs.is_pdf(doc) or docs.is_image(doc)):
-        raise ClaimNotFound(f"{claim_id} document {doc_no}")
-    kind = "pdf" if docs.is_pdf(doc) else "image"
-    cache = Path(request.app.state.data_dir) / "render-cache" if request.app.state.data_dir else None
-    try:
-        png = docs.render_page(doc.stored_path, page, kind, doc.content_hash, cache)
-    except docs.PdfError as exc:
-        # A page that cannot be shown (over a limit, damaged, timed out) is a picture saying so.
-        return Response(docs.placeholder_png(str(exc)), media_type="image/png", status_code=400,
-                        headers={"Cache-Control": "no-store", "X-Render-Error": _header_safe(str(exc))})
-    return Response(png, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
-
-
-def _header_safe(text: str) -> str:
-    return "".join(c if 32 <= ord(c) < 127 else "?" for c in text)[:300]
-
-
-@router.get("/claims/{claim_id}/documents/{doc_no}/file")
-def document_file(request: Request, claim_id: str, doc_no: int) -> Response:
-    from fastapi.responses import FileResponse
-
-    actor = require_actor(request)
-    require_raw_files(actor)
-    view = ops.get_claim(request.app.state.service, actor, claim_id)
-    if not 0 <= doc_no < len(view.documents):
-        raise ClaimNotFound(f"{claim_id} document {doc_no}")
-    doc = view.documents[doc_no]
-    name = doc.path.replace("\\", "/").rsplit("/", 1)[-1]
-    # Always a download, never rendered inline: a POE file is untrusted content.
-    return FileResponse(doc.stored_path, media_type="application/octet-stream", filename=name)
 
 
 # --- conflicts --------------------------------------------------------------------------------

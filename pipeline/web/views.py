@@ -168,18 +168,7 @@ def build_queue(engine: Engine, claims: list[ClaimSummary], filters: QueueFilter
     f = filters.normalised()
     programs = sorted({c.program for c in claims})
     areas = sorted({c.solution_area for c in claims})
-    product = f.product.strip().casefold()
-    chosen = [
-        c
-        for c in claims
-        if (not f.program or c.program == f.program)
-        and (not f.solution_area or c.solution_area == f.solution_area)
-        and (not product or any(product_matches(product, p) for p in c.products))
-        and (not f.recommendation or c.recommendation == f.recommendation)
-        and (not f.overdue or is_overdue(c, now))
-        and (not f.conflict or c.in_conflict)
-    ]
-    chosen.sort(key=_sort_key(f.sort, now), reverse=f.desc)
+    chosen = select_claims(claims, f, now)
     total = len(chosen)
     pages = max(1, math.ceil(total / PAGE_SIZE))
     page = min(f.page, pages)
@@ -197,6 +186,30 @@ def build_queue(engine: Engine, claims: list[ClaimSummary], filters: QueueFilter
         solution_areas=areas,
         overdue_total=sum(1 for c in claims if is_overdue(c, now)),
     )
+
+
+def select_claims(claims: list[ClaimSummary], f: QueueFilters, now: datetime) -> list[ClaimSummary]:
+    """The claims the queue's filters keep, in its order (every page: the claim page's "next
+    claim" walks the same list)."""
+    product = f.product.strip().casefold()
+    chosen = [
+        c
+        for c in claims
+        if (not f.program or c.program == f.program)
+        and (not f.solution_area or c.solution_area == f.solution_area)
+        and (not product or any(product_matches(product, p) for p in c.products))
+        and (not f.recommendation or c.recommendation == f.recommendation)
+        and (not f.overdue or is_overdue(c, now))
+        and (not f.conflict or c.in_conflict)
+    ]
+    chosen.sort(key=queue_order(f, now), reverse=f.desc)
+    return chosen
+
+
+def queue_order(f: QueueFilters, now: datetime) -> Any:
+    """The queue's sort key, the claim ID last so that no two claims tie."""
+    key = _sort_key(f.sort, now)
+    return lambda c: (key(c), c.claim_id)
 
 
 def product_matches(term: str, key: str) -> bool:
@@ -459,11 +472,13 @@ def request_prefill(analysis: dict[str, Any] | None) -> list[str]:
     if not analysis:
         return []
     lines: list[str] = []
+    # The scoring marks its requests (R-DEC-002 counts them): notes such as R-ELIG-013 ask nothing.
+    flagged = "requests" in analysis
     for reason in list(analysis.get("eligibility") or []) + list(analysis.get("reasons") or []):
         if not isinstance(reason, dict):
             continue
         code = str(reason.get("code") or "")
-        if code in _NOT_A_REQUEST or code.startswith("R-CONF"):
+        if code in _NOT_A_REQUEST or code.startswith("R-CONF") or (flagged and not reason.get("request")):
             continue
         message = str(reason.get("message") or "").strip()
         if not message:

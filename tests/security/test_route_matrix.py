@@ -64,6 +64,8 @@ POLICY: dict[tuple[str, str], dict[str, int]] = {
     ("GET", "/claims/{claim_id}/documents/{doc_no}"): CLAIM_PAGE,
     ("GET", "/claims/{claim_id}/documents/{doc_no}/pages/{page}.png"): RAW_FILE,
     ("GET", "/claims/{claim_id}/documents/{doc_no}/file"): RAW_FILE,
+    ("GET", "/claims/{claim_id}/timeline.{fmt}"): STAFF_PAGE,  # the audit export: never partners
+    ("GET", "/queue/next"): {r: 303 if v == 200 else v for r, v in STAFF_PAGE.items()},  # staff: to the next claim
     ("GET", "/conflicts/{conflict_id}"): STAFF_PAGE,
     ("POST", "/conflicts/{conflict_id}/decision"): DECIDE_FORM,
     ("POST", "/conflicts/{conflict_id}/request-info"): DECIDE_FORM,
@@ -160,8 +162,8 @@ def _concrete(path: str, claim_id: str, conflict_id: int, consent: str) -> str:
     return (
         path.replace("{claim_id}", claim_id).replace("{doc_no}", "0").replace("{page}", "1")
         .replace("{conflict_id}", str(conflict_id)).replace("{name:path}", "none.html")
-        .replace("{name}", "swagger-ui.css").replace("{token}", consent)
-        + ("/app.css" if path == "/static" else "")
+        .replace("{name}", "swagger-ui.css").replace("{token}", consent).replace("{fmt}", "csv")
+        + ("/app.css" if path == "/static" else "") + ("?after=1000001&q=sort%3Ddue" if path == "/queue/next" else "")
     )
 
 

@@ -112,8 +112,9 @@ def test_reviewer_requests_information_and_partner_answers(server: tuple[str, Bu
     assert page.locator("[data-testid=status-diagram] .step.current").first.inner_text() == "Under review"
     _shot(page, "02-claim-page")
 
-    # Click the customer-signature evidence: the PDF page opens with the region highlighted.
-    page.locator("tr[data-criterion=customer_signature] a[data-testid=evidence]").first.click()
+    # The customer-signature evidence's own page (the claim page's viewer loads it; a new tab
+    # opens it): the PDF page with the region highlighted.
+    page.goto(base + page.locator("tr[data-criterion=customer_signature] a[data-testid=evidence]").first.get_attribute("href"))
     page.wait_for_load_state("networkidle")
     image = page.locator("[data-testid=pdf-page] img")
     image.wait_for(state="visible")
@@ -132,7 +133,7 @@ def test_reviewer_requests_information_and_partner_answers(server: tuple[str, Bu
 
     # And a spreadsheet cell in the extracted-text view.
     page.go_back()
-    page.locator("tr[data-criterion=partner_name] a[data-testid=evidence]").first.click()
+    page.goto(base + page.locator("tr[data-criterion=partner_name] a[data-testid=evidence]").first.get_attribute("href"))
     page.wait_for_load_state("networkidle")
     cell = page.locator("td[data-testid=highlight]")
     assert cell.inner_text() == "Fabrikam Consulting LLC" and cell.is_visible()

@@ -101,12 +101,18 @@ def test_reviewer_works_the_demo_queue_to_the_end(demo_server: str) -> None:
                 _shot(page, "demo-02-first-claim")
                 evidence = page.locator("a[data-testid=evidence]")
                 if evidence.count():
-                    evidence.first.click()
-                    page.wait_for_load_state("networkidle")
-                    assert page.locator("[data-testid=highlight]").count() >= 1
-                    _shot(page, "demo-03-first-evidence")
-                    page.go_back()
-                    page.wait_for_load_state("networkidle")
+                    evidence.first.click()  # the viewer beside the criteria moves to it
+                    page.locator("[data-testid=viewer-pages] [data-testid=highlight]").first.wait_for()
+                    # In view in the viewer, however late the pages above it loaded.
+                    page.wait_for_function("""() => {
+                        const h = document.querySelector('[data-testid=viewer-pages] [data-testid=highlight]');
+                        const v = document.querySelector('[data-testid=viewer-pages]').getBoundingClientRect();
+                        const r = h.getBoundingClientRect();
+                        const img = h.parentElement.querySelector('img');
+                        return r.top >= v.top - 1 && r.bottom <= v.bottom + 1 && (!img || img.complete);
+                    }""", timeout=10000)
+                    # The window as the reviewer sees it (a full-page capture resizes the workspace).
+                    page.screenshot(path=str(ARTIFACTS / "demo-03-first-evidence.png"))
             conflict = page.locator("a[data-testid=conflict-link]")
             if conflict.count() and page.locator("button:has-text('Record decision')").count():
                 conflict.first.click()
