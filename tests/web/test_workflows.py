@@ -334,6 +334,11 @@ def test_partner_sees_the_request_uploads_and_resubmits(client_for) -> None:  # 
                  files={"files": ("../../Signed ack.docx", docx_bytes, "application/octet-stream")})
     assert r.status_code == 303, r.text
     page = fab.get("/claims/1000001").text
+    assert "1 file(s) added" in page and 'data-testid="checked-file"' in page  # added, not re-submitted
+    assert fab.get("/api/claims/1000001").json()["status"] == "Partner action required"
+    r = fab.post("/claims/1000001/resubmit", data={"csrf_token": _form_token(page), "confirm": "yes"})
+    assert r.status_code == 303, r.text
+    page = fab.get("/claims/1000001").text
     assert "re-submitted" in page and "Submitted" in page
     claim = fab.get("/api/claims/1000001").json()
     assert claim["status"] == "Submitted" and claim["open_requests"] == []
