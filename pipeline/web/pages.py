@@ -19,6 +19,7 @@ from pipeline.models import Status
 from pipeline.reports import agreement
 from pipeline.reports.frames import load_frames
 from pipeline.roles import Actor, Role
+from pipeline.web import conflict_view as cv
 from pipeline.web import documents as docs
 from pipeline.web import ops, reports
 from pipeline.web.deps import (
@@ -347,25 +348,26 @@ def document_file(request: Request, claim_id: str, doc_no: int) -> Response:
 
 
 @router.get("/conflicts/{conflict_id}")
-def conflict_page(request: Request, conflict_id: int) -> Response:
+def conflict_page(
+    request: Request, conflict_id: int, left: str | None = None, right: str | None = None
+) -> Response:
+    """``left``/``right``: the two viewers, each ``claim:doc[:page[:evidence]]`` (issue 15)."""
     actor = require_actor(request)
     conflict = ops.get_conflict(request.app.state.service, request.app.state.engine, actor, conflict_id)
-    return _render(request, "conflict.html", _conflict_context(conflict))
+    context = _conflict_context(conflict)
+    first, second = cv.default_panes(conflict)
+    left, right = left or first, right or second
+    context.update(left=left, right=right, panes=[("left", cv.pane(request, actor, conflict, left)),
+                                                  ("right", cv.pane(request, actor, conflict, right))])
+    return _render(request, "conflict.html", context)
 
 
 def _conflict_context(conflict: ops.ConflictPage) -> dict[str, Any]:
-    side = conflict.result.get("side_by_side") or {}
-    rows = []
-    for criterion in list(CRITERIA_LABELS) + [c for c in side if c not in CRITERIA_LABELS]:
-        verdicts = {
-            c.claim_id: (((c.analysis or {}).get("criteria") or {}).get(criterion) or {}).get("verdict")
-            or (side.get(criterion) or {}).get(c.claim_id)
-            for c in conflict.claims
-        }
-        if any(verdicts.values()):
-            rows.append((criterion, verdicts))
+    factors = cv.ranking_factors(conflict)
     prefill = {c.claim_id: "\n".join(request_prefill(c.analysis) or [CONFLICT_REQUEST]) for c in conflict.claims}
-    return {"c": conflict, "rows": rows, "form": {}, "form_error": None, "prefill": prefill}
+    return {"c": conflict, "rows": cv.criterion_rows(conflict), "factors": factors,
+            "margin_text": cv.margin_explained(conflict, factors), "panes": [], "left": None, "right": None,
+            "form": {}, "form_error": None, "prefill": prefill}
 
 
 @router.post("/conflicts/{conflict_id}/decision", dependencies=CSRF)
