@@ -11,13 +11,13 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -29,8 +29,7 @@ from pipeline.claim_views import (
     ClaimView,
     claim_redactor,
     jsonable,
-    summary_of,
-    tenant_names,
+    list_summaries,
     view_of,
 )
 from pipeline.clock import Clock, SystemClock, as_utc
@@ -367,17 +366,13 @@ class ClaimService:
 
     def list_claims(self, actor: Actor, status: str | None = None) -> list[ClaimSummary]:
         require_role(actor, READERS, "list claims")
+        where: list[Any] = []
+        if status:
+            where.append(ClaimRow.status == _status_key(status).value)
+        if actor.is_partner:
+            where.append(ClaimRow.partner_org == actor.partner_org)
         with session_scope(self.engine) as session:
-            query = select(ClaimRow).options(selectinload(ClaimRow.products))
-            if status:
-                query = query.where(ClaimRow.status == _status_key(status).value)
-            if actor.is_partner:
-                query = query.where(ClaimRow.partner_org == actor.partner_org)
-            rows = list(session.scalars(query))
-            names = tenant_names(session, {r.tenant_id for r in rows})
-            far = datetime.max.replace(tzinfo=UTC)
-            rows.sort(key=lambda r: (r.review_due_at or far, r.submitted_at or far, r.claim_id))
-            return [summary_of(r, names) for r in rows]
+            return list_summaries(session, where)
 
     def get_claim(self, actor: Actor, claim_id: str) -> ClaimView:
         require_role(actor, READERS, "read claims")
