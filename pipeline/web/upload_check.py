@@ -10,6 +10,7 @@ named: a reviewer opening a ".pdf" must find a PDF.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -85,23 +86,41 @@ def _excerpt(text: str) -> str:
     return flat if len(flat) <= EXCERPT_CHARS else flat[:EXCERPT_CHARS].rsplit(" ", 1)[0] + " …"
 
 
-def hints_for(doc: Any, customer: str, products: list[str]) -> list[str]:
+def _names(text: str, names: tuple[str, ...]) -> bool:
+    """Any of ``names`` (three letters or more) as whole words in ``text`` (already case-folded)."""
+    return any(
+        re.search(rf"(?<!\w){re.escape(n.casefold())}(?!\w)", text) for n in names if len(n.strip()) >= 3
+    )
+
+
+def product_names(name: str, code: str | None) -> tuple[str, ...]:
+    """A claimed product's name, code and the catalogue's names and aliases for it."""
+    from scoring.catalogue import find_product
+
+    found = find_product(code or name)
+    return tuple(dict.fromkeys([name, *([code] if code else []), *(found.all_names() if found else ())]))
+
+
+def hints_for(doc: Any, customer: str, products: list[tuple[str, tuple[str, ...]]]) -> list[str]:
     """Cheap pointers to the criteria (D-11): the kind of document, and whether it names the
-    customer and the claimed products. The full checks run after re-submission."""
+    customer and the claimed products (by name, code or catalogue alias). The full checks run
+    after re-submission."""
     from scoring.documents import classify_kind
 
     hints = [f"Looks like {_KIND_NAMES.get(classify_kind(doc), 'a document')}."]
     text = doc.text().casefold()
     if customer.strip():
-        named = customer.casefold() in text
+        named = _names(text, (customer,))
         hints.append(f"{'Names' if named else 'Does not name'} the customer ({customer}).")
-    found = [p for p in products if p.strip() and p.casefold() in text]
+    found = [label for label, names in products if _names(text, names)]
     if products:
         hints.append(f"Names {', '.join(found)}." if found else "Names none of the claimed products.")
     return hints
 
 
-def check_file(path: Path, name: str, limits: Any, customer: str = "", products: list[str] | None = None) -> FileCheck:
+def check_file(
+    path: Path, name: str, limits: Any, customer: str = "", products: list[tuple[str, tuple[str, ...]]] | None = None
+) -> FileCheck:
     """Read ``path`` with the extractors and say what was found, or why nothing could be."""
     try:
         from extractors import extract

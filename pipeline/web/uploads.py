@@ -29,7 +29,7 @@ from pipeline.roles import Actor
 from pipeline.service import ClaimService
 from pipeline.web.limits import FORM_ALLOWANCE
 from pipeline.web.ops import get_claim
-from pipeline.web.upload_check import FileCheck, check_file
+from pipeline.web.upload_check import FileCheck, check_file, product_names
 
 UPLOAD_STATES = frozenset({Status.DRAFT.value, Status.PARTNER_ACTION_REQUIRED.value})
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -128,7 +128,7 @@ def _validate(view: ClaimView, uploads: list[Upload]) -> list[Upload]:
 def _check_all(view: ClaimView, uploads: list[Upload], folder: Path, taken: set[str]) -> list[FileCheck]:
     """Save and read each upload in ``folder``; a refused file is removed again at once."""
     limits, max_bytes = _limits()
-    products = [p.name for p in view.product_lines if p.removed_at is None]
+    products = [(p.name, product_names(p.name, p.code)) for p in view.product_lines if p.removed_at is None]
     checks = []
     for upload in uploads:
         name = safe_name(upload.filename, taken)

@@ -68,7 +68,8 @@ def test_adding_files_shows_what_was_read_and_does_not_resubmit(client_for) -> N
     check = page[page.index('data-testid="upload-check"'):]
     assert "Signed ack.docx" in check and "a Word document" in check
     assert paragraphs[0].split()[0] in check  # the excerpt of what was read
-    assert "the customer (Contoso Ltd)" in check  # a hint on the criteria
+    assert "Names the customer (Contoso Ltd)" in check  # hints on the criteria
+    assert "Names Dynamics 365 Sales Enterprise." in check  # by the catalogue's alias 'Dynamics 365 Sales'
     assert "broken.pdf</b>: not a PDF" in page  # the bad one of the same upload, refused
     claim = fab.get("/api/claims/1000001").json()
     assert claim["status"] == "Partner action required" and claim["current_submission"] == 2
