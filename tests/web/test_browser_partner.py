@@ -197,6 +197,10 @@ def test_partner_and_customer_pages_at_390_px(server: tuple[str, Built], page_fo
         _fits(page)
         _shot(page, name)
     assert page.locator("form.signout button").is_visible()
+    page.goto(f"{base}/claims/1000004/resubmit")  # the confirmation step on a phone
+    _fits(page)
+    assert page.locator("button[data-testid=confirm-resubmit]").is_visible()
+    _shot(page, "15-10-phone-partner-confirm")
     customer = page_for(None, PHONE)
     customer.goto(f"{base}/consent/{make_consent_token('1000005', consent_secret(built.data_dir))}")
     assert customer.locator("input[name=reason]").count() >= 2
@@ -227,3 +231,21 @@ def test_axe_finds_no_serious_violations(server: tuple[str, Built], page_for: An
     found["/consent"] = _serious(customer)
     bad = {k: v for k, v in found.items() if v}
     assert bad == {}, json.dumps(bad, indent=1)
+
+
+def test_skip_link_and_focus_ring_by_keyboard(server: tuple[str, Built], page_for: Any) -> None:
+    base, _ = server
+    page = page_for("fab")
+    page.goto(f"{base}/partner")
+    page.keyboard.press("Tab")
+    skip = page.locator("a.skip-link")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    box = skip.bounding_box()
+    assert box and box["y"] >= 0 and box["height"] > 10  # on screen once focused
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    page.keyboard.press("Tab")  # the first link of the page's content, with its ring
+    assert page.evaluate("document.activeElement.closest('main') !== null")
+    assert page.evaluate("parseFloat(getComputedStyle(document.activeElement).outlineWidth)") >= 2
+    _shot(page, "15-11-keyboard-focus-ring")
