@@ -183,11 +183,10 @@ def create_app(
         context = {"status": status, "code": code, "message": message, "actor": _actor_or_none(request)}
         return templates.TemplateResponse(request, "error.html", context, status_code=status)
 
-    from pipeline.web import api, apidocs, consent, pages, partner
+    from pipeline.web import api, apidocs, consent, pages
 
     app.include_router(apidocs.router)
     app.include_router(pages.router)
-    app.include_router(partner.router)
     app.include_router(consent.router)
     app.include_router(api.router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")

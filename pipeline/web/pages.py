@@ -33,7 +33,8 @@ from pipeline.web.deps import (
     sign_in,
     sign_out,
 )
-from pipeline.web.partner import partner_context
+from pipeline.web.partner import partner_context as _partner_context
+from pipeline.web.partner import router as partner_router
 from pipeline.web.rendering import flash, redirect, render
 from pipeline.web.signin import attempt_sign_in
 from pipeline.web.views import (
@@ -49,6 +50,7 @@ from pipeline.web.views import (
 )
 
 router = APIRouter(include_in_schema=False)
+router.include_router(partner_router)  # the partner's pages (pipeline.web.partner)
 CSRF = [Depends(check_csrf)]
 
 
@@ -188,7 +190,7 @@ def claim_page(request: Request, claim_id: str) -> Response:
     actor = require_actor(request)
     view = ops.get_claim(request.app.state.service, actor, claim_id)
     if actor.is_partner:
-        return _render(request, "partner_claim.html", partner_context(request, view))
+        return _render(request, "partner_claim.html", _partner_context(request, view))
     return _render(request, "claim.html", _claim_context(request, view))
 
 
