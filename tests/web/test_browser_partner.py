@@ -155,6 +155,7 @@ def test_conflict_side_by_side_with_two_viewers(server: tuple[str, Built], page_
     deciding = page.locator("[data-testid=deciding-factor]")
     assert deciding.count() == 1 and "POE criteria met" in deciding.inner_text()
     assert "(88 − 41) / 100" in page.locator("[data-testid=margin-explained]").inner_text()
+    assert page.locator("fieldset:has(input[name=winner]) legend").inner_text() == "Which claim to approve"
 
     # A quote opens in the left viewer with its region highlighted; the right one keeps the rival's.
     row.locator("a[data-testid=compare-quote]").first.click()
