@@ -23,7 +23,7 @@ from typing import Any, BinaryIO
 from pipeline.added_files import ReadResult
 from pipeline.claim_folder import reserved_name_message
 from pipeline.claim_views import ClaimView
-from pipeline.errors import IllegalTransition, InvalidInput
+from pipeline.errors import ClaimFolderError, IllegalTransition, InvalidInput
 from pipeline.models import Status
 from pipeline.roles import Actor
 from pipeline.service import ClaimService
@@ -196,7 +196,10 @@ def add_documents(
         )
         read = [ReadResult(c.name, c.status, c.pages, c.reason or None) for c in readable]
         details = {"files": [c.as_dict() for c in readable], "comment": note}
-        result.submission = service.add_documents(actor, view.claim_id, folder, read, details)
+        try:
+            result.submission = service.add_documents(actor, view.claim_id, folder, read, details)
+        except ClaimFolderError as exc:  # e.g. over the documents-per-claim limit: nothing stored
+            raise InvalidInput(str(exc)) from None
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return result

@@ -124,3 +124,19 @@ def test_api_upload_stays_one_step_and_refuses_a_mislabelled_file(client_for) ->
     body = r.json()
     assert r.status_code == 200 and body["status"] == "Submitted" and body["outcome"] == "resubmitted"
     assert body["checks"][0]["name"] == "ack.docx" and body["checks"][0]["status"] == "ok"
+
+
+def test_over_the_documents_limit_is_refused_and_nothing_is_stored(client_for, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    import extractors.limits as limits
+
+    _returned_to_partner(client_for)
+    monkeypatch.setattr(limits, "DEFAULT_LIMITS", replace(limits.DEFAULT_LIMITS, max_documents=3))  # the claim has 3
+    fab = client_for("fab")
+    docx_bytes, _ = email_docx()
+    r = _upload(fab, [("Signed ack.docx", docx_bytes, "application/octet-stream")])
+    assert r.status_code == 303
+    assert "over the limit of 3 per claim" in fab.get("/claims/1000001").text
+    claim = fab.get("/api/claims/1000001").json()
+    assert claim["current_submission"] == 1 and len(claim["documents"]) == 3
