@@ -72,11 +72,18 @@ def format_name(fmt: str) -> str:
     return _FORMAT_NAMES.get(fmt, f"a {fmt} file")
 
 
+_IMAGES = frozenset({"png", "jpeg", "tiff", "gif", "bmp", "webp", "image"})
+
+
+def _extension(name: str) -> str:
+    return name.rpartition(".")[2].casefold() if "." in name else ""
+
+
 def mislabel(name: str, fmt: str) -> str | None:
-    """'not a PDF: the file is plain text' when the extension promises another format."""
-    ext = name.rpartition(".")[2].casefold() if "." in name else ""
-    promise = _PROMISES.get(ext)
-    if promise is None or fmt in promise[1] or fmt == "unknown":
+    """'not a PDF: the file is plain text' when the extension promises another format. An image
+    saved under another image's extension (phones and scanners do) is read as what it is."""
+    promise = _PROMISES.get(_extension(name))
+    if promise is None or fmt in promise[1] or fmt == "unknown" or (fmt in _IMAGES and promise[1] & _IMAGES):
         return None
     return f"not {promise[0]}: the file is {format_name(fmt)}"
 
@@ -133,9 +140,12 @@ def check_file(
     if doc.status in REFUSED:
         return FileCheck(name, str(doc.status), doc.format, reason=f"{doc.error or doc.status} (D-24)")
     check = FileCheck(name, str(doc.status), doc.format, pages=doc.pages or None, excerpt=_excerpt(doc.text()))
+    promise = _PROMISES.get(_extension(name))
+    if promise is not None and doc.format not in promise[1]:  # an image under another image's name
+        check.hints.append(f"Named as {promise[0]}, read as {format_name(doc.format)}.")
     if doc.status == "needs_ocr":
         check.reason = "a scan without a text layer: its text is read by OCR after re-submission"
     elif not check.excerpt:
         check.reason = "; ".join(doc.warnings) or "no text found in the file"
-    check.hints = hints_for(doc, customer, products or []) if check.excerpt else []
+    check.hints += hints_for(doc, customer, products or []) if check.excerpt else []
     return check

@@ -36,7 +36,8 @@ def _upload(fab, files: list[tuple[str, bytes, str]]):  # type: ignore[no-untype
 def test_mislabelled_names_say_what_the_file_is() -> None:
     assert mislabel("broken.pdf", "txt") == "not a PDF: the file is plain text"
     assert mislabel("SOW.PDF", "docx") == "not a PDF: the file is a Word document"
-    assert mislabel("scan.jpg", "png") == "not a JPEG image: the file is a PNG image"
+    assert mislabel("scan.jpg", "png") is None  # an image under another image's name is read as what it is
+    assert mislabel("scan.jpg", "pdf") == "not a JPEG image: the file is a PDF"
     assert mislabel("SOW.pdf", "pdf") is None and mislabel("notes.txt", "csv") is None and mislabel("README", "txt") is None
 
 
