@@ -11,17 +11,17 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
-from pipeline import corrections
+from pipeline import added_files, corrections
 from pipeline import lifecycle as lc
 from pipeline.claim_folder import file_sha256, find_tenants_file, load_tenants, read_claim_folder
 from pipeline.claim_views import (
@@ -29,8 +29,7 @@ from pipeline.claim_views import (
     ClaimView,
     claim_redactor,
     jsonable,
-    summary_of,
-    tenant_names,
+    list_summaries,
     view_of,
 )
 from pipeline.clock import Clock, SystemClock, as_utc
@@ -367,17 +366,13 @@ class ClaimService:
 
     def list_claims(self, actor: Actor, status: str | None = None) -> list[ClaimSummary]:
         require_role(actor, READERS, "list claims")
+        where: list[Any] = []
+        if status:
+            where.append(ClaimRow.status == _status_key(status).value)
+        if actor.is_partner:
+            where.append(ClaimRow.partner_org == actor.partner_org)
         with session_scope(self.engine) as session:
-            query = select(ClaimRow).options(selectinload(ClaimRow.products))
-            if status:
-                query = query.where(ClaimRow.status == _status_key(status).value)
-            if actor.is_partner:
-                query = query.where(ClaimRow.partner_org == actor.partner_org)
-            rows = list(session.scalars(query))
-            names = tenant_names(session, {r.tenant_id for r in rows})
-            far = datetime.max.replace(tzinfo=UTC)
-            rows.sort(key=lambda r: (r.review_due_at or far, r.submitted_at or far, r.claim_id))
-            return [summary_of(r, names) for r in rows]
+            return list_summaries(session, where)
 
     def get_claim(self, actor: Actor, claim_id: str) -> ClaimView:
         require_role(actor, READERS, "read claims")
@@ -736,6 +731,27 @@ class ClaimService:
         for conflict in session.scalars(select(ConflictRow).where(ConflictRow.tenant_id == winner.tenant_id)):
             if conflict.resolved_at is None and winner.claim_id in [str(c) for c in conflict.claim_ids]:
                 conflict.resolved_at = now
+
+    def add_documents(
+        self, actor: Actor, claim_id: str, folder: Path, read: list[added_files.ReadResult], details: dict[str, Any]
+    ) -> int:
+        """A partner adds POE without re-submitting (D-15, see :mod:`pipeline.added_files`):
+        ``folder`` (the current submission plus the new files) becomes the next submission; the
+        status does not move. Returns the new submission's number."""
+        require_role(actor, PARTNER_ROLES, "add documents")
+        cf = read_claim_folder(folder)
+        with self._write(claim_id) as session:
+            now = self.clock.now()
+            row = self._load(session, actor, claim_id)
+            seq = added_files.add_files(session, row, cf, now, self.blobs_dir, read)
+            flag_modified(row, "status")  # the claim changed: bump its version (optimistic lock)
+            names = ", ".join(r.path for r in read)
+            self._history(
+                session, row, actor.name, "documents_added",
+                reason=f"{len(read)} document(s) added, not yet re-submitted: {names}",
+                details={**details, "submission": seq, "content_hash": cf.content_hash}, at=now,
+            )
+        return seq
 
     def submit(self, actor: Actor, claim_id: str) -> ClaimView:
         """A partner submits a Draft, or re-submits in Partner action required (D-15).

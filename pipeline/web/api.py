@@ -206,7 +206,7 @@ def api_upload(
     """A partner adds POE documents (checked within the extractors' limits) and re-submits (D-15)."""
     actor = require_actor(request)
     require_role(actor, PARTNERS, "upload proof of execution")
-    item = uploads.add_documents(
+    result, view = uploads.add_and_resubmit(
         request.app.state.service,
         actor,
         claim_id,
@@ -214,8 +214,9 @@ def api_upload(
         comment,
         request.app.state.clock.now(),
     )
-    view = ops.get_claim(request.app.state.service, actor, claim_id)
-    return {"outcome": item.outcome, "submission": item.submission_seq, "status": view.status}
+    outcome = "resubmitted" if view.status != "Draft" else "added"
+    checks = [c.as_dict() for c in result.checks]
+    return {"outcome": outcome, "submission": result.submission, "status": view.status, "checks": checks}
 
 
 class ProductsIn(BaseModel):

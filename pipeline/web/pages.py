@@ -4,11 +4,11 @@ and a CSRF check on every POST."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 from urllib.parse import urlencode, urlparse
 
-from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
-from fastapi.responses import RedirectResponse, Response
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from pipeline.claim_views import ClaimView
@@ -18,10 +18,10 @@ from pipeline.models import Status
 from pipeline.reports import agreement
 from pipeline.reports.frames import load_frames
 from pipeline.roles import Actor, Role
-from pipeline.web import audit, ops, reports, uploads, workspace
+from pipeline.web import audit, ops, reports, workspace
+from pipeline.web import conflict_view as cv
 from pipeline.web import documents as docs
 from pipeline.web.deps import (
-    PARTNERS,
     REVIEWERS,
     STAFF,
     check_csrf,
@@ -31,6 +31,9 @@ from pipeline.web.deps import (
     sign_in,
     sign_out,
 )
+from pipeline.web.partner import partner_context as _partner_context
+from pipeline.web.partner import router as partner_router
+from pipeline.web.rendering import flash, redirect, render
 from pipeline.web.signin import attempt_sign_in
 from pipeline.web.views import (
     CONFLICT_REQUEST,
@@ -40,28 +43,18 @@ from pipeline.web.views import (
     evidence_refs,
     is_overdue,
     open_requests,
-    partner_view,
     request_prefill,
     status_diagram,
 )
 
 router = APIRouter(include_in_schema=False)
+router.include_router(partner_router)  # the partner's pages (pipeline.web.partner)
 CSRF = [Depends(check_csrf)]
 
 
-def _render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Response:
-    context.setdefault("actor", current_actor(request))
-    context.setdefault("flashes", request.session.pop("flash", []))
-    return request.app.state.templates.TemplateResponse(request, name, context, status_code=status)
-
-
-def _flash(request: Request, kind: str, text: str) -> None:
-    request.session.setdefault("flash", [])
-    request.session["flash"] = [*request.session["flash"], [kind, text]]
-
-
-def _redirect(url: str) -> RedirectResponse:
-    return RedirectResponse(url, status_code=303)
+_render = render
+_flash = flash
+_redirect = redirect
 
 
 def _home_for(actor: Actor) -> str:
@@ -271,25 +264,26 @@ def correction(
 
 
 @router.get("/conflicts/{conflict_id}")
-def conflict_page(request: Request, conflict_id: int) -> Response:
+def conflict_page(
+    request: Request, conflict_id: int, left: str | None = None, right: str | None = None
+) -> Response:
+    """``left``/``right``: the two viewers, each ``claim:doc[:page[:evidence]]`` (issue 15)."""
     actor = require_actor(request)
     conflict = ops.get_conflict(request.app.state.service, request.app.state.engine, actor, conflict_id)
-    return _render(request, "conflict.html", _conflict_context(conflict))
+    context = _conflict_context(conflict)
+    first, second = cv.default_panes(conflict)
+    left, right = left or first, right or second
+    context.update(left=left, right=right, panes=[("left", cv.pane(request, actor, conflict, left)),
+                                                  ("right", cv.pane(request, actor, conflict, right))])
+    return _render(request, "conflict.html", context)
 
 
 def _conflict_context(conflict: ops.ConflictPage) -> dict[str, Any]:
-    side = conflict.result.get("side_by_side") or {}
-    rows = []
-    for criterion in list(CRITERIA_LABELS) + [c for c in side if c not in CRITERIA_LABELS]:
-        verdicts = {
-            c.claim_id: (((c.analysis or {}).get("criteria") or {}).get(criterion) or {}).get("verdict")
-            or (side.get(criterion) or {}).get(c.claim_id)
-            for c in conflict.claims
-        }
-        if any(verdicts.values()):
-            rows.append((criterion, verdicts))
+    factors = cv.ranking_factors(conflict)
     prefill = {c.claim_id: "\n".join(request_prefill(c.analysis) or [CONFLICT_REQUEST]) for c in conflict.claims}
-    return {"c": conflict, "rows": rows, "form": {}, "form_error": None, "prefill": prefill}
+    return {"c": conflict, "rows": cv.criterion_rows(conflict), "factors": factors,
+            "margin_text": cv.margin_explained(conflict, factors), "panes": [], "left": None, "right": None,
+            "form": {}, "form_error": None, "prefill": prefill}
 
 
 @router.post("/conflicts/{conflict_id}/decision", dependencies=CSRF)
@@ -332,91 +326,6 @@ async def conflict_request_info(request: Request, conflict_id: int) -> Response:
     for claim_id, outcome in outcomes.items():
         _flash(request, "ok" if outcome == "Partner action required" else "error", f"Claim {claim_id}: {outcome}")
     return _redirect(f"/conflicts/{conflict_id}")
-
-
-# --- partners ---------------------------------------------------------------------------------
-
-
-def _partner_context(request: Request, view: ClaimView) -> dict[str, Any]:
-    return {
-        "view": view,
-        "p": partner_view(view),
-        "flow": status_diagram(view.status),
-        "requests": open_requests(view),
-        "can_upload": view.status in uploads.UPLOAD_STATES,
-        "can_resubmit": view.status in uploads.UPLOAD_STATES,
-    }
-
-
-@router.get("/partner")
-def partner_home(request: Request) -> Response:
-    actor = require_actor(request)
-    require_role(actor, PARTNERS, "open the partner view")
-    claims = request.app.state.service.list_claims(actor)
-    claims.sort(key=lambda c: (c.status != Status.PARTNER_ACTION_REQUIRED.value, c.claim_id))
-    return _render(request, "partner_home.html", {"claims": claims})
-
-
-@router.post("/claims/{claim_id}/documents", dependencies=CSRF)
-def partner_upload(
-    request: Request,
-    claim_id: str,
-    files: Annotated[list[UploadFile] | None, File()] = None,
-    comment: str = Form(""),
-) -> Response:
-    actor = require_actor(request)
-    require_role(actor, PARTNERS, "upload proof of execution")
-    service = request.app.state.service
-    try:
-        item = uploads.add_documents(
-            service,
-            actor,
-            claim_id,
-            [uploads.Upload(f.filename or "", f.file) for f in files or []],
-            comment,
-            request.app.state.clock.now(),
-        )
-    except (InvalidInput, IllegalTransition) as exc:
-        _flash(request, "error", str(exc))
-        return _redirect(f"/claims/{claim_id}")
-    view = ops.get_claim(service, actor, claim_id)
-    _flash(request, "ok", f"{len(files or [])} document(s) added; claim {claim_id} re-submitted (submission {item.submission_seq}), now {view.status}.")
-    return _redirect(f"/claims/{claim_id}")
-
-
-@router.post("/claims/{claim_id}/products", dependencies=CSRF)
-def partner_products(
-    request: Request,
-    claim_id: str,
-    keep: Annotated[list[str] | None, Form()] = None,
-    version: int | None = Form(None),
-) -> Response:
-    """D-9/D-12: the partner removes products the POE does not support before re-submitting."""
-    actor = require_actor(request)
-    require_role(actor, PARTNERS, "edit claims")
-    service = request.app.state.service
-    try:
-        ops.keep_products(service, actor, claim_id, keep or [], version)
-    except (InvalidInput, IllegalTransition, ConcurrentUpdate) as exc:
-        _flash(request, "error", str(exc))
-        return _redirect(f"/claims/{claim_id}")
-    _flash(request, "ok", f"Products of claim {claim_id} saved; re-submit when the claim is ready.")
-    return _redirect(f"/claims/{claim_id}")
-
-
-@router.post("/claims/{claim_id}/resubmit", dependencies=CSRF)
-def partner_resubmit(request: Request, claim_id: str) -> Response:
-    actor = require_actor(request)
-    require_role(actor, PARTNERS, "re-submit claims")
-    service = request.app.state.service
-    ops.get_claim(service, actor, claim_id)
-    try:
-        view = service.submit(actor, claim_id)
-    except (InvalidInput, IllegalTransition) as exc:
-        _flash(request, "error", str(exc))
-        return _redirect(f"/claims/{claim_id}")
-    _flash(request, "ok", f"Claim {claim_id} re-submitted; it is now {view.status}.")
-    return _redirect(f"/claims/{claim_id}")
 
 
 # --- analysts ---------------------------------------------------------------------------------

@@ -1,11 +1,12 @@
 """A partner's answer to a request for information (D-15): more POE, then re-submission.
 
-Each uploaded file is checked by the extractors within their safety limits (size, pages, zip
-bombs, timeouts) before anything is stored; a file they cannot read is refused with their
-message and nothing changes. Accepted files become a new submission of the claim through the
-library's own intake (the current submission written out as a claim folder, the new documents
-added to its claim.json), so history, content hashes, blobs and the D-15 re-submission rule are
-the same as for an inbox.
+Adding files and re-submitting are two steps (issue 15). Each uploaded file is read by the
+extractors within their safety limits (size, pages, zip bombs, timeouts; see
+:mod:`pipeline.web.upload_check`) before anything is stored; a file they cannot read, or whose
+name promises another format, is refused with the reason and never stored. The readable files
+become the claim's next submission (the current submission written out as a claim folder, the
+new documents added to its claim.json: same content hashes and blobs as an inbox) while the
+status stays; the partner re-submits when the claim is ready.
 """
 
 from __future__ import annotations
@@ -19,19 +20,20 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from pipeline.added_files import ReadResult
 from pipeline.claim_folder import reserved_name_message
-from pipeline.errors import IllegalTransition, InvalidInput
-from pipeline.intake import IngestItem
+from pipeline.claim_views import ClaimView
+from pipeline.errors import ClaimFolderError, IllegalTransition, InvalidInput
 from pipeline.models import Status
 from pipeline.roles import Actor
 from pipeline.service import ClaimService
 from pipeline.web.limits import FORM_ALLOWANCE
 from pipeline.web.ops import get_claim
+from pipeline.web.upload_check import FileCheck, check_file, product_names
 
 UPLOAD_STATES = frozenset({Status.DRAFT.value, Status.PARTNER_ACTION_REQUIRED.value})
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 MAX_FILES = 20
-REFUSED_STATUSES = frozenset({"unreadable", "unsupported"})
 
 
 @dataclass
@@ -80,46 +82,35 @@ def upload_body_limit() -> int:
     return _limits()[1] + FORM_ALLOWANCE
 
 
-def _save(upload: Upload, target: Path, max_bytes: int) -> int:
+def _save(upload: Upload, target: Path, max_bytes: int) -> str | None:
+    """Write the upload to ``target``; the reason it is refused (too large, empty) or None."""
     size = 0
     with target.open("wb") as out:
         while chunk := upload.stream.read(1 << 20):
             size += len(chunk)
             if size > max_bytes:
-                raise InvalidInput(
-                    f"{target.name}: larger than the {max_bytes // (1024 * 1024)} MB a POE document may be"
-                )
+                return f"larger than the {max_bytes // (1024 * 1024)} MB a POE document may be"
             out.write(chunk)
-    if size == 0:
-        raise InvalidInput(f"{target.name}: the file is empty")
-    return size
+    return "the file is empty" if size == 0 else None
 
 
-def check_document(path: Path, display: str, limits: object | None) -> str:
-    """The extractors' verdict on a new file: its status, or InvalidInput with their message."""
-    try:
-        from extractors import extract  # type: ignore[attr-defined]
-    except ImportError:
-        return "ok"  # no extractors installed: the nightly analysis reports on the file
-    kwargs = {"display_path": display}
-    if limits is not None:
-        kwargs["limits"] = limits  # type: ignore[assignment]
-    doc = extract(path, **kwargs)  # type: ignore[arg-type]
-    if doc.status in REFUSED_STATUSES:
-        raise InvalidInput(f"{display}: {doc.error or doc.status} (D-24)")
-    return str(doc.status)
+@dataclass
+class UploadResult:
+    """Every file's check, and the submission the readable ones became (None: nothing added)."""
+
+    checks: list[FileCheck]
+    submission: int | None = None
+
+    @property
+    def added(self) -> list[FileCheck]:
+        return [c for c in self.checks if not c.refused] if self.submission else []
+
+    @property
+    def refused(self) -> list[FileCheck]:
+        return [c for c in self.checks if c.refused]
 
 
-def add_documents(
-    service: ClaimService,
-    actor: Actor,
-    claim_id: str,
-    uploads: list[Upload],
-    comment: str,
-    now: datetime,
-) -> IngestItem:
-    """Add ``uploads`` to the claim and re-submit it; returns the intake's report item."""
-    view = get_claim(service, actor, claim_id)  # another partner's claim: not found (D-1)
+def _validate(view: ClaimView, uploads: list[Upload]) -> list[Upload]:
     if view.status not in UPLOAD_STATES:
         raise IllegalTransition(
             f"claim {view.claim_id} is {view.status}; documents can be added only while it is Draft "
@@ -131,36 +122,96 @@ def add_documents(
     if len(uploads) > MAX_FILES:
         raise InvalidInput(f"files: at most {MAX_FILES} documents at a time")
     refuse_reserved_names(uploads)
+    return uploads
+
+
+def _check_all(view: ClaimView, uploads: list[Upload], folder: Path, taken: set[str]) -> list[FileCheck]:
+    """Save and read each upload in ``folder``; a refused file is removed again at once."""
     limits, max_bytes = _limits()
+    products = [(p.name, product_names(p.name, p.code)) for p in view.product_lines if p.removed_at is None]
+    checks = []
+    for upload in uploads:
+        name = safe_name(upload.filename, taken)
+        target = folder / name
+        problem = _save(upload, target, max_bytes)
+        check = (
+            FileCheck(name, "unreadable", reason=problem)
+            if problem
+            else check_file(target, name, limits, view.customer_name or "", products)
+        )
+        if check.refused:
+            target.unlink(missing_ok=True)
+        else:
+            taken.add(name)
+        checks.append(check)
+    return checks
+
+
+def _rewrite_claim_json(folder: Path, view: ClaimView, added: list[dict[str, Any]]) -> None:
+    raw = json.loads((folder / "claim.json").read_text(encoding="utf-8"))
+    raw["documents"] = list(raw.get("documents") or []) + added
+    # What the claim says now (D-9 edits included), not what the first submission said; the
+    # status it will have once (re-)submitted.
+    raw["status"] = Status.DRAFT.value if view.status == Status.DRAFT.value else Status.SUBMITTED.value
+    raw["mpn_location"] = {"mpn_id": view.mpn_id, "country": view.mpn_country}
+    raw["products"] = [
+        {k: v for k, v in (("name", p.name), ("code", p.code), ("subscription_id", p.subscription_id)) if v}
+        for p in view.product_lines
+        if p.removed_at is None
+    ]
+    (folder / "claim.json").write_text(json.dumps(raw, indent=2, ensure_ascii=False), encoding="utf-8")
+
+
+def add_documents(
+    service: ClaimService,
+    actor: Actor,
+    claim_id: str,
+    uploads: list[Upload],
+    comment: str,
+    now: datetime,
+    *,
+    all_or_nothing: bool = False,
+) -> UploadResult:
+    """Check every upload and add the readable ones to the claim as its next submission, without
+    re-submitting it (D-15). A refused file is never stored; with ``all_or_nothing`` one refused
+    file refuses the whole upload (InvalidInput naming it) and nothing is stored."""
+    view = get_claim(service, actor, claim_id)  # another partner's claim: not found (D-1)
+    uploads = _validate(view, uploads)
     work = Path(tempfile.mkdtemp(prefix="poe-upload-"))
     try:
         folder = service.materialize_submission(view.claim_id, None, work / "claim")
         raw = json.loads((folder / "claim.json").read_text(encoding="utf-8"))
         taken = {str(d.get("path")) for d in raw.get("documents") or []}
-        added = []
-        for upload in uploads:
-            name = safe_name(upload.filename, taken)
-            taken.add(name)
-            target = folder / name
-            _save(upload, target, max_bytes)
-            check_document(target, name, limits)
-            added.append(
-                {"path": name, "uploaded_by": actor.name, "uploaded_at": now.isoformat(), "comment": comment.strip()}
-            )
-        raw["documents"] = list(raw.get("documents") or []) + added
-        # What the claim says now (D-9 edits included), not what the first submission said.
-        raw["status"] = Status.DRAFT.value if view.status == Status.DRAFT.value else Status.SUBMITTED.value
-        raw["mpn_location"] = {"mpn_id": view.mpn_id, "country": view.mpn_country}
-        raw["products"] = [
-            {k: v for k, v in (("name", p.name), ("code", p.code), ("subscription_id", p.subscription_id)) if v}
-            for p in view.product_lines
-            if p.removed_at is None
-        ]
-        (folder / "claim.json").write_text(json.dumps(raw, indent=2, ensure_ascii=False), encoding="utf-8")
-        report = service.ingest(folder, actor)
+        result = UploadResult(_check_all(view, uploads, folder, taken))
+        if result.refused and all_or_nothing:
+            first = result.refused[0]
+            raise InvalidInput(f"{first.name}: {first.reason}")
+        readable = [c for c in result.checks if not c.refused]
+        if not readable:
+            return result
+        note = comment.strip()
+        _rewrite_claim_json(
+            folder, view,
+            [{"path": c.name, "uploaded_by": actor.name, "uploaded_at": now.isoformat(), "comment": note} for c in readable],
+        )
+        read = [ReadResult(c.name, c.status, c.pages, c.reason or None) for c in readable]
+        details = {"files": [c.as_dict() for c in readable], "comment": note}
+        try:
+            result.submission = service.add_documents(actor, view.claim_id, folder, read, details)
+        except ClaimFolderError as exc:  # e.g. over the documents-per-claim limit: nothing stored
+            raise InvalidInput(str(exc)) from None
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    item = report.items[0] if report.items else IngestItem(folder.name, "refused", claim_id, "nothing taken in")
-    if item.outcome == "refused":
-        raise InvalidInput(item.message)
-    return item
+    return result
+
+
+def add_and_resubmit(
+    service: ClaimService, actor: Actor, claim_id: str, uploads: list[Upload], comment: str, now: datetime
+) -> tuple[UploadResult, ClaimView]:
+    """The API's one step (kept for its clients): add the documents, all or nothing, then
+    re-submit a claim that waits on its partner (a Draft stays a Draft until submitted)."""
+    result = add_documents(service, actor, claim_id, uploads, comment, now, all_or_nothing=True)
+    view = get_claim(service, actor, claim_id)
+    if view.status == Status.PARTNER_ACTION_REQUIRED.value:
+        view = service.submit(actor, claim_id)
+    return result, view

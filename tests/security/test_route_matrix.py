@@ -72,6 +72,7 @@ POLICY: dict[tuple[str, str], dict[str, int]] = {
     ("GET", "/partner"): _all(200, anon=303, customer=303, analyst=403, admin=403, reviewer=403),
     ("POST", "/claims/{claim_id}/documents"): PARTNER_FORM,
     ("POST", "/claims/{claim_id}/products"): PARTNER_FORM,
+    ("GET", "/claims/{claim_id}/resubmit"): PARTNER_FORM,  # the confirmation step (issue 15)
     ("POST", "/claims/{claim_id}/resubmit"): PARTNER_FORM,
     ("GET", "/analyst"): STAFF_PAGE,
     ("GET", "/analyst/agreement"): STAFF_PAGE,

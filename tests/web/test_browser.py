@@ -168,7 +168,12 @@ def test_reviewer_requests_information_and_partner_answers(server: tuple[str, Bu
     upload.write_bytes(email_docx()[0])
     page.set_input_files("input[data-testid=files]", str(upload))
     page.fill("input[name=comment]", "Customer's signed acknowledgment")
-    page.click("button[data-testid=upload-resubmit]")
+    page.click("button[data-testid=add-files]")  # adding files is not re-submitting (issue 15)
+    page.wait_for_load_state("networkidle")
+    assert page.locator("[data-testid=status]").inner_text() == "Partner action required"
+    page.click("a[data-testid=resubmit-link]")
+    page.wait_for_load_state("networkidle")
+    page.click("button[data-testid=confirm-resubmit]")
     page.wait_for_load_state("networkidle")
     assert page.locator("[data-testid=status]").inner_text() == "Submitted"
     assert "Signed acknowledgment.docx" in page.locator("[data-testid=documents]").inner_text()
