@@ -25,7 +25,7 @@ def test_every_real_evidence_link_opens_highlighted(client_for, built: Built, tm
 
     rita = client_for("rita")
     html = rita.get("/claims/1000002").text
-    links = re.findall(r'class="evidence-link" data-testid="evidence" href="([^"]+)"', html)
+    links = re.findall(r'class="evidence-link" data-testid="evidence"[^>]*? href="([^"]+)"', html)
     total = sum(len(c.get("evidence") or []) + sum(len(p.get("evidence") or []) for p in (c.get("products") or {}).values())
                 for c in result["criteria"].values())
     assert total > 0 and len(links) == total
