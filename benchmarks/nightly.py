@@ -34,6 +34,8 @@ import sys
 import tempfile
 import time
 import tracemalloc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -256,6 +258,22 @@ def _blocks(doc: dict[str, Any]) -> list[dict[str, Any]]:
     return blocks
 
 
+@contextmanager
+def dask_scheduler(address: str, workers: int) -> Iterator[str]:
+    """``address``, or for ``local`` a ``distributed.LocalCluster`` started here: one worker
+    process per core (``workers``, 0: the CPU count), one thread each, closed afterwards."""
+    if address != "local":
+        yield address
+        return
+    import os
+
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster:
+        yield cluster.scheduler_address
+
+
 def run_once(args: argparse.Namespace, inbox: Path, db_url: str) -> tuple[dict[str, Any], float]:
     started = time.perf_counter()
     if args.no_prefect:
@@ -265,7 +283,8 @@ def run_once(args: argparse.Namespace, inbox: Path, db_url: str) -> tuple[dict[s
     elif args.dask:
         from flows.nightly import run_flow
 
-        summary = run_flow(dask_address=args.dask, inbox=str(inbox), db_url=db_url, concurrency=args.concurrency)
+        with dask_scheduler(args.dask, args.concurrency) as address:
+            summary = run_flow(dask_address=address, inbox=str(inbox), db_url=db_url, concurrency=args.concurrency)
     else:
         from flows.nightly import run_flow
 
@@ -280,7 +299,9 @@ def main() -> None:
     parser.add_argument("--no-prefect", action="store_true", help="plain runner instead of the Prefect flow")
     parser.add_argument("--synthetic", action="store_true",
                         help="the simple synthetic writer (about 16x cheaper claims than realistic ones)")
-    parser.add_argument("--dask", metavar="ADDRESS", help="Prefect flow with its batches on this Dask scheduler")
+    parser.add_argument("--dask", metavar="ADDRESS",
+                        help="Prefect flow with its batches on this Dask scheduler ('local': a LocalCluster of "
+                             "--concurrency worker processes started here, to compare with the local pool)")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
     parser.add_argument("--inbox", type=Path, help="an inbox already generated (skips generation; --n ignored)")
     args = parser.parse_args()
