@@ -12,8 +12,8 @@ the simple synthetic writer, whose claims are about 16x cheaper than realistic o
 stand for a real night; it is also used when the samples package is missing. The synthetic writer: (a 2-page PDF SOW per claim, an acknowledgment
 email for every other claim, one MSA PDF shared by each partner's claims so the extraction cache
 has something to reuse; one claim in ten contests the previous claim's customer and product, so
-there are conflict groups to compare). Prints claims/s, pages/s, peak memory (this process by tracemalloc and
-RSS; worker processes by RSS), the ratio to a raw text dump of the same files (pypdfium2 text /
+there are conflict groups to compare). Prints claims/s, pages/s, peak memory (this process by
+RSS, and by tracemalloc with --tracemalloc, which slows it; worker processes by RSS), the ratio to a raw text dump of the same files (pypdfium2 text /
 plain read, no analysis, no store), and the time of a re-run over the unchanged inbox. Nothing
 is asserted: figures only.
 
@@ -302,6 +302,8 @@ def main() -> None:
     parser.add_argument("--dask", metavar="ADDRESS",
                         help="Prefect flow with its batches on this Dask scheduler ('local': a LocalCluster of "
                              "--concurrency worker processes started here, to compare with the local pool)")
+    parser.add_argument("--tracemalloc", action="store_true",
+                        help="also trace this process's Python allocations (slows its stages, ingest 3.5x)")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
     parser.add_argument("--inbox", type=Path, help="an inbox already generated (skips generation; --n ignored)")
     args = parser.parse_args()
@@ -324,10 +326,11 @@ def main() -> None:
     print(f"raw text dump: {raw_files} files, {raw_pages} pages in {raw_s:.2f} s")
 
     db_url = f"sqlite:///{root / 'data' / 'poe-review.db'}"
-    tracemalloc.start()
+    if args.tracemalloc:  # off by default: it made the flow process's ingest 3.5x the CPU
+        tracemalloc.start()
     with ProcessSampler() as sampler:
         summary, first_s = run_once(args, inbox, db_url)
-    _, traced_peak = tracemalloc.get_traced_memory()
+    _, traced_peak = tracemalloc.get_traced_memory() if args.tracemalloc else (0, 0)
     tracemalloc.stop()
     self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child_rss = children_max_rss_mib()
@@ -362,8 +365,8 @@ def main() -> None:
     print("  processes (psutil samples):")
     for line in sampler.report():
         print(line)
-    print(f"  peak memory: this process {self_rss:.0f} MiB RSS ({traced_peak / 2**20:.0f} MiB traced by "
-          f"tracemalloc), largest worker process {child_rss:.0f} MiB RSS")
+    traced = f" ({traced_peak / 2**20:.0f} MiB traced by tracemalloc)" if args.tracemalloc else ""
+    print(f"  peak memory: this process {self_rss:.0f} MiB RSS{traced}, largest worker process {child_rss:.0f} MiB RSS")
     print(f"re-run over the unchanged inbox: {rerun_s:.1f} s (changed={rerun['changed']}, "
           f"analysed {rerun['analysed']}, extracted {rerun['documents']['extracted']})")
     print(f"work folder: {root}")
