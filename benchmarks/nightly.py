@@ -12,8 +12,8 @@ the simple synthetic writer, whose claims are about 16x cheaper than realistic o
 stand for a real night; it is also used when the samples package is missing. The synthetic writer: (a 2-page PDF SOW per claim, an acknowledgment
 email for every other claim, one MSA PDF shared by each partner's claims so the extraction cache
 has something to reuse; one claim in ten contests the previous claim's customer and product, so
-there are conflict groups to compare). Prints claims/s, pages/s, peak memory (this process by tracemalloc and
-RSS; worker processes by RSS), the ratio to a raw text dump of the same files (pypdfium2 text /
+there are conflict groups to compare). Prints claims/s, pages/s, peak memory (this process by
+RSS, and by tracemalloc with --tracemalloc, which slows it; worker processes by RSS), the ratio to a raw text dump of the same files (pypdfium2 text /
 plain read, no analysis, no store), and the time of a re-run over the unchanged inbox. Nothing
 is asserted: figures only.
 
@@ -34,6 +34,8 @@ import sys
 import tempfile
 import time
 import tracemalloc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -256,6 +258,22 @@ def _blocks(doc: dict[str, Any]) -> list[dict[str, Any]]:
     return blocks
 
 
+@contextmanager
+def dask_scheduler(address: str, workers: int) -> Iterator[str]:
+    """``address``, or for ``local`` a ``distributed.LocalCluster`` started here: one worker
+    process per core (``workers``, 0: the CPU count), one thread each, closed afterwards."""
+    if address != "local":
+        yield address
+        return
+    import os
+
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster:
+        yield cluster.scheduler_address
+
+
 def run_once(args: argparse.Namespace, inbox: Path, db_url: str) -> tuple[dict[str, Any], float]:
     started = time.perf_counter()
     if args.no_prefect:
@@ -265,7 +283,8 @@ def run_once(args: argparse.Namespace, inbox: Path, db_url: str) -> tuple[dict[s
     elif args.dask:
         from flows.nightly import run_flow
 
-        summary = run_flow(dask_address=args.dask, inbox=str(inbox), db_url=db_url, concurrency=args.concurrency)
+        with dask_scheduler(args.dask, args.concurrency) as address:
+            summary = run_flow(dask_address=address, inbox=str(inbox), db_url=db_url, concurrency=args.concurrency)
     else:
         from flows.nightly import run_flow
 
@@ -280,7 +299,11 @@ def main() -> None:
     parser.add_argument("--no-prefect", action="store_true", help="plain runner instead of the Prefect flow")
     parser.add_argument("--synthetic", action="store_true",
                         help="the simple synthetic writer (about 16x cheaper claims than realistic ones)")
-    parser.add_argument("--dask", metavar="ADDRESS", help="Prefect flow with its batches on this Dask scheduler")
+    parser.add_argument("--dask", metavar="ADDRESS",
+                        help="Prefect flow with its batches on this Dask scheduler ('local': a LocalCluster of "
+                             "--concurrency worker processes started here, to compare with the local pool)")
+    parser.add_argument("--tracemalloc", action="store_true",
+                        help="also trace this process's Python allocations (slows its stages, ingest 3.5x)")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
     parser.add_argument("--inbox", type=Path, help="an inbox already generated (skips generation; --n ignored)")
     args = parser.parse_args()
@@ -303,10 +326,11 @@ def main() -> None:
     print(f"raw text dump: {raw_files} files, {raw_pages} pages in {raw_s:.2f} s")
 
     db_url = f"sqlite:///{root / 'data' / 'poe-review.db'}"
-    tracemalloc.start()
+    if args.tracemalloc:  # off by default: it made the flow process's ingest 3.5x the CPU
+        tracemalloc.start()
     with ProcessSampler() as sampler:
         summary, first_s = run_once(args, inbox, db_url)
-    _, traced_peak = tracemalloc.get_traced_memory()
+    _, traced_peak = tracemalloc.get_traced_memory() if args.tracemalloc else (0, 0)
     tracemalloc.stop()
     self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child_rss = children_max_rss_mib()
@@ -341,8 +365,8 @@ def main() -> None:
     print("  processes (psutil samples):")
     for line in sampler.report():
         print(line)
-    print(f"  peak memory: this process {self_rss:.0f} MiB RSS ({traced_peak / 2**20:.0f} MiB traced by "
-          f"tracemalloc), largest worker process {child_rss:.0f} MiB RSS")
+    traced = f" ({traced_peak / 2**20:.0f} MiB traced by tracemalloc)" if args.tracemalloc else ""
+    print(f"  peak memory: this process {self_rss:.0f} MiB RSS{traced}, largest worker process {child_rss:.0f} MiB RSS")
     print(f"re-run over the unchanged inbox: {rerun_s:.1f} s (changed={rerun['changed']}, "
           f"analysed {rerun['analysed']}, extracted {rerun['documents']['extracted']})")
     print(f"work folder: {root}")

@@ -9,7 +9,7 @@ each returns words with pixel boxes, a confidence (0-100) and the line they stan
 - ``rapidocr``: the pip package ``rapidocr`` on onnxruntime, whose wheel holds its models, so a
   machine set up with the README's commands alone reads scans; no download at run time.
 
-``POE_OCR_ENGINE`` = ``tesseract`` | ``rapidocr`` picks one (``auto``, the default, takes
+``POE_OCR_ENGINE`` = ``tesseract`` | ``rapidocr`` (or ``rapid``) picks one (``auto``, the default, takes
 Tesseract when installed, else RapidOCR). Without either, callers report ``needs_ocr``.
 """
 
@@ -24,6 +24,7 @@ NEEDS_OCR = ("needs OCR: no text layer (a scan or photo) and no OCR engine here 
              "program nor the rapidocr package is installed)")
 OCR_DPI = 300
 ENGINE_ENV = "POE_OCR_ENGINE"
+ALIASES = {"rapid": "rapidocr"}
 
 
 @dataclass
@@ -46,7 +47,8 @@ class OcrEngine(Protocol):
 
 def engine() -> OcrEngine | None:
     """The engine ``POE_OCR_ENGINE`` names, or the best one installed; None when there is none."""
-    return _engine(os.environ.get(ENGINE_ENV, "auto").strip().lower() or "auto")
+    choice = os.environ.get(ENGINE_ENV, "auto").strip().lower() or "auto"
+    return _engine(ALIASES.get(choice, choice))
 
 
 def ocr_available() -> bool:
@@ -58,7 +60,7 @@ def _engine(choice: str) -> OcrEngine | None:
     from extractors import ocr_rapid, ocr_tesseract
 
     if choice not in ("auto", "tesseract", "rapidocr"):
-        raise ValueError(f"{ENGINE_ENV}={choice!r}: expected tesseract, rapidocr or auto")
+        raise ValueError(f"{ENGINE_ENV}={choice!r}: expected tesseract, rapidocr or auto; rapid = rapidocr")
     if choice in ("auto", "tesseract") and ocr_tesseract.available():
         return ocr_tesseract.TesseractEngine()
     if choice in ("auto", "rapidocr") and ocr_rapid.available():

@@ -443,6 +443,19 @@ def _tenant_snapshot(display_name: str, domains: list[Any], subs: list[tuple[Any
     }
 
 
+def _tenant_rows(session: Session, tenant_ids: list[str]) -> dict[str, TenantRow]:
+    """The stored rows of these tenants with their subscriptions, in a few queries (not one
+    ``get`` and one lazy load per tenant: the directory is thousands of tenants)."""
+    from sqlalchemy.orm import selectinload
+
+    out: dict[str, TenantRow] = {}
+    for start in range(0, len(tenant_ids), 500):
+        chunk = tenant_ids[start : start + 500]
+        query = select(TenantRow).options(selectinload(TenantRow.subscriptions)).where(TenantRow.tenant_id.in_(chunk))
+        out.update({row.tenant_id: row for row in session.scalars(query)})
+    return out
+
+
 def upsert_tenants(
     session: Session,
     tenants: dict[str, Tenant],
@@ -455,8 +468,10 @@ def upsert_tenants(
     """Write the tenant directory; rows whose content did not change are left alone. Every
     entry written is logged in ``tenant_history`` (who, which file, before and after)."""
     written = 0
+    rows = _tenant_rows(session, [t.tenant_id for t in tenants.values()])
+    known_subs = set(session.scalars(select(TenantSubscriptionRow.subscription_id)))
     for tenant in tenants.values():
-        row = session.get(TenantRow, tenant.tenant_id)
+        row = rows.get(tenant.tenant_id)
         subs = [
             (s.subscription_id, s.product, s.code, s.channel.value, s.country, s.activated_at)
             for s in tenant.subscriptions
@@ -484,10 +499,11 @@ def upsert_tenants(
         session.flush()
         for sid, product, code, channel, country, activated in subs:
             # A subscription ID is global: if another tenant listed it before, it moves here.
-            stale = session.get(TenantSubscriptionRow, sid)
+            stale = session.get(TenantSubscriptionRow, sid) if sid in known_subs else None
             if stale is not None:
                 session.delete(stale)
                 session.flush()
+            known_subs.add(sid)  # listed twice in one file: the later tenant takes it, as before
             row.subscriptions.append(
                 TenantSubscriptionRow(
                     subscription_id=sid,

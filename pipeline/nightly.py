@@ -377,6 +377,8 @@ def build_summary(
             "extracted": sum(b.get("extracted", 0) for b in batches) + conflicts.get("extracted", 0),
             "reused_from_cache": sum(b.get("cached", 0) for b in batches),
             "pages_extracted": sum(b.get("pages_extracted", 0) for b in batches) + conflicts.get("pages_extracted", 0),
+            "ocr_pages": sum(b.get("ocr_pages", 0) for b in batches),
+            "ocr_engines": sorted({str(b["ocr_engine"]) for b in batches if b.get("ocr_engine")}),
             "unreadable": unreadable,
         },
         "conflicts": {
@@ -426,6 +428,7 @@ def summary_rows(summary: dict[str, Any]) -> list[dict[str, str]]:
         ("analysis failures", len(summary["failed"])),
         ("documents extracted", d["extracted"]),
         ("documents reused from cache", d["reused_from_cache"]),
+        ("scanned pages read by OCR", _ocr_row(d)),
         ("unreadable documents", len(d["unreadable"])),
         ("conflict groups", k["groups"]),
         ("conflicts recorded", len(k["recorded"])),
@@ -436,6 +439,11 @@ def summary_rows(summary: dict[str, Any]) -> list[dict[str, str]]:
     if (drift := drift_row(summary.get("agreement_drift"))) is not None:
         rows.append(drift)
     return [{"figure": name, "value": str(value)} for name, value in rows]
+
+
+def _ocr_row(documents: dict[str, Any]) -> str:
+    pages, engines = documents.get("ocr_pages", 0), documents.get("ocr_engines") or []
+    return f"{pages} ({', '.join(engines)})" if pages and engines else str(pages)
 
 
 def summary_markdown(summary: dict[str, Any]) -> str:

@@ -122,6 +122,7 @@ class ExtractionCache:
         self.parsed = 0
         self.reused = 0
         self.pages_parsed = 0
+        self.ocr_pages = 0  # pages of the documents parsed here that were read by OCR (scans, photos)
 
     def preload(self, hashes: Sequence[str]) -> None:
         wanted = sorted(set(hashes) - self._known.keys())
@@ -165,6 +166,7 @@ class ExtractionCache:
         seconds = time.perf_counter() - started
         self.parsed += 1
         self.pages_parsed += int(doc.pages or 0)
+        self.ocr_pages += sum(int(d.metadata.get("ocr_pages") or 0) for d in doc.all_documents())
         data = doc.to_dict()
         self._known[content_hash] = data
         try:
@@ -297,9 +299,19 @@ def analyse_batch(settings: WorkerSettings, items: Sequence[tuple[str, int]]) ->
         "extracted": cache.parsed,
         "cached": cache.reused,
         "pages_extracted": cache.pages_parsed,
+        "ocr_pages": cache.ocr_pages,
+        "ocr_engine": _ocr_engine_name() if cache.ocr_pages else None,
         "seconds": round(time.perf_counter() - started, 3),
         "worker": f"{socket.gethostname()}:{os.getpid()}",
     }
+
+
+def _ocr_engine_name() -> str | None:
+    """The OCR engine the extraction workers use (they inherit this process's environment)."""
+    from extractors.ocr import engine
+
+    chosen = engine()
+    return chosen.name if chosen is not None else None
 
 
 def _one(

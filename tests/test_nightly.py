@@ -372,3 +372,38 @@ def test_run_writes_the_analysts_report_and_exports_when_asked(tmp_path: Path, i
     assert report["claims_in_store"] == 5  # the inbox's five good claims; the bad folder was refused
     assert {Path(p).name for p in summary["report"]["exports"]} >= {"claims.csv"}
     assert "Analysts' report" in summary_markdown(summary)
+
+
+def _path_without_tesseract() -> str:
+    return os.pathsep.join(
+        d for d in os.environ.get("PATH", "").split(os.pathsep) if d and not (Path(d) / "tesseract").exists()
+    )
+
+
+@pytest.mark.slow
+def test_demo_reads_its_scanned_sow_with_rapidocr_when_tesseract_is_absent(tmp_path: Path) -> None:
+    """A fresh machine set up with the README's commands has no Tesseract (a system package):
+    the demo's scanned SOW must still be read, by the pip-installed RapidOCR, and the summary
+    says how many pages OCR read and with which engine. Run as a new process with PATH lacking
+    tesseract, as on such a machine."""
+    from extractors.ocr_rapid import available as rapid_available
+
+    if not rapid_available():
+        pytest.skip("the rapidocr package is not installed")
+    env = {k: v for k, v in os.environ.items() if k != "POE_OCR_ENGINE"}
+    env["PATH"] = _path_without_tesseract()
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(Path(__file__).resolve().parent.parent), env.get("PYTHONPATH")) if p)
+    run = subprocess.run(
+        [sys.executable, "-c", "from pipeline.cli import main; main()", "demo", "--data", str(tmp_path / "data"),
+         "--no-prefect", "--concurrency", "1", "--json"],
+        capture_output=True, text=True, env=env, timeout=600, check=False,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    summary = json.loads(run.stdout[run.stdout.index("{"):])
+    labels = json.loads((tmp_path / "data" / "demo-inbox" / "labels.json").read_text())
+    assert [c for c in labels["claims"].values() if "scanned" in c["cases"]]  # the demo holds a scanned SOW
+    assert summary["documents"]["ocr_pages"] >= 1
+    assert summary["documents"]["ocr_engines"] == ["rapidocr"]
+    assert not [u for u in summary["documents"]["unreadable"] if u.get("status") == "needs_ocr"]
+    rows = {r["figure"]: r["value"] for r in summary_rows(summary)}
+    assert rows["scanned pages read by OCR"].endswith("(rapidocr)")

@@ -54,6 +54,13 @@ def test_an_unknown_engine_setting_is_a_clear_error(monkeypatch: pytest.MonkeyPa
 
 
 @needs_rapidocr
+def test_rapid_is_short_for_rapidocr(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(ENGINE_ENV, "rapid")
+    chosen = engine()
+    assert chosen is not None and chosen.name == "rapidocr"
+
+
+@needs_rapidocr
 def test_the_pip_engine_reads_a_scanned_execution_page_into_its_table(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(ENGINE_ENV, "rapidocr")
     chosen = engine()
