@@ -26,7 +26,8 @@ from scoring.checks.parties import (
     party_mentions,
 )
 from scoring.checks.party_terms import party_terms, terms_pattern
-from scoring.checks.sigfields import CUSTOMER_WORDS, PARTNER_WORDS, FieldItem, role_word
+from scoring.checks.roles import CUSTOMER_WORDS, PARTNER_WORDS, role_word
+from scoring.checks.sigfields import FieldItem
 from scoring.checks.text import DocView, columns, is_blank_value
 from scoring.nlp import organisations
 from scoring.types import Evidence, Reason
