@@ -198,7 +198,7 @@ _LABEL_EITHER = re.compile(
 _TITLE_FOR = re.compile(
     r"^\s*(?:statement of work|sow|proposal|master (?:services )?agreement|services agreement|quotation|quote|"
     r"engagement letter|order form)\b[^:]{0,40}?\bfor\s+(?P<v>[A-Z][^:,;()]{1,60}?)\s*(?:[:\-–(,]|$)", re.I)
-_BETWEEN = re.compile(r"\b(?:between|entered into by|made by|concluded by|agreed by)\s+(?:the\s+parties\s*:?\s*)?(?P<a>.{2,120}?)\s+and\s+(?P<b>.{2,120}?)(?:[.;]\s|[.;]?$|,\s+(?:effective|dated|on|for|with|whereby|under)\b|\s+\((?:each|together|collectively))", re.I)
+_BETWEEN = re.compile(r"\b(?:between|(?:entered into|made|concluded|agreed) by(?!\s+and\s+between))\s+(?:the\s+parties\s*:?\s*)?(?P<a>.{2,120}?)\s+and\s+(?P<b>.{2,120}?)(?:[.;]\s|[.;]?$|,\s+(?:effective|dated|on|for|with|whereby|under)\b|\s+\((?:each|together|collectively))", re.I)
 # ('made or sold by or on behalf of Apple': 'by or on behalf of' is a contract's phrase for
 # anyone acting for a company, no party position)
 _BEHALF = re.compile(r"(?<!\bor )\b(?:for and )?on behalf of[: ]+(?P<v>[^,;()\t]{2,80})", re.I)
@@ -214,6 +214,8 @@ _GENERIC_PARTY = re.compile(
 def clean_party(value: str) -> str:
     """The organisation part of a party value: '"Contoso Ltd" (the "Customer"), a UK company' -> 'Contoso Ltd'."""
     v = value.strip().strip("\"“”'‘’").strip()
+    # '(Client) Pelican Delivers Inc.': a term written before the name it defines
+    v = re.sub(r"^\((?:the\s+)?[\"“”'‘’]?[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2}[\"“”'‘’]?\s*\)\s+(?=[A-Z0-9])", "", v)
     # ('(Pty) Ltd' is a legal form, not a parenthesis: 'Treardex IT Services (Pty) Ltd')
     v = re.split(r"\s*\((?!pty\)|proprietary\))|,\s+(?:a|an|with|whose|having|incorporated|registered|located)\b|"
                  r"\s+\|\s+|\s{3,}|;", v, flags=re.I)[0]

@@ -71,11 +71,10 @@ def find_signatures(ctx: CheckContext) -> list[SigFinding]:
             known = sides.get(who, set()) if f.party == "unknown" and who else set()
             if len(known) == 1:
                 f.party = known.pop()
-        # Two blocks, one the partner's and one nobody's: the other one is the customer's, when
-        # the claimed customer is named here at all (a contract between the partner and some
-        # other company credits the claimed customer with nothing; issue 12, CUAD).
+        # Two blocks, one the partner's and one nobody's: the other one is the customer's (unless
+        # the documents put another company in the customer's place, below).
         parties = {f.party for f in blocks}
-        if "partner" in parties and "customer" not in parties and customer_named(ctx):
+        if "partner" in parties and "customer" not in parties:
             for f in blocks:
                 if f.party == "unknown":
                     f.party, f.confidence = "customer", min(f.confidence, 0.75)
@@ -85,10 +84,12 @@ def find_signatures(ctx: CheckContext) -> list[SigFinding]:
             out.extend(_po_issued(ctx, view))
     if not customer_named(ctx) and (org := another_party(ctx, "customer")):
         # The documents never name the claimed customer (nor its contact or e-mail domain) and put
-        # another organisation in its place: a block that is 'the customer's' only by a role word
-        # ('CLIENT') or as a purchase order's was signed by that organisation (R-SIG-007).
+        # another organisation in its place: a block that is 'the customer's' only by elimination,
+        # a role word ('CLIENT') or as a purchase order's was signed by that organisation (R-SIG-007;
+        # issue 12: a contract between the partner and another company credited a claimed
+        # customer that is no party to it with that company's signature).
         for f in out:
-            if f.party == "customer" and f.signed:
+            if f.party == "customer":
                 f.party, f.org = "other", org
     ctx.shared["signatures"] = out
     clear_cache()
