@@ -25,7 +25,7 @@ from scoring.checks.parties import (
     normalize_org,
     party_mentions,
 )
-from scoring.checks.party_clause import clause_parties, listed_parties
+from scoring.checks.party_clause import clause_parties, listed_parties, trading_names
 from scoring.checks.roles import CUSTOMER_RE, NEUTRAL_RE, PARTNER_RE
 from scoring.checks.text import DocView, Segment, is_blank_value, template_fields
 from scoring.nlp import is_person, organisations
@@ -55,6 +55,7 @@ class DocParty:
     foreign: list[tuple[Segment, str]] = field(default_factory=list)
     placeholders: list[tuple[Segment, str]] = field(default_factory=list)
     strong_foreign: set[str] = field(default_factory=set)  # clearly organisations, see _clearly_org
+    listed_others: list[str] = field(default_factory=list)  # a party clause's parties that are neither party
 
 
 _MINOR = {"and", "of", "the", "for", "de", "du", "des", "la", "le", "von", "van", "der", "den", "und", "et", "y",
@@ -160,18 +161,22 @@ def _scan(ctx: CheckContext, view: DocView, party: str, own: NameMatcher, other:
     out = DocParty(view)
     either_foreign: list[tuple[Segment, str]] = []
     terms = defined_terms(view.text)
-    for seg, name in listed_parties(view.segments):
+    # ('BrightDesk is a trading name of Harbourline IT Services Ltd': BrightDesk is that company)
+    own_aliases = {normalize_org(alias) for alias, name in trading_names(view.text)
+                   if (h := own.match(name)) is not None and h.score >= FULL}
+    listed = [*listed_parties(view.segments), *((seg, n) for seg in view.segments for n in clause_parties(seg.text))]
+    for seg, name in listed:  # the parties a party clause lists, a line each or in one long sentence
         if (h := own.match(name)) is not None and h.score >= FULL:
             out.in_position.append((seg, FULL))
+        elif h is None and other.match(name) is None:
+            out.listed_others.append(name)
     for seg in view.segments:
         hit = own.match(seg.text)
         if hit is not None:
             out.hits.append((seg, hit.score))
-            if hit.score >= FULL and any((h := own.match(n)) is not None and h.score >= FULL
-                                         for n in clause_parties(seg.text)):
-                out.in_position.append((seg, FULL))  # one of the parties a long party clause lists
         for mention in party_mentions(seg.text):
-            kind = _classify(mention, own, other, ctx, seg.text, terms)
+            kind = "own" if normalize_org(mention.name) in own_aliases else \
+                _classify(mention, own, other, ctx, seg.text, terms)
             if kind in ("own", "own_part"):
                 out.in_position.append((seg, FULL if kind == "own" else 0.6))
             elif kind == "placeholder" and mention.role in (party, "either"):
@@ -213,11 +218,17 @@ def _scans(ctx: CheckContext, party: str) -> list[DocParty]:
 
 def another_party(ctx: CheckContext, party: str) -> str | None:
     """The organisation the documents put in the party's position when they never name the
-    party in full (R-NAME-004), else None."""
+    party in full (R-NAME-004), or one more party their party clause lists, else None."""
     scans = _scans(ctx, party)
     if any(score >= FULL for s in scans for _, score in (*s.hits, *s.in_position)):
         return None
-    return next((name for s in scans for _, name in s.foreign), None)
+    return next((name for s in scans for _, name in s.foreign), None) or \
+        next((name for s in scans for name in s.listed_others), None)
+
+
+def placeholder_for(ctx: CheckContext, party: str) -> bool:
+    """The documents hold a placeholder where the party's name goes ('[Insert Customer Name]')."""
+    return any(s.placeholders for s in _scans(ctx, party))
 
 
 def _evidence(seg: Segment, matcher: NameMatcher, note: str) -> Evidence:

@@ -130,3 +130,31 @@ def listed_parties(segments: list[Segment]) -> list[tuple[Segment, str]]:
                     out.append((nxt, name))
             expect = bool(re.search(r"(?:;|,)?\s*\band\s*:?\s*$", text, re.I))
     return out
+
+
+# 'BrightDesk is a trading name of Harbourline IT Services Ltd', 'Harbourline IT Services Ltd
+# trading as BrightDesk': the document gives a party a second name.
+_NAME = r"[A-Z0-9][\w&.'’\-]*(?:[ \t]+(?:[A-Z0-9&][\w&.'’\-]*|of|and|the|de)){0,7}"
+_TRADING_NAME = re.compile(
+    rf"(?<![\w&.'’\-])(?P<alias>{_NAME})\s+is\s+(?:a|the)\s+(?:registered\s+)?(?:trading\s+(?:name|style)|brand|business\s+name)\s+"
+    rf"of\s+(?P<name>{_NAME})|(?<![\w&.'’\-])(?P<name2>{_NAME}),?\s+(?:trading\s+as|t/a)\s+(?P<alias2>{_NAME})")
+
+
+def trading_names(text: str) -> list[tuple[str, str]]:
+    """(second name, the company's name) pairs the text declares."""
+    out: list[tuple[str, str]] = []
+    for cue in _TRADING_CUE.finditer(text):  # (the full pattern only near its words: documents run long)
+        window = text[max(0, cue.start() - 120): cue.end() + 120]
+        out += _trading_names(window)
+    return list(dict.fromkeys(out))
+
+
+_TRADING_CUE = re.compile(r"\btrading\s+(?:as|name|style)\b|\bt/a\b|\b(?:brand|business\s+name)\s+of\b", re.I)
+
+
+def _trading_names(text: str) -> list[tuple[str, str]]:
+    out = []
+    for m in _TRADING_NAME.finditer(text):
+        alias, name = (m.group("alias"), m.group("name")) if m.group("alias") else (m.group("alias2"), m.group("name2"))
+        out.append((alias.strip(), name.strip()))
+    return out

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from scoring.checks.context import CheckContext
-from scoring.checks.names import another_party
+from scoring.checks.names import another_party, placeholder_for
 from scoring.checks.parties import FULL
 from scoring.checks.roles import CUSTOMER_RE, PARTNER_RE
 from scoring.checks.sigblock_finding import block_finding
@@ -71,10 +71,13 @@ def find_signatures(ctx: CheckContext) -> list[SigFinding]:
             known = sides.get(who, set()) if f.party == "unknown" and who else set()
             if len(known) == 1:
                 f.party = known.pop()
-        # Two blocks, one the partner's and one nobody's: the other one is the customer's (unless
-        # the documents put another company in the customer's place, below).
+        # Two blocks, one the partner's and one nobody's: the other one is the customer's, when the
+        # documents name the claimed customer, or leave a placeholder for its name (issue 12: a
+        # contract between the partner and another company credited a claimed customer that is
+        # no party to it with that company's signature).
         parties = {f.party for f in blocks}
-        if "partner" in parties and "customer" not in parties:
+        if "partner" in parties and "customer" not in parties and (
+                customer_named(ctx) or placeholder_for(ctx, "customer")):
             for f in blocks:
                 if f.party == "unknown":
                     f.party, f.confidence = "customer", min(f.confidence, 0.75)
@@ -84,10 +87,8 @@ def find_signatures(ctx: CheckContext) -> list[SigFinding]:
             out.extend(_po_issued(ctx, view))
     if not customer_named(ctx) and (org := another_party(ctx, "customer")):
         # The documents never name the claimed customer (nor its contact or e-mail domain) and put
-        # another organisation in its place: a block that is 'the customer's' only by elimination,
-        # a role word ('CLIENT') or as a purchase order's was signed by that organisation (R-SIG-007;
-        # issue 12: a contract between the partner and another company credited a claimed
-        # customer that is no party to it with that company's signature).
+        # another organisation in its place: a block that is 'the customer's' only by a role word
+        # ('CLIENT') or as a purchase order's was signed by that organisation (R-SIG-007).
         for f in out:
             if f.party == "customer":
                 f.party, f.org = "other", org
