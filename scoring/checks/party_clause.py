@@ -68,9 +68,19 @@ def _entries(body: str) -> list[str]:
     return out if defined else []
 
 
+_DESCRIBED_FIRST = re.compile(r"^(?:a|an|with|having|whose|located|incorporated|organi[sz]ed|registered|existing)\b", re.I)
+
+
 def party_name(entry: str) -> str:
-    """The name an entry gives, without its numbering, description and defined term."""
+    """The name an entry gives, without its numbering, description and defined term. An entry
+    may open with the previous party's description ('..., a California corporation having ...,
+    and ScanSource, Inc. ("Distributor")'): the name follows its 'and'."""
     text = _LEAD.sub("", entry, count=1)
+    if _DESCRIBED_FIRST.match(text):
+        parts = re.split(r",\s+and\s+|;\s*(?:and\s+)?", text, maxsplit=1)
+        if len(parts) < 2:
+            parts = re.split(r"\s+and\s+(?=[A-Z0-9])", text, maxsplit=1)
+        text = parts[1] if len(parts) == 2 else ""
     name = clean_party(text)
     return _DESCRIPTION.sub("", name).strip(" ,;")
 

@@ -197,19 +197,22 @@ def test_a_dated_other_instrument_names_its_own_parties():
 
 # ---------------------------------------------------------------- customer signature of a non-party
 
-# CUAD Co_Branding/EdietsComInc_20001030_10QSB_EX-10.4_2606646_EX-10.4_Co-Branding Agreement.pdf
-EDIETS_PREAMBLE = (
-    "THIS CO-BRANDING AGREEMENT (the \"Agreement\") is made as of May 22, 2000 (the \"Effective Date\"), by and between "
-    "WOMEN.COM NETWORKS, INC., a Delaware corporation having a place of business at 1820 Gateway Drive Suite 150, "
-    "San Mateo , CA 94404 (\"Women.com\"), and EDIETS.COM, INC. , a Delaware corporation, having its principal place "
-    "of business at 3467 West Hillsboro Boulevard, Suite 2, Deerfield Beach, FL 33442 (\"eDiets\").")
-EDIETS_SIGNATURES = (
-    "written and oral) regarding such subject matter. This Agreement may only be modified, or any rights under it "
-    "waived, by a written document executed by both parties.\n"
-    "WOMEN.COM NETWORKS, INC. EDIETS.COM, INC.\n"
-    "By: /S/ Bud Ward By: /S/ David R. Humble\n"
-    "Name: Bus Ward Name: David R. Humble\n"
-    "Title: Vice President Eastern Ad Sales Title: CEO and Chairman")
+# CUAD Co_Branding/MphaseTechnologiesInc_20030911_10-K_EX-10.15_1560667_EX-10.15_Co-Branding Agreement.pdf
+MPHASE_PREAMBLE = (
+    "This Agreement is made this 21st day of January 2003 by and between Lucent Technologies Inc. , a Delaware "
+    "corporation having a principal place of business at 600 Mountain Avenue, Murray Hill , New Jersey 07974 "
+    "(\"Lucent\") and mPhase Technologies Inc., a New Jersey corporation located at 587 Connecticut Avenue, "
+    "Norwalk, Connecticut 06854 (\"mPhase\").")
+MPHASE_SIGNATURES = (
+    "IN WITNESS WHEREOF, the Parties by their duly authorized representatives, have executed this Agreement on the "
+    "respective dates indicated below.\n"
+    "Lucent Technologies Inc. mPhase, Inc.\n"
+    "By: /s/ D. Laurence Padilla By: /s/ Ron Durando\n"
+    "----------------------- ----------------------\n"
+    "D. Laurence Padilla Ron Durando\n"
+    "President - Chief Executive Officer\n"
+    "Intellectual Property Business\n"
+    "Date: 1/28/03 Date: 01/21/03")
 
 
 def _signature(doc: ExtractedDocument, partner: str, customer: str, submitted: str) -> str:
@@ -219,10 +222,10 @@ def _signature(doc: ExtractedDocument, partner: str, customer: str, submitted: s
 def test_the_other_block_is_not_the_customers_when_the_customer_is_no_party():
     """The partner's block and one more: that one is the customer's only when the claimed customer
     is named in the documents (a claim naming a company that is no party got the other party's
-    signature credited, 43 of 354 wrong-customer claims on CUAD Part_I)."""
-    doc = pdf(EDIETS_PREAMBLE, EDIETS_SIGNATURES)
-    assert _signature(doc, "WOMEN.COM NETWORKS, INC.", "EDIETS.COM, INC.", "2000-08-20") == "met"
-    assert _signature(doc, "WOMEN.COM NETWORKS, INC.", "EuroMedia Holdings Corp.", "2000-08-20") != "met"
+    signature credited: 43 of 354 wrong-customer claims on CUAD Part_I)."""
+    doc = pdf(MPHASE_PREAMBLE, MPHASE_SIGNATURES)
+    assert _signature(doc, "Lucent Technologies Inc.", "mPhase Technologies Inc.", "2003-04-21") == "met"
+    assert _signature(doc, "Lucent Technologies Inc.", "Harvest Gold Farms Inc.", "2003-04-21") != "met"
 
 
 # CUAD Development/PelicanDeliversInc_20200211_S-1_EX-10.3_11975895_EX-10.3_Development Agreement2.pdf
@@ -244,3 +247,46 @@ def test_a_client_block_is_the_organisation_the_contract_names_as_client():
     assert _signature(doc, "DOT COM LLC", "Pelican Delivers Inc.", "2019-03-03") == "met"
     wrong = _verdicts(doc, "DOT COM LLC", "Playboy.com, Inc.", "2019-03-03")["customer_signature"]
     assert wrong.verdict == "not_met" and [r.code for r in wrong.reasons] == ["R-SIG-007"]
+
+
+# CUAD Manufacturing/InmodeLtd_20190729_F-1A_EX-10.9_11743243_EX-10.9_Manufacturing Agreement.pdf
+INMODE_PARTIES = (
+    "This Turn - Key Manufacturing Agreement (the “Agreement”) is effective as of the 1.4.2011 (the “Effective "
+    "Date”) by and between:\n"
+    "INVASIX LTD., with a principal place of business at Tavor Building, Shaar Yokneam, POB 533, Yokneam 20692, "
+    "Israel. Hereinafter referred to as “ Customer” And FLEXTRONICS ISRAEL LTD. with a principal place of business at "
+    "Industrial Zone Migdal Haemek 23108 P.O.B. 867, Israel. Hereinafter referred to as “Contractor.”")
+INMODE_SIGNATURES = ("In Witness whereof, the Parties have caused this Agreement to be duly executed for and on behalf of:\n"
+                     "Flextronics (Israel) Ltd.\tINVASIX LTD 514073618\n"
+                     "Contractor\tCustomer\n"
+                     "Date:\tDate:\n"
+                     "Name:\tName:\tMOSHE MIZRAHY\n"
+                     "Title:\tTitle:\tCEO\n"
+                     "Signature:\tSignature:\t/s/ Moshe Mizrahy")
+
+
+def test_a_role_word_defined_with_a_space_inside_its_quotes_is_that_partys():
+    """'Hereinafter referred to as “ Customer”' defines the word for INVASIX, the claim's partner:
+    its signed block is the partner's, and the claimed customer's own block is blank."""
+    doc = pdf(INMODE_PARTIES, INMODE_SIGNATURES)
+    r = _verdicts(doc, "INVASIX LTD.", "FLEXTRONICS ISRAEL LTD.", "2011-06-30")["customer_signature"]
+    assert r.verdict == "not_met" and "R-SIG-002" in {x.code for x in r.reasons}
+    assert _signature(doc, "INVASIX LTD.", "LeadersOnline, Inc.", "2011-06-30") != "met"
+
+
+# CUAD Distributor/ScansourceInc_20190822_10-K_EX-10.39_11793959_EX-10.39_Distributor Agreement.pdf
+SCANSOURCE = (
+    "This Amendment No. 3 (“Amendment No. 3\") to the Nonexclusive Value Added Distributor Agreement, as amended "
+    "(\"Agreement''), by and between Cisco Systems, Inc. (\"Cisco\"), a California corporation having Its principal "
+    "place of business at 170 West Tasman Drive, San Jose, CA, 95134, and ScanSource, Inc. (\"Distributor\"), a South "
+    "Carolina corporation with a place of business at 6 Logue Court, Greenville, South Carolina, 29615, is effective "
+    "as of the date last signed below (\"Amendment Effective Date”).")
+
+
+def test_each_party_described_after_its_term():
+    """'Cisco Systems, Inc. ("Cisco"), a California corporation ..., and ScanSource, Inc.
+    ("Distributor"), a South Carolina corporation ...': the second name follows the first one's
+    description (the entry read 'a California corporation having ... and ScanSource, Inc.', no
+    name), so a claimed customer that is not ScanSource saw no other party in its place and was
+    credited the 'Distributor' block (a purchase order's)."""
+    assert clause_parties(SCANSOURCE) == ["Cisco Systems, Inc", "ScanSource, Inc"]
