@@ -157,14 +157,25 @@ def _clearly_org(mention: PartyMention, context: str) -> bool:
     return any(mention.name in org or org in mention.name for org in organisations([context])[0])
 
 
+def _listed(ctx: CheckContext, view: DocView) -> tuple[list[tuple[Segment, str]], list[tuple[str, str]]]:
+    """The parties a view's party clauses list and the trading names it declares (read once for
+    both parties)."""
+    key = f"listed:{id(view)}"
+    if key not in ctx.shared:
+        listed = [*listed_parties(view.segments), *((seg, n) for seg in view.segments for n in clause_parties(seg.text))]
+        ctx.shared[key] = (listed, trading_names(view.text))
+    found: tuple[list[tuple[Segment, str]], list[tuple[str, str]]] = ctx.shared[key]
+    return found
+
+
 def _scan(ctx: CheckContext, view: DocView, party: str, own: NameMatcher, other: NameMatcher) -> DocParty:
     out = DocParty(view)
     either_foreign: list[tuple[Segment, str]] = []
     terms = defined_terms(view.text)
+    listed, trading = _listed(ctx, view)
     # ('BrightDesk is a trading name of Harbourline IT Services Ltd': BrightDesk is that company)
-    own_aliases = {normalize_org(alias) for alias, name in trading_names(view.text)
+    own_aliases = {normalize_org(alias) for alias, name in trading
                    if (h := own.match(name)) is not None and h.score >= FULL}
-    listed = [*listed_parties(view.segments), *((seg, n) for seg in view.segments for n in clause_parties(seg.text))]
     for seg, name in listed:  # the parties a party clause lists, a line each or in one long sentence
         if (h := own.match(name)) is not None and h.score >= FULL:
             out.in_position.append((seg, FULL))

@@ -97,6 +97,9 @@ def _plausible(name: str) -> bool:
 
 def clause_parties(text: str) -> list[str]:
     """The parties one paragraph's party clause lists, when each is given a defined term."""
+    low = text.lower()
+    if "between" not in low and "among" not in low:
+        return []
     flat = re.sub(r"\s+", " ", text)
     for m in _OPENER.finditer(flat):
         if not party_clause_opener(flat, m):
@@ -153,6 +156,9 @@ _TRADING_NAME = re.compile(
 def trading_names(text: str) -> list[tuple[str, str]]:
     """(second name, the company's name) pairs the text declares."""
     out: list[tuple[str, str]] = []
+    low = text.lower()
+    if not any(cue in low for cue in ("trading", "t/a", "brand", "business name")):
+        return out
     for cue in _TRADING_CUE.finditer(text):  # (the full pattern only near its words: documents run long)
         window = text[max(0, cue.start() - 120): cue.end() + 120]
         out += _trading_names(window)
