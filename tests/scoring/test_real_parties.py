@@ -290,3 +290,25 @@ def test_each_party_described_after_its_term():
     name), so a claimed customer that is not ScanSource saw no other party in its place and was
     credited the 'Distributor' block (a purchase order's)."""
     assert clause_parties(SCANSOURCE) == ["Cisco Systems, Inc", "ScanSource, Inc"]
+
+
+# CUAD License_Agreements/DataCallTechnologies_20060918_SB-2A_EX-10.9_944510_EX-10.9_Content License Agreement.pdf
+DATACALL_STAMP = "Source: DATA CALL TECHNOLOGIES, SB-2/A, 9/18/2006"
+DATACALL_PAGES = (
+    f"CONTENT LICENSE AGREEMENT\nbetween\nPLAN_B MEDIA AG\nand\nData Call Technologies, Inc\n{DATACALL_STAMP}",
+    f"3 OBLIGATIONS OF PLAN_B\n3.1 PLAN_B shall deliver the content.\n{DATACALL_STAMP}",
+    "10.2 This Agreement has been prepared in two (2) identical copies, one for each Party.\n"
+    f"PLAN_B MEDIA AG PLAN_B MEDIA AG\n{DATACALL_STAMP}",
+    "03/24/06 03/24/06\n______________________________ _____________________________\nDate Date\n"
+    "/s/ Heim Brecht /s/ Stefan Meyes-Sickenagel\n______________________________ _____________________________\n"
+    "Signature Signature\nHeim Brecht Stefan Meyes-Sickenagel\n"
+    f"LICENSOR LICENSOR\n{DATACALL_STAMP}",
+)
+
+
+def test_a_filing_stamp_between_caption_and_signature_names_no_signer():
+    """The caption 'PLAN_B MEDIA AG' ends one page, the signatures open the next; the EDGAR stamp
+    printed under every page ('Source: DATA CALL TECHNOLOGIES, ...') names the filer, the partner,
+    and stood nearest the signatures, so the customer's two signatures were taken for the partner's."""
+    doc = pdf(*DATACALL_PAGES)
+    assert _signature(doc, "Data Call Technologies, Inc", "PLAN_B MEDIA AG", "2006-06-22") == "met"
