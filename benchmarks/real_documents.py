@@ -149,6 +149,12 @@ def _f(x: float | None) -> str:
     return "  -  " if x is None else f"{100 * x:5.1f}"
 
 
+def _signature_met(outcomes: list[Outcome]) -> int:
+    """Claims whose customer got a signature credited: on a wrong-customer claim, a company that is
+    no party to the contract (it should be 0)."""
+    return sum(1 for o in outcomes if o.verdicts.get("customer_signature", {}).get("verdict") == "met")
+
+
 def print_report(sets: dict[str, list[Outcome]], shown_misses: int, per_doc: float, n_docs: int) -> None:
     for name, outs in sets.items():
         if not outs:
@@ -164,6 +170,8 @@ def print_report(sets: dict[str, list[Outcome]], shown_misses: int, per_doc: flo
     if wrong:
         accepted = [o for o in wrong if o.verdicts.get("customer_name", {}).get("verdict") == "met"]
         print(f"\nwrong-customer claims accepted (customer_name met): {len(accepted)} of {len(wrong)}")
+        print(f"wrong-customer claims credited a customer signature (customer_signature met): "
+              f"{_signature_met(wrong)} of {len(wrong)}")
     print(f"\n{n_docs} documents, {per_doc:.2f} s per document (extraction + checks, shared machine)")
     found = [m for outs in sets.values() for m in misses(outs)]
     print(f"\n== misses: {len(found)}" + (f" (first {shown_misses})" if len(found) > shown_misses else ""))
@@ -217,6 +225,7 @@ def main(argv: list[str] | None = None) -> int:
             "wrong_customer_accepted": sum(
                 1 for o in ordered.get("cuad-wrong-customer", [])
                 if o.verdicts.get("customer_name", {}).get("verdict") == "met"),
+            "wrong_customer_signature_met": _signature_met(ordered.get("cuad-wrong-customer", [])),
             "documents": n_docs, "seconds_per_document": per_doc,
             "misses": [m for v in ordered.values() for m in misses(v)],
         }

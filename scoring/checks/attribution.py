@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from scoring.checks.parties import clean_party, looks_like_org
+from scoring.checks.roles import CUSTOMER_RE, PARTNER_RE
 from scoring.checks.sigblocks import Block, items_of
 from scoring.checks.sigfields import BEHALF_SIG, SIGNED_BY_FOR, FieldItem, parse_field, split_inline
 from scoring.checks.sigreader import PERSON_LIKE, PROXY_SIGNER, SigReader, has_legal_form
@@ -28,7 +29,7 @@ Rule = Callable[["BlockScene"], Attribution | None]
 _PROXY = "a third party signing for the customer"
 _TITLE_AT_ORG = re.compile(r"(?:,|\bat|\bof|\(|–|\s-)\s*(?P<org>[A-Z][^,()]{2,70}?)\s*\)?\s*$")
 _BLOCK_OPENER = re.compile(r"^\s*(?:for\b|on behalf|signed|accepted|agreed|executed|acknowledged|approved|"
-                           r"in witness|the (?:customer|client|partner|supplier)\b)", re.I)
+                           rf"in witness|the (?:{CUSTOMER_RE}|{PARTNER_RE})\b)", re.I)
 _CUSTOMER_ACK_SECTION = re.compile(r"\b(?:customer|client)(?:'s)?\s+(?:acknowledge?ment|acceptance|sign[- ]?off|approval|"
                                    r"confirmation|declaration|attestation)\b", re.I)
 

@@ -25,14 +25,16 @@ from scoring.checks.parties import (
     normalize_org,
     party_mentions,
 )
+from scoring.checks.party_clause import clause_parties, listed_parties, trading_names
+from scoring.checks.roles import CUSTOMER_RE, NEUTRAL_RE, PARTNER_RE
 from scoring.checks.text import DocView, Segment, is_blank_value, template_fields
 from scoring.nlp import is_person, organisations
 from scoring.reasons import reason
 from scoring.types import CriterionResult, Evidence, Reason
 
 _PLACEHOLDER_WORDS = {
-    "customer": re.compile(r"customer|client|company|organi[sz]ation|account|end user", re.I),
-    "partner": re.compile(r"partner|supplier|vendor|contractor|consultant|provider|company|organi[sz]ation", re.I),
+    "customer": re.compile(rf"{CUSTOMER_RE}|{NEUTRAL_RE}|end user", re.I),
+    "partner": re.compile(rf"{PARTNER_RE}|{NEUTRAL_RE}", re.I),
 }
 _NEVER_A_PARTY = re.compile(r"\bmicrosoft\b", re.I)
 # A name followed by a job title is a person ('Lucas Moreau, Head of Procurement').
@@ -41,9 +43,8 @@ _PERSON_WITH_ROLE = re.compile(
     r"chief|vp|vice president|president|lead|partner|consultant|architect|engineer|administrator|analyst|"
     r"coordinator|specialist|buyer|controller|owner|founder|[A-Z]{2,4}\b)", re.I)
 _LABEL_WORDS = re.compile(
-    r"(?:(?:ship|bill|sold|deliver|invoice|remit)(?:ed)? to|vendor|supplier|customer|client|buyer|purchaser|"
-    r"partner|contractor|seller|provider)(?:\s*(?:/|and|&)\s*(?:(?:ship|bill|sold|deliver|invoice)(?:ed)? to|"
-    r"vendor|supplier|customer|client|buyer|partner))*\s*:?", re.I)
+    rf"(?:(?:ship|bill|sold|deliver|invoice|remit)(?:ed)? to|{CUSTOMER_RE}|{PARTNER_RE})(?:\s*(?:/|and|&)\s*"
+    rf"(?:(?:ship|bill|sold|deliver|invoice)(?:ed)? to|{CUSTOMER_RE}|{PARTNER_RE}))*\s*:?", re.I)
 
 
 @dataclass
@@ -54,6 +55,7 @@ class DocParty:
     foreign: list[tuple[Segment, str]] = field(default_factory=list)
     placeholders: list[tuple[Segment, str]] = field(default_factory=list)
     strong_foreign: set[str] = field(default_factory=set)  # clearly organisations, see _clearly_org
+    listed_others: list[str] = field(default_factory=list)  # a party clause's parties that are neither party
 
 
 _MINOR = {"and", "of", "the", "for", "de", "du", "des", "la", "le", "von", "van", "der", "den", "und", "et", "y",
@@ -88,6 +90,28 @@ def _fragment_of(name: str, *matchers: NameMatcher) -> bool:
     return all(any(w == o or len(w) >= 4 and fuzz.ratio(w, o) >= 85 for o in own_words) for w in words)
 
 
+def _initials(form: str) -> tuple[str, str]:
+    """The initials of a normalised name, without and with its small words: 'china economic
+    information service of xinhua news agency' -> ('ceisxna', 'ceisoxna')."""
+    words = form.split()
+    return "".join(w[0] for w in words if w not in _MINOR), "".join(w[0] for w in words)
+
+
+def _acronym_of(name: str, *matchers: NameMatcher) -> bool:
+    """'SD' for 'Sekisui Diagnostics', 'CEIS' for 'China Economic Information Service of Xinhua
+    News Agency': a word in capitals spelling the first letters of a party's name (all its words
+    or its first ones) is that party's short name, defined or not (issue 12, CUAD)."""
+    word = re.sub(r"[^A-Za-z]", "", name.strip())
+    if not (2 <= len(word) <= 6 and word.isupper() and len(name.split()) == 1):
+        return False
+    low = word.lower()
+    for m in matchers:
+        for form in m.forms:
+            if len(form.split()) >= 2 and any(i.startswith(low) and len(low) >= min(len(i), 2) for i in _initials(form)):
+                return True
+    return False
+
+
 def _classify(mention: PartyMention, own: NameMatcher, other: NameMatcher, ctx: CheckContext,
               context: str, terms: dict[str, str] | None = None) -> str:
     name = mention.name
@@ -109,7 +133,7 @@ def _classify(mention: PartyMention, own: NameMatcher, other: NameMatcher, ctx: 
         if owner and other.match(owner) is not None:
             return "other"
         return "ignore"
-    if _fragment_of(name, own, other) or _sentence_fragment(name):
+    if _fragment_of(name, own, other) or _acronym_of(name, own, other) or _sentence_fragment(name):
         return "ignore"
     if _NEVER_A_PARTY.search(name) or not looks_like_org(name):
         return "ignore"
@@ -133,16 +157,37 @@ def _clearly_org(mention: PartyMention, context: str) -> bool:
     return any(mention.name in org or org in mention.name for org in organisations([context])[0])
 
 
+def _listed(ctx: CheckContext, view: DocView) -> tuple[list[tuple[Segment, str]], list[tuple[str, str]]]:
+    """The parties a view's party clauses list and the trading names it declares (read once for
+    both parties)."""
+    key = f"listed:{id(view)}"
+    if key not in ctx.shared:
+        listed = [*listed_parties(view.segments), *((seg, n) for seg in view.segments for n in clause_parties(seg.text))]
+        ctx.shared[key] = (listed, trading_names(view.text))
+    found: tuple[list[tuple[Segment, str]], list[tuple[str, str]]] = ctx.shared[key]
+    return found
+
+
 def _scan(ctx: CheckContext, view: DocView, party: str, own: NameMatcher, other: NameMatcher) -> DocParty:
     out = DocParty(view)
     either_foreign: list[tuple[Segment, str]] = []
     terms = defined_terms(view.text)
+    listed, trading = _listed(ctx, view)
+    # ('BrightDesk is a trading name of Harbourline IT Services Ltd': BrightDesk is that company)
+    own_aliases = {normalize_org(alias) for alias, name in trading
+                   if (h := own.match(name)) is not None and h.score >= FULL}
+    for seg, name in listed:  # the parties a party clause lists, a line each or in one long sentence
+        if (h := own.match(name)) is not None and h.score >= FULL:
+            out.in_position.append((seg, FULL))
+        elif h is None and other.match(name) is None:
+            out.listed_others.append(name)
     for seg in view.segments:
         hit = own.match(seg.text)
         if hit is not None:
             out.hits.append((seg, hit.score))
         for mention in party_mentions(seg.text):
-            kind = _classify(mention, own, other, ctx, seg.text, terms)
+            kind = "own" if normalize_org(mention.name) in own_aliases else \
+                _classify(mention, own, other, ctx, seg.text, terms)
             if kind in ("own", "own_part"):
                 out.in_position.append((seg, FULL if kind == "own" else 0.6))
             elif kind == "placeholder" and mention.role in (party, "either"):
@@ -172,6 +217,31 @@ def _scan(ctx: CheckContext, view: DocView, party: str, own: NameMatcher, other:
     return out
 
 
+def _scans(ctx: CheckContext, party: str) -> list[DocParty]:
+    """Each document read for one party (once per claim: the signature check asks too)."""
+    key = f"name_scans:{party}"
+    if key not in ctx.shared:
+        own, other = (ctx.customer, ctx.partner) if party == "customer" else (ctx.partner, ctx.customer)
+        ctx.shared[key] = [_scan(ctx, v, party, own, other) for v in ctx.views]
+    scans: list[DocParty] = ctx.shared[key]
+    return scans
+
+
+def another_party(ctx: CheckContext, party: str) -> str | None:
+    """The organisation the documents put in the party's position when they never name the
+    party in full (R-NAME-004), or one more party their party clause lists, else None."""
+    scans = _scans(ctx, party)
+    if any(score >= FULL for s in scans for _, score in (*s.hits, *s.in_position)):
+        return None
+    return next((name for s in scans for _, name in s.foreign), None) or \
+        next((name for s in scans for name in s.listed_others), None)
+
+
+def placeholder_for(ctx: CheckContext, party: str) -> bool:
+    """The documents hold a placeholder where the party's name goes ('[Insert Customer Name]')."""
+    return any(s.placeholders for s in _scans(ctx, party))
+
+
 def _evidence(seg: Segment, matcher: NameMatcher, note: str) -> Evidence:
     if len(seg.cells) > 1:
         for cell in seg.cells:
@@ -183,10 +253,9 @@ def _evidence(seg: Segment, matcher: NameMatcher, note: str) -> Evidence:
 def check_name(ctx: CheckContext, party: str) -> CriterionResult:
     criterion = f"{party}_name"
     own = ctx.customer if party == "customer" else ctx.partner
-    other = ctx.partner if party == "customer" else ctx.customer
     display = ctx.customer_name if party == "customer" else ctx.claim.partner_name
     missing_code = "R-NAME-002" if party == "customer" else "R-NAME-001"
-    scans = [_scan(ctx, v, party, own, other) for v in ctx.views]
+    scans = _scans(ctx, party)
 
     strong: list[Evidence] = []
     plain: list[Evidence] = []

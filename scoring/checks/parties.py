@@ -20,6 +20,7 @@ from functools import cached_property
 from rapidfuzz import fuzz
 
 from scoring.catalogue import find_mentions
+from scoring.checks.roles import CUSTOMER_RE, NEUTRAL_RE, PARTNER_RE, side_of_role
 from scoring.checks.text import is_blank_value, normalize
 from scoring.nlp import organisations
 
@@ -39,10 +40,6 @@ GENERIC_WORDS = {
     "software", "business", "national", "general", "united", "american", "first", "new", "city",
     "customer", "client", "microsoft", "data", "network", "networks", "management", "advisory",
 }
-ROLE_WORDS_CUSTOMER = r"customer|client|buyer|purchaser|licensee|end[- ]customer|company|organi[sz]ation|account"
-CUSTOMER_LABEL_WORDS = r"customer|client|buyer|purchaser|licensee|end[- ]customer|account"
-ROLE_WORDS_PARTNER = (r"partner|supplier|vendor|contractor|consultant|consultancy|service provider|provider|"
-                      r"seller|implementer|integrator|reseller|csp")
 
 
 def normalize_org(name: str) -> str:
@@ -190,10 +187,10 @@ class PartyMention:
 
 
 _LABEL_CUST = re.compile(
-    rf"^\s*(?:the\s+)?(?:{CUSTOMER_LABEL_WORDS}|bill(?:ed)? to|sold to|ship to|prepared for|issued to|"
+    rf"^\s*(?:the\s+)?(?:{CUSTOMER_RE}|account|bill(?:ed)? to|sold to|ship to|prepared for|issued to|"
     r"end user|customer legal entity)(?:\s+(?:legal\s+)?(?:name|entity|organi[sz]ation))?\s*(?:[:\-–|\t]|\s{2,})\s*(?P<v>.*)$", re.I)
 _LABEL_PART = re.compile(
-    rf"^\s*(?:the\s+)?(?:(?:microsoft\s+)?(?:{ROLE_WORDS_PARTNER})|prepared by|issued by|submitted by|delivered by)"
+    rf"^\s*(?:the\s+)?(?:(?:microsoft\s+)?(?:{PARTNER_RE})|prepared by|issued by|submitted by|delivered by)"
     r"(?:\s+(?:legal\s+)?(?:name|entity|organi[sz]ation))?\s*(?:[:\-–|\t]|\s{2,})\s*(?P<v>.*)$", re.I)
 _LABEL_EITHER = re.compile(
     r"^\s*(?:company|organi[sz]ation|entity|legal entity)(?:\s+name)?\s*(?:[:\-–|\t]|\s{2,})\s*(?P<v>.*)$", re.I)
@@ -201,29 +198,24 @@ _LABEL_EITHER = re.compile(
 _TITLE_FOR = re.compile(
     r"^\s*(?:statement of work|sow|proposal|master (?:services )?agreement|services agreement|quotation|quote|"
     r"engagement letter|order form)\b[^:]{0,40}?\bfor\s+(?P<v>[A-Z][^:,;()]{1,60}?)\s*(?:[:\-–(,]|$)", re.I)
-_BETWEEN = re.compile(r"\b(?:between|entered into by|made by|concluded by|agreed by)\s+(?:the\s+parties\s*:?\s*)?(?P<a>.{2,120}?)\s+and\s+(?P<b>.{2,120}?)(?:[.;]\s|[.;]?$|,\s+(?:effective|dated|on|for|with|whereby|under)\b|\s+\((?:each|together|collectively))", re.I)
-_BEHALF = re.compile(r"\b(?:for and )?on behalf of[: ]+(?P<v>[^,;()\t]{2,80})", re.I)
-_ROLE_TAG = re.compile(rf"\(\s*(?:the\s+|hereinafter\s+)?[\"“'‘]?(?P<role>{ROLE_WORDS_CUSTOMER}|{ROLE_WORDS_PARTNER})[\"”'’]?\s*\)", re.I)
+_BETWEEN = re.compile(r"\b(?:between|(?:entered into|made|concluded|agreed) by(?!\s+and\s+between))\s+(?:the\s+parties\s*:?\s*)?(?P<a>.{2,120}?)\s+and\s+(?P<b>.{2,120}?)(?:[.;]\s|[.;]?$|,\s+(?:effective|dated|on|for|with|whereby|under)\b|\s+\((?:each|together|collectively))", re.I)
+# ('made or sold by or on behalf of Apple': 'by or on behalf of' is a contract's phrase for
+# anyone acting for a company, no party position)
+_BEHALF = re.compile(r"(?<!\bor )\b(?:for and )?on behalf of[: ]+(?P<v>[^,;()\t]{2,80})", re.I)
+_ROLE_TAG = re.compile(rf"\(\s*(?:the\s+|hereinafter\s+)?[\"“'‘]?(?P<role>{CUSTOMER_RE}|{PARTNER_RE}|{NEUTRAL_RE})[\"”'’]?\s*\)", re.I)
 _GENERIC_PARTY = re.compile(
-    rf"^(?:the\s+)?(?:{ROLE_WORDS_CUSTOMER}|{ROLE_WORDS_PARTNER}|undersigned|parties|party)s?$|"
+    rf"^(?:the\s+)?(?:{CUSTOMER_RE}|{PARTNER_RE}|{NEUTRAL_RE}|undersigned|parties|party)s?$|"
     # 'EITHER PARTY', 'EITHER PARTY TO THE OTHER', 'this Agreement' (CUAD contracts): no organisation
     r"^(?:(?:either|each|neither|any|both|the other|such|other|a|one)\s+)?part(?:y|ies)(?:\s+to\s+the\s+other)?$|"
     r"^(?:this|the|such)\s+(?:agreement|contract|amendment|addendum)$|"
     r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.I)
 
 
-def role_of(word: str) -> str:
-    w = word.lower()
-    if re.fullmatch(ROLE_WORDS_CUSTOMER, w) or w.startswith(("customer", "client")):
-        return "customer"
-    if re.fullmatch(ROLE_WORDS_PARTNER, w):
-        return "partner"
-    return "either"
-
-
 def clean_party(value: str) -> str:
     """The organisation part of a party value: '"Contoso Ltd" (the "Customer"), a UK company' -> 'Contoso Ltd'."""
     v = value.strip().strip("\"“”'‘’").strip()
+    # '(Client) Pelican Delivers Inc.': a term written before the name it defines
+    v = re.sub(r"^\((?:the\s+)?[\"“”'‘’]?[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2}[\"“”'‘’]?\s*\)\s+(?=[A-Z0-9])", "", v)
     # ('(Pty) Ltd' is a legal form, not a parenthesis: 'Treardex IT Services (Pty) Ltd')
     v = re.split(r"\s*\((?!pty\)|proprietary\))|,\s+(?:a|an|with|whose|having|incorporated|registered|located)\b|"
                  r"\s+\|\s+|\s{3,}|;", v, flags=re.I)[0]
@@ -279,15 +271,27 @@ _PARTY_CLAUSE = re.compile(
 
 # A recital about another agreement names that agreement's parties, not this document's.
 _OTHER_AGREEMENT = re.compile(r"\bwhereas\b|\bthat certain\b|\bpursuant to (?:an?|the|that)\b", re.I)
+# ... and so does an instrument written with its own date or called separate, prior or original
+# ('through an assignment dated as of October 1, 2005 by and between X and Y').
+_OTHER_INSTRUMENT = re.compile(
+    r"\b(?:an?|any|such)\s+(?:[\w-]+\s+){0,3}(?:agreement|assignment|contract|licen[cs]e|lease|amendment|"
+    r"arrangement|instrument|deed)\s+dated\b[^.;]{0,60}?,?\s*(?:(?:entered\s+into|executed|made)\s+)?(?:by\s+and\s+)?$|"
+    r"\b(?:separate|prior|previous|original|underlying)\s+(?:[\w-]+\s+){0,2}(?:agreement|assignment|contract|"
+    r"licen[cs]e|lease|arrangement)s?\s+(?:(?:entered\s+into|executed|made)\s+)?(?:by\s+and\s+)?$", re.I)
+
+
+def party_clause_opener(text: str, m: re.Match[str]) -> bool:
+    """``m`` ('between', 'by and among') opens the clause naming this document's parties."""
+    before = text[: m.start()]
+    if _OTHER_AGREEMENT.search(before[-240:]) or _OTHER_INSTRUMENT.search(before[-240:]):
+        return False  # 'WHEREAS pursuant to an investment agreement ... entered into between X and Y'
+    return not before.strip() or bool(_PARTY_CLAUSE.search(before[-240:]))
 
 
 def _party_clause(text: str, m: re.Match[str]) -> bool:
     if not m.group(0).lower().startswith("between"):
         return True  # 'entered into by', 'made by': the clause says it
-    before = text[: m.start()]
-    if _OTHER_AGREEMENT.search(before[-240:]):
-        return False  # 'WHEREAS pursuant to an investment agreement ... entered into between X and Y'
-    return not before.strip() or bool(_PARTY_CLAUSE.search(before[-240:]))
+    return party_clause_opener(text, m)
 
 
 def party_mentions(text: str) -> list[PartyMention]:
@@ -314,11 +318,11 @@ def party_mentions(text: str) -> list[PartyMention]:
         for key in ("a", "b"):
             raw = m.group(key)
             tag = _ROLE_TAG.search(raw + text[m.end(key): m.end(key) + 40] if key == "b" else raw)
-            role = role_of(tag.group("role")) if tag else "either"
+            role = side_of_role(tag.group("role")) if tag else "either"
             out.append(PartyMention(clean_party(raw), role, "between"))
     for m in _BEHALF.finditer(text):
         raw = m.group("v")
         tail = text[m.end(): m.end() + 40]
         tag = _ROLE_TAG.search(raw + tail)
-        out.append(PartyMention(clean_party(raw), role_of(tag.group("role")) if tag else "either", "behalf"))
+        out.append(PartyMention(clean_party(raw), side_of_role(tag.group("role")) if tag else "either", "behalf"))
     return out

@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-# '("Acme")', '(the "Distributor")', '(hereinafter "OWNER")', ', hereinafter referred to as "OWNER"'
+# '("Acme")', '(the "Distributor")', '(hereinafter "OWNER")', ', hereinafter referred to as "OWNER"',
+# '. Hereinafter referred to as “ Customer”' (a space inside the quotes)
 _DEFINITION = re.compile(
     r"(?:\(\s*|,?\s*hereinafter\s+)(?:(?:hereinafter|collectively|individually)\s+)?(?:(?:referred\s+to|called|"
-    r"known)\s+as\s+)?(?:the\s+)?[\"“”'‘’]{1,2}(?P<term>[A-Z][\w.&'’\- ]{1,40}?)[\"“”'’]{1,2}", re.I)
+    r"known)\s+as\s+)?(?:the\s+)?[\"“”'‘’]{1,2}[ ]?(?P<term>[A-Z][\w.&'’\- ]{1,40}?)[\"“”'’]{1,2}", re.I)
 # Where the name before a definition starts: after the previous definition, 'between', 'and'...
 _NAME_START = re.compile(r"\)|;|\bbetween\b|\bby and\b|\band\b(?=\s+[A-Z])|:", re.I)
 _NOT_A_PARTY = re.compile(r"^(?:agreement|effective date|parties|party|term|territory|products?|services?|"

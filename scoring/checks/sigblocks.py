@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from scoring.checks.roles import role_word
 from scoring.checks.sigfields import (
     CAPTION,
     CAPTION_OPENER,
@@ -20,7 +21,6 @@ from scoring.checks.sigfields import (
     MAYBE_FIELD,
     FieldItem,
     parse_field,
-    role_word,
     split_inline,
 )
 from scoring.checks.text import DocView, Segment, columns

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from scoring.checks.roles import ANY_ROLE_RE, role_word
 from scoring.checks.text import Segment
 from scoring.types import Evidence
 
-ROLE = (r"customer|client|buyer|purchaser|licensee|partner|supplier|vendor|contractor|consultant|"
-        r"service provider|provider|seller|company|microsoft partner")
+ROLE = ANY_ROLE_RE  # a party prefix of a field label ('Customer Signature:', 'Company Name:')
 _SIG = (r"authori[sz]ed signature|authori[sz]ed signatory|accepted and agreed by|agreed and accepted by|"
         r"acknowledged by|accepted by|approved by|agreed by|confirmed by|signed by|authori[sz]ed by|signature|"
         r"signatory|signed|sign|accepted and agreed|agreed and accepted|accepted|approved|acknowledged|agreed|by|per")
@@ -44,11 +44,6 @@ CAPTION = re.compile(rf"^\s*(?:for\s+)?(?:the\s+)?(?:{ROLE})s?\s*:?\s*$|^[A-Z][A
                       rf"(?i:{CAPTION_OPENER.pattern})")
 LABEL_START = re.compile(r"^\s*(?:[A-Za-z][A-Za-z' ]{0,30}):")
 MAYBE_FIELD = re.compile(r"[:\t_–]|/s/|\s-\s|\.{3}")
-CUSTOMER_WORDS = re.compile(r"\b(?:customer|client|buyer|purchaser|licensee|contracting officer|ordering (?:agency|activity)|"
-                            r"the government|united states of america)s?\b", re.I)
-PARTNER_WORDS = re.compile(
-    r"\b(?:partner|supplier|vendor|contractor|consultant|consultancy|service provider|provider|seller|"
-    r"implementer|integrator|offeror)s?\b", re.I)
 ESIGN_BY = re.compile(
     r"(?:\b(?:electronically|digitally|e-?)\s*signed|\bsigned\s+(?:electronically|digitally|via \w+))\s+(?:by\s*:?\s*)?(?P<who>[A-Z][^,;\n|]{1,60}?)"
     r"(?:\s+(?:on|at)\s+(?P<when>[^;\n|]{6,40}))?\s*(?:$|[,;|(])", re.I)
@@ -96,15 +91,6 @@ class FieldItem:
             cell = self.seg.cells[self.cell_index]
             return cell.evidence(self.seg.doc_path, note)
         return Evidence(self.seg.doc_path, self.text.strip(), self.seg.location, note)
-
-
-def role_word(text: str) -> str | None:
-    c, p = bool(CUSTOMER_WORDS.search(text)), bool(PARTNER_WORDS.search(text))
-    if c and not p:
-        return "customer"
-    if p and not c:
-        return "partner"
-    return None
 
 
 BEHALF_SIG = re.compile(r"^\s*(?:signed|executed|accepted|agreed)(?: and (?:accepted|agreed))?\s+(?:for and )?"

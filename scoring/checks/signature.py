@@ -18,7 +18,9 @@ from __future__ import annotations
 import re
 
 from scoring.checks.context import CheckContext
+from scoring.checks.names import another_party, placeholder_for
 from scoring.checks.parties import FULL
+from scoring.checks.roles import CUSTOMER_RE, PARTNER_RE
 from scoring.checks.sigblock_finding import block_finding
 from scoring.checks.sigblocks import clear_cache, find_blocks
 from scoring.checks.sigreader import SigFinding, SigReader
@@ -69,9 +71,13 @@ def find_signatures(ctx: CheckContext) -> list[SigFinding]:
             known = sides.get(who, set()) if f.party == "unknown" and who else set()
             if len(known) == 1:
                 f.party = known.pop()
-        # Two blocks, one the partner's and one nobody's: the other one is the customer's.
+        # Two blocks, one the partner's and one nobody's: the other one is the customer's, when the
+        # documents name the claimed customer, or leave a placeholder for its name (issue 12: a
+        # contract between the partner and another company credited a claimed customer that is
+        # no party to it with that company's signature).
         parties = {f.party for f in blocks}
-        if "partner" in parties and "customer" not in parties:
+        if "partner" in parties and "customer" not in parties and (
+                customer_named(ctx) or placeholder_for(ctx, "customer")):
             for f in blocks:
                 if f.party == "unknown":
                     f.party, f.confidence = "customer", min(f.confidence, 0.75)
@@ -79,14 +85,36 @@ def find_signatures(ctx: CheckContext) -> list[SigFinding]:
         out.extend(others)
         if a.is_po and not any(f.party == "customer" and f.signed for f in blocks + others):
             out.extend(_po_issued(ctx, view))
+    if not customer_named(ctx) and (org := another_party(ctx, "customer")):
+        # The documents never name the claimed customer (nor its contact or e-mail domain) and put
+        # another organisation in its place: a block that is 'the customer's' only by a role word
+        # ('CLIENT') or as a purchase order's was signed by that organisation (R-SIG-007).
+        for f in out:
+            if f.party == "customer":
+                f.party, f.org = "other", org
     ctx.shared["signatures"] = out
     clear_cache()
     return out
 
 
 
-_PO_ISSUER = re.compile(r"^\s*(?:bill(?:ed)? to|buyer|purchaser|issued by|ordered by|customer|client|sold to|ship to)\b", re.I)
-_PO_VENDOR = re.compile(r"^\s*(?:vendor|supplier|seller|to|contractor|partner)\b", re.I)
+def customer_named(ctx: CheckContext) -> bool:
+    """The claim's customer is named in its documents: in full, or by its contact or e-mail domain."""
+    if "customer_named" not in ctx.shared:
+        ctx.shared["customer_named"] = any(
+            (hit := ctx.customer.match(seg.text)) is not None and hit.score >= FULL or _contact_or_domain(ctx, seg.text)
+            for view in ctx.views for seg in view.segments)
+    return bool(ctx.shared["customer_named"])
+
+
+def _contact_or_domain(ctx: CheckContext, text: str) -> bool:
+    low = text.lower()
+    contact = (ctx.claim.customer_contact_name or "").strip().lower()
+    return bool(contact) and contact in low or any(d and "@" + d in low for d in ctx.customer_domains)
+
+
+_PO_ISSUER = re.compile(rf"^\s*(?:bill(?:ed)? to|issued by|ordered by|sold to|ship to|{CUSTOMER_RE})\b", re.I)
+_PO_VENDOR = re.compile(rf"^\s*(?:to|{PARTNER_RE})\b", re.I)
 
 
 def _po_issued(ctx: CheckContext, view: DocView) -> list[SigFinding]:

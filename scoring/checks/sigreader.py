@@ -26,7 +26,8 @@ from scoring.checks.parties import (
     party_mentions,
 )
 from scoring.checks.party_terms import party_terms, terms_pattern
-from scoring.checks.sigfields import CUSTOMER_WORDS, PARTNER_WORDS, FieldItem, role_word
+from scoring.checks.roles import CUSTOMER_WORDS, PARTNER_WORDS, role_word
+from scoring.checks.sigfields import FieldItem
 from scoring.checks.text import DocView, columns, is_blank_value
 from scoring.nlp import organisations
 from scoring.types import Evidence, Reason
@@ -298,7 +299,11 @@ class SigReader:
             author = self.letter_author()  # 'Sincerely, /s/ Jo Brown': the letter's author signed
             if author:
                 return author, ""
-        order = [*range(n - 1, max(-1, n - 5), -1), *range(n + 1, min(len(segs), n + 3))]
+        # (a running header or footer - an EDGAR filing stamp 'Source: <FILER>, 8-K, ...' - names
+        # the filer or the author on every page, never who signs this block: skipped, not counted)
+        running = self.view.running_lines
+        above = [k for k in range(n - 1, max(-1, n - 9), -1) if segs[k].text.strip() not in running][:4]
+        order = [*above, *range(n + 1, min(len(segs), n + 3))]
         for k in order:
             found = self.line_party(segs[k].text) if k < n else (
                 (p, "") if (p := self.party_of_text(segs[k].text)) else None)
