@@ -288,7 +288,7 @@ def main() -> None:
     root = args.keep or Path(tempfile.mkdtemp(prefix="poe-nightly-bench-"))
     root.mkdir(parents=True, exist_ok=True)
     # The same Prefect environment the CLI sets (offline, quiet console, CI-safe start-up timeout).
-    from pipeline.cli.nightly import prefect_environment
+    from delivery.cli.nightly import prefect_environment
 
     prefect_environment(root)
 

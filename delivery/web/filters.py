@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 from jinja2 import Environment
 
-from pipeline.web.views import CRITERIA_LABELS, CRITERIA_SHORT, due_for, due_kind, needs_poe
+from delivery.web.views import CRITERIA_LABELS, CRITERIA_SHORT, due_for, due_kind, needs_poe
 
 
 def when(value: Any, with_time: bool = True) -> str:

@@ -18,7 +18,7 @@ document.addEventListener("DOMContentLoaded", () => {
     const why = form.querySelector("fieldset.overrule-why");
     const overrule = form.dataset.recommendation && value && value !== form.dataset.recommendation;
     if (hint) hint.style.fontWeight = overrule ? "700" : "normal";
-    // Same rule as the server (pipeline.web.ops): a note only to overrule; a rejection as
+    // Same rule as the server (delivery.web.ops): a note only to overrule; a rejection as
     // recommended carries the recommendation's reasons.
     if (note) note.required = Boolean(overrule);
     // Only an overrule is asked which criteria were wrong (the server asks the same).

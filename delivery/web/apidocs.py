@@ -9,8 +9,8 @@ from pathlib import Path
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 
+from delivery.web.deps import require_actor
 from pipeline.errors import ClaimNotFound
-from pipeline.web.deps import require_actor
 
 router = APIRouter(include_in_schema=False)
 ASSETS = {

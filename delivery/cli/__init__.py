@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pipeline.cli import analysis, backup, claims, nightly, reports, web  # noqa: F401  (register commands)
-from pipeline.cli.app import app
+from delivery.cli import analysis, backup, claims, nightly, reports, web  # noqa: F401  (register commands)
+from delivery.cli.app import app
 
 
 def main() -> None:

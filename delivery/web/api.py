@@ -13,10 +13,8 @@ from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from pipeline.corrections import CorrectionIn
-from pipeline.models import Status
-from pipeline.web import ops, uploads
-from pipeline.web.deps import (
+from delivery.web import ops, uploads
+from delivery.web.deps import (
     PARTNERS,
     STAFF,
     check_csrf,
@@ -26,8 +24,8 @@ from pipeline.web.deps import (
     sign_in,
     sign_out,
 )
-from pipeline.web.signin import attempt_sign_in
-from pipeline.web.views import (
+from delivery.web.signin import attempt_sign_in
+from delivery.web.views import (
     QueueFilters,
     build_queue,
     evidence_refs,
@@ -35,6 +33,8 @@ from pipeline.web.views import (
     partner_view,
     public_json,
 )
+from pipeline.corrections import CorrectionIn
+from pipeline.models import Status
 
 router = APIRouter(prefix="/api", tags=["api"])
 CSRF = [Depends(check_csrf)]

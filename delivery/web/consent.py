@@ -57,8 +57,8 @@ def consent_deny(
 ) -> Response:
     import hmac
 
+    from delivery.web.deps import CsrfFailed
     from pipeline.errors import IllegalTransition, InvalidInput
-    from pipeline.web.deps import CsrfFailed
 
     # The customer is anonymous: the CSRF token lives in the session the form was served with.
     expected = request.session.get("csrf")

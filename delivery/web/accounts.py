@@ -13,12 +13,12 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import Engine, select
 
+from delivery.web import throttle
+from delivery.web.sessions import revoke_user
 from pipeline.errors import InvalidInput
 from pipeline.roles import PARTNER_ROLES, Actor, Role
 from pipeline.store.db import session_scope
 from pipeline.store.schema import UserRow
-from pipeline.web import throttle
-from pipeline.web.sessions import revoke_user
 
 _HASHER = PasswordHasher()
 # Verifying against this when the user does not exist costs the same time as a real check, so
@@ -92,8 +92,8 @@ def authenticate(engine: Engine, username: str, password: str) -> Actor | None:
 
 
 def authenticate_throttled(engine: Engine, username: str, password: str, address: str, now: datetime) -> Actor | None:
-    """:func:`authenticate` behind the sign-in throttle (:mod:`pipeline.web.throttle`): raises
-    :class:`~pipeline.web.throttle.LoginLocked` while the account or the address is locked
+    """:func:`authenticate` behind the sign-in throttle (:mod:`delivery.web.throttle`): raises
+    :class:`~delivery.web.throttle.LoginLocked` while the account or the address is locked
     (whatever the password), or when this failure locks it; else the Actor or None."""
     throttle.check(engine, username, address, now)
     actor = authenticate(engine, username, password)

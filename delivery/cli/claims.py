@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from pipeline.cli.app import app, global_db
+from delivery.cli.app import app, global_db
 
 if TYPE_CHECKING:
     from pipeline.roles import Actor

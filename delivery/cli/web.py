@@ -11,8 +11,8 @@ import sys
 
 import typer
 
-from pipeline.cli.app import app, global_db
-from pipeline.cli.claims import DB_OPTION, cli_errors, fail
+from delivery.cli.app import app, global_db
+from delivery.cli.claims import DB_OPTION, cli_errors, fail
 
 users_app = typer.Typer(help="Local accounts for the web UI (argon2-hashed passwords, D-1 roles).", no_args_is_help=True)
 app.add_typer(users_app, name="users")
@@ -34,9 +34,9 @@ def serve(
 
     import uvicorn
 
+    from delivery.web import create_app
+    from delivery.web.app import INSECURE_COOKIES_ENV
     from pipeline.store.db import make_engine, migrate
-    from pipeline.web import create_app
-    from pipeline.web.app import INSECURE_COOKIES_ENV
 
     with cli_errors():
         engine = make_engine(global_db(ctx, db))
@@ -44,7 +44,7 @@ def serve(
         insecure = insecure_cookies or os.environ.get(INSECURE_COOKIES_ENV, "").strip().lower() in ("1", "true", "yes")
         secure = https_only or not insecure
         web_app = create_app(engine, secure_cookies=secure)
-        from pipeline.web.accounts import list_users
+        from delivery.web.accounts import list_users
 
         if not list_users(engine):
             typer.echo("no accounts yet: create one with  poe-review users add NAME --role reviewer", err=True)
@@ -70,8 +70,8 @@ def users_add(
     db: str | None = DB_OPTION,
 ) -> None:
     """Create a local account; the password is asked for (twice) unless --password-stdin."""
+    from delivery.web.accounts import add_user
     from pipeline.store.db import make_engine, migrate
-    from pipeline.web.accounts import add_user
 
     if password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
@@ -90,8 +90,8 @@ def users_add(
 @users_app.command("list")
 def users_list(ctx: typer.Context, db: str | None = DB_OPTION) -> None:
     """Accounts with their roles (no password hashes)."""
+    from delivery.web.accounts import list_users
     from pipeline.store.db import make_engine, migrate
-    from pipeline.web.accounts import list_users
 
     with cli_errors():
         engine = make_engine(global_db(ctx, db))
@@ -112,8 +112,8 @@ def users_unlock(
     list the current locks."""
     from datetime import UTC, datetime
 
+    from delivery.web import throttle
     from pipeline.store.db import make_engine, migrate
-    from pipeline.web import throttle
 
     with cli_errors():
         engine = make_engine(global_db(ctx, db))
@@ -135,8 +135,8 @@ def users_sign_out(
     """End every web session of an account at once (a stolen cookie, a departed user)."""
     from datetime import UTC, datetime
 
+    from delivery.web.sessions import revoke_user
     from pipeline.store.db import make_engine, migrate
-    from pipeline.web.sessions import revoke_user
 
     with cli_errors():
         engine = make_engine(global_db(ctx, db))

@@ -1,5 +1,5 @@
 """One sign-in attempt from a web request, for the sign-in page and ``POST /api/login`` alike:
-the password check behind the throttle (:mod:`pipeline.web.throttle`), with the HTTP status and
+the password check behind the throttle (:mod:`delivery.web.throttle`), with the HTTP status and
 headers the answer needs."""
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from fastapi import Request
 
+from delivery.web.accounts import authenticate_throttled
+from delivery.web.throttle import LoginLocked, client_address
 from pipeline.roles import Actor
-from pipeline.web.accounts import authenticate_throttled
-from pipeline.web.throttle import LoginLocked, client_address
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import typer
 
-from pipeline.cli.app import app, global_db
-from pipeline.cli.claims import DB_OPTION, JSON_OPTION, cli_errors, fail
+from delivery.cli.app import app, global_db
+from delivery.cli.claims import DB_OPTION, JSON_OPTION, cli_errors, fail
 
 DATA_DIR_OPTION = typer.Option(
     None, "--data-dir", help="Folder of the blobs and key files (default: POE_DATA_DIR, else next to a SQLite store)."
@@ -28,7 +28,7 @@ def backup_command(
 ) -> None:
     """Copy the claims store (SQLite online backup or pg_dump), the blobs and the key files into
     DEST, with a manifest of every file's sha256. Safe while the web app and nightly run work."""
-    from pipeline.cli.claims import print_json
+    from delivery.cli.claims import print_json
     from pipeline.store.backup import BackupError, backup
     from pipeline.store.db import make_engine, store_data_dir
 

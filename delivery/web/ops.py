@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from delivery.web.deps import REVIEWERS, STAFF, require_role
 from pipeline.claim_views import ClaimView
 from pipeline.corrections import CorrectionIn
 from pipeline.errors import AccessDenied, ClaimNotFound, InvalidInput, PoeReviewError
@@ -17,7 +18,6 @@ from pipeline.roles import Actor
 from pipeline.service import ClaimService
 from pipeline.store.db import session_scope
 from pipeline.store.schema import ConflictRow
-from pipeline.web.deps import REVIEWERS, STAFF, require_role
 
 DECISION_LABELS = {"approve": "Approve", "reject": "Reject", "request_info": "Request information"}
 

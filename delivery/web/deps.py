@@ -2,7 +2,7 @@
 
 The session cookie (Starlette's, signed with itsdangerous, HttpOnly, SameSite=Lax, Secure unless
 configured for local HTTP) holds the username, the session's CSRF token and the token of a
-server-side session (:mod:`pipeline.web.sessions`), checked on every request: signing out revokes
+server-side session (:mod:`delivery.web.sessions`), checked on every request: signing out revokes
 it, so a copied cookie stops working at once. The user's role is read from the store on every
 request, so a changed or removed account takes effect at once. Every state-changing request
 must carry the session's CSRF token: forms in a hidden ``csrf_token`` field, the API in an
@@ -17,10 +17,10 @@ from typing import Any
 
 from fastapi import Request
 
+from delivery.web.accounts import load_actor
+from delivery.web.sessions import open_session, revoke, session_user
 from pipeline.errors import AccessDenied, ClaimNotFound, PoeReviewError
 from pipeline.roles import PARTNER_ROLES, Actor, Role
-from pipeline.web.accounts import load_actor
-from pipeline.web.sessions import open_session, revoke, session_user
 
 SESSION_USER = "u"
 SESSION_CSRF = "csrf"

@@ -23,6 +23,10 @@ from sqlalchemy import Engine
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
+from delivery.web import filters, uploads
+from delivery.web.deps import CsrfFailed, LoginRequired, csrf_token, current_actor
+from delivery.web.limits import DEFAULT_BODY_LIMIT, BodyLimit, is_upload, too_large_message
+from delivery.web.params import EmptyParamsAsDefault
 from pipeline.clock import Clock, SystemClock
 from pipeline.errors import (
     AccessDenied,
@@ -33,10 +37,6 @@ from pipeline.errors import (
     PoeReviewError,
 )
 from pipeline.service import ClaimService
-from pipeline.web import filters, uploads
-from pipeline.web.deps import CsrfFailed, LoginRequired, csrf_token, current_actor
-from pipeline.web.limits import DEFAULT_BODY_LIMIT, BodyLimit, is_upload, too_large_message
-from pipeline.web.params import EmptyParamsAsDefault
 
 HERE = Path(__file__).resolve().parent
 log = logging.getLogger("poe_review.web")
@@ -95,7 +95,7 @@ def create_app(
         title="poe-review",
         description="Review CPOR claims: queue, claims with evidence, conflicts, decisions, partner responses.",
         version="0.1.0",
-        openapi_url=None,  # served by pipeline.web.apidocs, to signed-in users only
+        openapi_url=None,  # served by delivery.web.apidocs, to signed-in users only
         docs_url=None,
         redoc_url=None,
     )
@@ -183,7 +183,7 @@ def create_app(
         context = {"status": status, "code": code, "message": message, "actor": _actor_or_none(request)}
         return templates.TemplateResponse(request, "error.html", context, status_code=status)
 
-    from pipeline.web import api, apidocs, consent, pages
+    from delivery.web import api, apidocs, consent, pages
 
     app.include_router(apidocs.router)
     app.include_router(pages.router)

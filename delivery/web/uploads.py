@@ -19,14 +19,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from delivery.web.limits import FORM_ALLOWANCE
+from delivery.web.ops import get_claim
 from pipeline.claim_folder import reserved_name_message
 from pipeline.errors import IllegalTransition, InvalidInput
 from pipeline.intake import IngestItem
 from pipeline.models import Status
 from pipeline.roles import Actor
 from pipeline.service import ClaimService
-from pipeline.web.limits import FORM_ALLOWANCE
-from pipeline.web.ops import get_claim
 
 UPLOAD_STATES = frozenset({Status.DRAFT.value, Status.PARTNER_ACTION_REQUIRED.value})
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024

@@ -12,16 +12,9 @@ from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from pipeline.claim_views import ClaimView
-from pipeline.corrections import CorrectionIn
-from pipeline.errors import ClaimNotFound, ConcurrentUpdate, IllegalTransition, InvalidInput, PoeReviewError
-from pipeline.models import Status
-from pipeline.reports import agreement
-from pipeline.reports.frames import load_frames
-from pipeline.roles import Actor, Role
-from pipeline.web import documents as docs
-from pipeline.web import ops, reports, uploads
-from pipeline.web.deps import (
+from delivery.web import documents as docs
+from delivery.web import ops, reports, uploads
+from delivery.web.deps import (
     PARTNERS,
     REVIEWERS,
     STAFF,
@@ -33,8 +26,8 @@ from pipeline.web.deps import (
     sign_in,
     sign_out,
 )
-from pipeline.web.signin import attempt_sign_in
-from pipeline.web.views import (
+from delivery.web.signin import attempt_sign_in
+from delivery.web.views import (
     CONFLICT_REQUEST,
     CRITERIA_LABELS,
     QueueFilters,
@@ -46,6 +39,13 @@ from pipeline.web.views import (
     request_prefill,
     status_diagram,
 )
+from pipeline.claim_views import ClaimView
+from pipeline.corrections import CorrectionIn
+from pipeline.errors import ClaimNotFound, ConcurrentUpdate, IllegalTransition, InvalidInput, PoeReviewError
+from pipeline.models import Status
+from pipeline.reports import agreement
+from pipeline.reports.frames import load_frames
+from pipeline.roles import Actor, Role
 
 router = APIRouter(include_in_schema=False)
 CSRF = [Depends(check_csrf)]

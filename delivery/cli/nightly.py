@@ -18,7 +18,7 @@ from typing import Annotated, Any
 
 import typer
 
-from pipeline.cli.app import app, global_db
+from delivery.cli.app import app, global_db
 
 DbOption = Annotated[str | None, typer.Option("--db", metavar="URL", help="Claims store URL (overrides the global --db).")]
 
@@ -179,7 +179,7 @@ def run_command(
     if export_format is not None and (export_format not in ("parquet", "csv") or report_dir is None):
         typer.echo("error: --export takes parquet or csv, together with --report-dir", err=True)
         raise typer.Exit(2)
-    from pipeline.cli.claims import cli_errors
+    from delivery.cli.claims import cli_errors
 
     with cli_errors():
         summary = run_pipeline(
@@ -220,7 +220,7 @@ def demo_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Build the bundled sample inbox, run the nightly flow on a SQLite store, print the summary."""
-    from pipeline.cli.claims import cli_errors
+    from delivery.cli.claims import cli_errors
 
     data = data.resolve()
     data.mkdir(parents=True, exist_ok=True)

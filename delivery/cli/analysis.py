@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 import typer
 
-from pipeline.cli.app import app
+from delivery.cli.app import app
 
 TENANTS_OPTION = typer.Option(
     None, "--tenants", metavar="FILE",
@@ -50,7 +50,7 @@ def analyze_command(
     if as_json:
         _dump(result)
     else:
-        from pipeline.cli.analysis_view import print_analysis
+        from delivery.cli.analysis_view import print_analysis
 
         print_analysis(result)
 
@@ -75,6 +75,6 @@ def compare_command(
     if as_json:
         _dump(result)
     else:
-        from pipeline.cli.analysis_view import print_comparison
+        from delivery.cli.analysis_view import print_comparison
 
         print_comparison(result)

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from pipeline.cli.app import app, global_db
-from pipeline.cli.claims import DB_OPTION, cli_errors, fail, parse_when, print_json
+from delivery.cli.app import app, global_db
+from delivery.cli.claims import DB_OPTION, cli_errors, fail, parse_when, print_json
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
