@@ -6,7 +6,7 @@ Usage::
     .venv/bin/python benchmarks/nightly.py --n 10000       # the 10,000-claim target
     .venv/bin/python benchmarks/nightly.py --n 200 --no-prefect --concurrency 2
 
-Claims come from ``pipeline.samples.generate_corpus`` (realistic POE files: contracts, POs, the POE
+Claims come from ``samples.generate_corpus`` (realistic POE files: contracts, POs, the POE
 template, e-mails and a few scanned pages, as partners send them) unless ``--synthetic`` asks for
 the simple synthetic writer, whose claims are about 16x cheaper than realistic ones and so do NOT
 stand for a real night; it is also used when the samples package is missing. The synthetic writer: (a 2-page PDF SOW per claim, an acknowledgment
@@ -121,9 +121,9 @@ def synthetic_inbox(root: Path, n: int) -> Path:
 def build_inbox(root: Path, n: int, synthetic: bool) -> tuple[Path, str]:
     if not synthetic:
         try:
-            from pipeline.samples import generate_corpus
+            from samples import generate_corpus
 
-            return Path(generate_corpus(root / "corpus", n, seed=7)), "pipeline.samples.generate_corpus"
+            return Path(generate_corpus(root / "corpus", n, seed=7)), "samples.generate_corpus"
         except ImportError:
             pass
     return synthetic_inbox(root, n), "synthetic writer"
@@ -295,7 +295,7 @@ def main() -> None:
     t = time.perf_counter()
     if args.inbox:
         inbox, source = args.inbox.resolve(), f"existing inbox {args.inbox}"
-        source = ("pipeline.samples.generate_corpus, " if (inbox / "labels.json").is_file() else "") + source
+        source = ("samples.generate_corpus, " if (inbox / "labels.json").is_file() else "") + source
     else:
         inbox, source = build_inbox(root, args.n, args.synthetic)
     print(f"inbox from the {source} ({time.perf_counter() - t:.1f} s): {inbox}")
@@ -315,7 +315,7 @@ def main() -> None:
     analysed = summary["analysed"]
     pages = summary["documents"]["pages_extracted"]
     mode = "plain process pool" if args.no_prefect else ("Prefect flow + Dask" if args.dask else "Prefect flow")
-    label = "REALISTIC generated corpus" if source.startswith("pipeline.samples") else "SIMPLE SYNTHETIC claims"
+    label = "REALISTIC generated corpus" if source.startswith("samples") else "SIMPLE SYNTHETIC claims"
     print(f"\ncorpus: {label} ({source})")
     print(f"\nnightly run ({mode}, {summary['batches']} batches, workers {len(summary['workers'])}):")
     print(f"  claims in {sum(summary['claims_in'].values())}, analysed {analysed}, failed {len(summary['failed'])}, "

@@ -1,5 +1,5 @@
 """A small demo inbox, used by ``poe-review demo`` only when the bundled samples
-(``pipeline.samples.build_demo_inbox``) are not installed, so the README's first command still
+(``samples.build_demo_inbox``) are not installed, so the README's first command still
 shows the whole run: a D-18 conflict with a stronger and a weaker POE, a D-3 ineligible claim
 (Power BI), a damaged file, a POE without a customer signature, a D-7 revenue association with no
 POE, and a tenant directory. Documents are real PDFs and an e-mail.
@@ -119,7 +119,7 @@ def demo_inbox_builder() -> tuple[Callable[[Path], Path], bool]:
     """The builder ``poe-review demo`` uses: the bundled samples when installed, else the small
     inbox above. The flag says whether the bundled samples were found."""
     try:
-        from pipeline.samples import build_demo_inbox
+        from samples import build_demo_inbox
     except ImportError:
         return minimal_demo_inbox, False
     return build_demo_inbox, True

@@ -231,7 +231,7 @@ def demo_command(
 
     build_demo_inbox, bundled = demo_inbox_builder()
     if not bundled:
-        typer.echo("note: the bundled samples (pipeline.samples) are not installed; using a small demo inbox", err=True)
+        typer.echo("note: the bundled samples (samples) are not installed; using a small demo inbox", err=True)
     # Rebuilt every time so the inbox is exactly the bundled one; unchanged claims stay no-ops.
     if inbox.exists():
         shutil.rmtree(inbox)

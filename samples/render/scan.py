@@ -11,8 +11,8 @@ import io
 import random
 from typing import Any
 
-from pipeline.samples.docmodel import Document
-from pipeline.samples.render.pdf import render_pdf
+from samples.docmodel import Document
+from samples.render.pdf import render_pdf
 
 SCAN_DPI = 200
 PHOTO_DPI = 150

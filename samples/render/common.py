@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from pipeline.samples.docmodel import Signatory
+from samples.docmodel import Signatory
 
 BLANK = "________________"  # a blank field or signature line, as partners' templates print it
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

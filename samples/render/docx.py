@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 from docx.shared import Inches, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from pipeline.samples.docmodel import (
+from samples.docmodel import (
     Block,
     Bullets,
     Document,
@@ -30,7 +30,7 @@ from pipeline.samples.docmodel import (
     SignatureBlock,
     Table,
 )
-from pipeline.samples.render.common import (
+from samples.render.common import (
     BLANK,
     caption,
     normalize_zip,

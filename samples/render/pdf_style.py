@@ -10,7 +10,7 @@ from typing import Literal
 
 from reportlab.lib.pagesizes import A4, letter
 
-from pipeline.samples.render.common import signature_label
+from samples.render.common import signature_label
 
 FAMILIES = {
     "Helvetica": ("Helvetica", "Helvetica-Bold", "Helvetica-Oblique"),

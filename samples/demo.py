@@ -14,9 +14,9 @@ from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
-from pipeline.samples.builder import CorpusBuilder
-from pipeline.samples.corpus import write_corpus
-from pipeline.samples.scenario import CRITERIA, ClaimScenario, Corpus, recommendation, truth_from_docs
+from samples.builder import CorpusBuilder
+from samples.corpus import write_corpus
+from samples.scenario import CRITERIA, ClaimScenario, Corpus, recommendation, truth_from_docs
 
 SEED = 20260
 ALL_MET = {c: "met" for c in CRITERIA}

@@ -11,9 +11,9 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from pipeline.samples import names as nm
-from pipeline.samples.products import PRODUCTS, SIBLINGS, code_aliases
-from pipeline.samples.scenario import (
+from samples import names as nm
+from samples.products import PRODUCTS, SIBLINGS, code_aliases
+from samples.scenario import (
     GROWTH_KINDS,
     KIND_FORMATS,
     LINK_HOW_BY_KIND,

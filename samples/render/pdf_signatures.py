@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pipeline.samples.docmodel import Paragraph, Signatory, SignatureBlock
-from pipeline.samples.render.common import BLANK, SigLine, caption, sig_lines
+from samples.docmodel import Paragraph, Signatory, SignatureBlock
+from samples.render.common import BLANK, SigLine, caption, sig_lines
 
 if TYPE_CHECKING:
-    from pipeline.samples.render.pdf import Cell, Piece, Unit, Writer
+    from samples.render.pdf import Cell, Piece, Unit, Writer
 
 
 def signature_block(w: Writer, block: SignatureBlock) -> None:
@@ -26,7 +26,7 @@ def signature_block(w: Writer, block: SignatureBlock) -> None:
 
 
 def _value(w: Writer, s: Signatory, line: SigLine) -> Piece:
-    from pipeline.samples.render.pdf import Img
+    from samples.render.pdf import Img
 
     if line.image:
         return Img(s.name or s.party_label or "signature")
@@ -98,7 +98,7 @@ def _fit(w: Writer, unit: Unit, width: float) -> Unit:
 def _table(w: Writer, signatories: tuple[Signatory, ...]) -> None:
     """A ruled grid: a label column, then one column per party; rows By/Name/Title/Date.
     A blank field is an empty cell: the ruled cell is the line to write on."""
-    from pipeline.samples.render.pdf import Img
+    from samples.render.pdf import Img
 
     rows: list[list[Cell]] = [["", *(caption(s) for s in signatories)]]
     lines = [sig_lines(s, w.st.by_label) for s in signatories]

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import random
 
-from pipeline.samples import compose_parts as parts
-from pipeline.samples import dates as dt
-from pipeline.samples.compose import Voice
-from pipeline.samples.docmodel import Block, Bullets, Document, Fields, Heading, Paragraph, Table
-from pipeline.samples.phrasing import fill, growth, pick
-from pipeline.samples.phrasing import sections as st
-from pipeline.samples.products import PRODUCTS
-from pipeline.samples.scenario import DocPlan
+from samples import compose_parts as parts
+from samples import dates as dt
+from samples.compose import Voice
+from samples.docmodel import Block, Bullets, Document, Fields, Heading, Paragraph, Table
+from samples.phrasing import fill, growth, pick
+from samples.phrasing import sections as st
+from samples.products import PRODUCTS
+from samples.scenario import DocPlan
 
 PO_SERVICE_LINES = ("Implementation services - {prod} (per SOW {ref})", "{prod} migration services, fixed price",
                     "Consultancy: {prod} deployment, configuration and training",

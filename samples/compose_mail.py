@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from pipeline.samples import compose_parts as parts
-from pipeline.samples import dates as dt
-from pipeline.samples.compose import Voice
-from pipeline.samples.docmodel import Block, Email, Paragraph
-from pipeline.samples.phrasing import fill, mail, mentions, pick
-from pipeline.samples.products import PRODUCTS
+from samples import compose_parts as parts
+from samples import dates as dt
+from samples.compose import Voice
+from samples.docmodel import Block, Email, Paragraph
+from samples.phrasing import fill, mail, mentions, pick
+from samples.products import PRODUCTS
 
 SCOPE_NOUNS = ("the {prod} roll-out", "the {prod} implementation", "the migration to {prod}",
                "the deployment of {prod}", "implementing {prod}", "the {prod} rollout",

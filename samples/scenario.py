@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from pipeline.samples import names as nm
-from pipeline.samples.docmodel import Format
+from samples import names as nm
+from samples.docmodel import Format
 
 CRITERIA = ("customer_signature", "partner_name", "customer_name", "dates", "product_links", "growth_activities")
 Label = str | list[str]
@@ -129,7 +129,7 @@ class DocPlan:
     products: dict[str, str] = field(default_factory=dict)  # code -> "link:<how>" | "mention:<how>"
     comment: str = ""
     corrupt: bool = False
-    style: str = "long_uk"  # how its dates are written (pipeline.samples.dates.fmt)
+    style: str = "long_uk"  # how its dates are written (samples.dates.fmt)
 
 
 @dataclass
@@ -261,7 +261,7 @@ def recommendation(sc: ClaimScenario) -> str:
 
 
 def build_corpus(n: int, seed: int = 7) -> Corpus:
-    """The whole corpus's scenarios (``pipeline.samples.builder`` does the drawing)."""
-    from pipeline.samples.builder import CorpusBuilder
+    """The whole corpus's scenarios (``samples.builder`` does the drawing)."""
+    from samples.builder import CorpusBuilder
 
     return CorpusBuilder(n, seed).build()

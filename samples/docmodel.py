@@ -1,7 +1,7 @@
 """A format-neutral model of the documents the sample generator writes.
 
-The corpus generator (``pipeline.samples.compose``) decides *what* a document says as a list of
-blocks; the renderers (``pipeline.samples.render``) decide *how* it looks in each format (PDF,
+The corpus generator (``samples.compose``) decides *what* a document says as a list of
+blocks; the renderers (``samples.render``) decide *how* it looks in each format (PDF,
 scanned PDF, DOCX, XLSX, EML). Keeping the two apart lets one labelled scenario come out in many
 layouts, so the accuracy benchmark measures the checks, not one template.
 

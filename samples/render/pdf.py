@@ -14,7 +14,7 @@ from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
-from pipeline.samples.docmodel import (
+from samples.docmodel import (
     Block,
     Bullets,
     Document,
@@ -25,8 +25,8 @@ from pipeline.samples.docmodel import (
     SignatureBlock,
     Table,
 )
-from pipeline.samples.render.common import BLANK, signature_png, winansi, with_colon
-from pipeline.samples.render.pdf_style import STAMP_SIZE, PdfStyle, pdf_style
+from samples.render.common import BLANK, signature_png, winansi, with_colon
+from samples.render.pdf_style import STAMP_SIZE, PdfStyle, pdf_style
 
 
 @dataclass(frozen=True)
@@ -240,7 +240,7 @@ class Writer:
         elif isinstance(block, Fields):
             self.fields(block)
         elif isinstance(block, SignatureBlock):
-            from pipeline.samples.render.pdf_signatures import signature_block
+            from samples.render.pdf_signatures import signature_block
 
             signature_block(self, block)
         elif isinstance(block, PageBreak):

@@ -14,13 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from pipeline.samples import dates as dt
-from pipeline.samples import names as nm
-from pipeline.samples.docmodel import Block, Document, Email
-from pipeline.samples.phrasing import fill, pick
-from pipeline.samples.phrasing import scope as sp
-from pipeline.samples.products import PRODUCTS, code_aliases
-from pipeline.samples.scenario import ClaimScenario, DocPlan
+from samples import dates as dt
+from samples import names as nm
+from samples.docmodel import Block, Document, Email
+from samples.phrasing import fill, pick
+from samples.phrasing import scope as sp
+from samples.products import PRODUCTS, code_aliases
+from samples.scenario import ClaimScenario, DocPlan
 
 PARTNER_ROLES = ("Supplier", "Partner", "Consultant", "Service Provider", "Contractor", "Vendor")
 CUSTOMER_ROLES = ("Customer", "Client")
@@ -212,7 +212,7 @@ class Voice:
                 "weeks": rng.choice((6, 8, 10, 12, 16)), "v": rng.randint(1, 9)}
 
     def ctx(self, **extra: object) -> dict[str, object]:
-        from pipeline.samples.phrasing import intro
+        from samples.phrasing import intro
 
         rng = self.rng
         base: dict[str, object] = dict(self.num)
@@ -299,7 +299,7 @@ COUNTRY_REGION = {"United Kingdom": ("the UK and Ireland", "the North of England
 
 
 def _sector(rng: random.Random, org: nm.Org) -> str:
-    from pipeline.samples.phrasing import intro
+    from samples.phrasing import intro
 
     for word in org.base.replace("&", " ").split():
         if word in INDUSTRY_SECTOR:
@@ -308,13 +308,13 @@ def _sector(rng: random.Random, org: nm.Org) -> str:
 
 
 def _region(rng: random.Random, org: nm.Org) -> str:
-    from pipeline.samples.phrasing import intro
+    from samples.phrasing import intro
 
     return rng.choice(COUNTRY_REGION.get(org.country, intro.REGION))
 
 
 def _law(country: str) -> str:
-    from pipeline.samples.phrasing.legal import LAW
+    from samples.phrasing.legal import LAW
 
     return LAW.get(country, "England and Wales")
 
@@ -328,7 +328,7 @@ def ref_code(rng: random.Random, prefix: str, dated: bool, year: int) -> str:
 
 def compose_claim(sc: ClaimScenario) -> list[Document | Email | tuple[str, bytes]]:
     """All files of one claim: docmodel documents, and raw bytes for a damaged file."""
-    from pipeline.samples import compose_docs, compose_forms, compose_mail
+    from samples import compose_docs, compose_forms, compose_mail
 
     rng = random.Random(f"poe-compose:{sc.seed}")
     recent = make_dates(rng, sc.submitted_at, old=False)
@@ -379,7 +379,7 @@ def _renamed(doc: Document | Email, name: str) -> Document | Email:
 
 def plain_text(doc: Document | Email) -> str:
     """Everything a document says, as text: the tests scan it for products and placeholders."""
-    from pipeline.samples.docmodel import Bullets, Fields, Heading, Paragraph, SignatureBlock, Table
+    from samples.docmodel import Bullets, Fields, Heading, Paragraph, SignatureBlock, Table
 
     def blocks_text(blocks: tuple[Block, ...]) -> list[str]:
         out: list[str] = []

@@ -1,6 +1,6 @@
 """Bundled samples: a labelled corpus generator for the accuracy benchmark and the demo inbox.
 
-    from pipeline.samples import generate_corpus, build_demo_inbox
+    from samples import generate_corpus, build_demo_inbox
     generate_corpus(Path("corpus"), n=200, seed=7)   # inbox + tenants.json + labels.json
     build_demo_inbox(Path("demo-inbox"))             # ~12 hand-picked claims, same bytes every time
 
@@ -14,13 +14,13 @@ from pathlib import Path
 
 
 def generate_corpus(root: Path, n: int, seed: int = 7) -> Path:
-    from pipeline.samples.corpus import generate_corpus as _generate
+    from samples.corpus import generate_corpus as _generate
 
     return _generate(root, n, seed)
 
 
 def build_demo_inbox(dest: Path) -> Path:
-    from pipeline.samples.demo import build_demo_inbox as _build
+    from samples.demo import build_demo_inbox as _build
 
     return _build(dest)
 

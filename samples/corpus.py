@@ -18,7 +18,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from pipeline.samples.scenario import CRITERIA, ClaimScenario, Corpus, Tenant, build_corpus, product_truth
+from samples.scenario import CRITERIA, ClaimScenario, Corpus, Tenant, build_corpus, product_truth
 
 LABELS_DOC = """labels.json: {"generator", "version", "seed", "n", "claims": {id: {"folder", "criteria",
 "products", "eligible", "eligibility_rules", "recommendation", "cases"}}, "conflicts": [...]}"""
@@ -91,7 +91,7 @@ def labels_json(corpus: Corpus) -> dict[str, Any]:
             "recommendation": sc.recommendation,
             "cases": _dedupe(sc.cases),
         }
-    return {"generator": "pipeline.samples", "version": 1, "seed": corpus.seed, "n": corpus.n, "claims": claims,
+    return {"generator": "samples", "version": 1, "seed": corpus.seed, "n": corpus.n, "claims": claims,
             "conflicts": corpus.conflicts}
 
 
@@ -123,8 +123,8 @@ def _dump(data: Any) -> str:
 
 
 def write_corpus(corpus: Corpus, root: Path) -> Path:
-    from pipeline.samples.compose import compose_claim
-    from pipeline.samples.render import render
+    from samples.compose import compose_claim
+    from samples.render import render
 
     root = Path(root)
     root.mkdir(parents=True, exist_ok=True)

@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from pipeline.samples import compose_parts as parts
-from pipeline.samples import signatures as sig
-from pipeline.samples.compose import Voice, back, ref_code
-from pipeline.samples.docmodel import Block, Bullets, Document, Fields, Heading, PageBreak, Paragraph, Table
-from pipeline.samples.phrasing import fill, growth, intro, legal, pick, sample
-from pipeline.samples.phrasing import scope as sp
-from pipeline.samples.phrasing import sections as st
+from samples import compose_parts as parts
+from samples import signatures as sig
+from samples.compose import Voice, back, ref_code
+from samples.docmodel import Block, Bullets, Document, Fields, Heading, PageBreak, Paragraph, Table
+from samples.phrasing import fill, growth, intro, legal, pick, sample
+from samples.phrasing import scope as sp
+from samples.phrasing import sections as st
 
 NUMBERING = ("{i}. {t}", "{i} {t}", "Section {i}: {t}", "{i}) {t}", "{t}", "{i}. {T}", "{T}")
 
@@ -142,7 +142,7 @@ def _commercials(v: Voice, head: Callable[[str], Heading]) -> list[Block]:
     if v.plan.dates == "recent" and rng.random() < 0.4:
         out.append(Paragraph(f"The first invoice will be raised on {v.ds_text(v.ds.milestones[0])}."))
     if v.plan.dates == "distractor" or (v.plan.dates == "recent" and rng.random() < 0.3):
-        from pipeline.samples import dates as dt
+        from samples import dates as dt
 
         out.append(Paragraph(rng.choice(("This proposal is valid until {d}.", "Prices are valid until {d}.",
                                          "Pricing held until {d}; thereafter subject to review."))
@@ -518,7 +518,7 @@ def change(v: Voice) -> Document:
 
 
 def quote(v: Voice) -> Document:
-    from pipeline.samples import dates as dt
+    from samples import dates as dt
 
     rng = v.rng
     title = pick(rng, st.QUOTE_TITLES)
@@ -539,7 +539,7 @@ def quote(v: Voice) -> Document:
         total += round(qty * price * 12)
         rows.append((parts.licence_line(v, code), rng.choice(("Annual, paid monthly", "12 months", "36 months")),
                      str(qty), f"{price:.2f}", f"{qty * price * 12:,.2f}"))
-    from pipeline.samples.products import EXTRA_MENTIONS
+    from samples.products import EXTRA_MENTIONS
 
     for _ in range(rng.choice((0, 1, 2))):
         rows.append((pick(rng, EXTRA_MENTIONS["M365_SUITE"]), "12 months", str(rng.choice((50, 200, 350))),
@@ -557,7 +557,7 @@ def quote(v: Voice) -> Document:
 
 
 def SignatureBlockFor(v: Voice) -> Block:  # noqa: N802 - reads as the block it builds
-    from pipeline.samples.docmodel import Signatory, SignatureBlock
+    from samples.docmodel import Signatory, SignatureBlock
 
     return SignatureBlock((Signatory("Accepted by (Customer):", v.C_full),), layout="stacked",
                           intro="To accept this quotation please sign and return.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pipeline.samples.docmodel import (
+from samples.docmodel import (
     Block,
     Bullets,
     Fields,
@@ -14,7 +14,7 @@ from pipeline.samples.docmodel import (
     SignatureBlock,
     Table,
 )
-from pipeline.samples.render.common import caption, sig_lines, with_colon
+from samples.render.common import caption, sig_lines, with_colon
 
 
 def blocks_to_text(blocks: Iterable[Block]) -> str:

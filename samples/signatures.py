@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from pipeline.samples import dates as dt
-from pipeline.samples.compose import Voice
-from pipeline.samples.docmodel import (
+from samples import dates as dt
+from samples.compose import Voice
+from samples.docmodel import (
     Block,
     Fields,
     Heading,

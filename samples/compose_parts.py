@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from pipeline.samples.compose import Voice
-from pipeline.samples.docmodel import Block, Bullets, Heading, Paragraph, Table
-from pipeline.samples.phrasing import fill, growth, keys_of, mentions, pick
-from pipeline.samples.phrasing import scope as sp
-from pipeline.samples.products import EXTRA_MENTIONS, PRODUCTS
+from samples.compose import Voice
+from samples.docmodel import Block, Bullets, Heading, Paragraph, Table
+from samples.phrasing import fill, growth, keys_of, mentions, pick
+from samples.phrasing import scope as sp
+from samples.products import EXTRA_MENTIONS, PRODUCTS
 
 NUMBER_KEYS = {"n", "m", "k", "k2", "pct", "pct2", "extra", "champs", "months"}
 TOPIC_NOUNS = ("implementation", "migration", "roll-out", "deployment", "programme", "project", "rollout")

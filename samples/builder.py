@@ -3,7 +3,7 @@
 ``CorpusBuilder(n, seed).build()`` decides the mix of the corpus (ineligible claims, revenue
 associations, conflicts, claims without or with damaged documents, ordinary claims), draws each
 claim's parties and dates, its tenant entry and subscriptions (D-8 cases), and lets the
-:class:`~pipeline.samples.planner.Planner` plan its documents.
+:class:`~samples.planner.Planner` plan its documents.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ import random
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from pipeline.samples import names as nm
-from pipeline.samples.docmodel import Format
-from pipeline.samples.planner import Planner
-from pipeline.samples.products import (
+from samples import names as nm
+from samples.docmodel import Format
+from samples.planner import Planner
+from samples.products import (
     DYNAMICS_CODES,
     M365_CODES,
     NON_DYNAMICS_SUBSCRIPTIONS,
@@ -24,7 +24,7 @@ from pipeline.samples.products import (
     PRODUCTS,
     SIBLINGS,
 )
-from pipeline.samples.scenario import (
+from samples.scenario import (
     CRITERIA,
     ELIGIBILITY_KINDS,
     ClaimScenario,

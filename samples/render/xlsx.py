@@ -18,7 +18,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.writer.excel import ExcelWriter
 
-from pipeline.samples.docmodel import (
+from samples.docmodel import (
     Block,
     Bullets,
     Document,
@@ -30,7 +30,7 @@ from pipeline.samples.docmodel import (
     SignatureBlock,
     Table,
 )
-from pipeline.samples.render.common import ISO_DATE, caption, normalize_zip
+from samples.render.common import ISO_DATE, caption, normalize_zip
 
 FIXED_TIME = datetime(2026, 1, 1, 9, 0, 0)
 WIDE = 60  # characters: longer paragraphs are merged across A:F and wrapped

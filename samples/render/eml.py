@@ -10,8 +10,8 @@ from email import policy
 from email.message import EmailMessage
 from email.utils import parseaddr
 
-from pipeline.samples.docmodel import Document, Email
-from pipeline.samples.render.text import blocks_to_text
+from samples.docmodel import Document, Email
+from samples.render.text import blocks_to_text
 
 MIME_TYPES = {
     "pdf": ("application", "pdf"),
@@ -51,7 +51,7 @@ def build_message(mail: Email) -> EmailMessage:
 
 
 def _attach(msg: EmailMessage, doc: Document | Email) -> None:
-    from pipeline.samples.render import render_bytes
+    from samples.render import render_bytes
 
     data = render_bytes(doc)
     if isinstance(doc, Email):  # a forwarded e-mail travels as message/rfc822
