@@ -270,7 +270,7 @@ def test_demo_without_prefect_runs_twice_and_says_what_to_open(tmp_path: Path) -
 
 def test_fallback_demo_inbox_is_byte_identical_on_every_build(tmp_path: Path) -> None:
     from pipeline.claim_folder import read_claim_folder
-    from pipeline.nightly_demo import minimal_demo_inbox
+    from pipeline.nightly.demo import minimal_demo_inbox
 
     first = minimal_demo_inbox(tmp_path / "a")
     second = minimal_demo_inbox(tmp_path / "b")

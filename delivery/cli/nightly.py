@@ -227,7 +227,7 @@ def demo_command(
     db_file = data / "poe-review.db"
     db_url = f"sqlite:///{db_file}"
     inbox = data / "demo-inbox"
-    from pipeline.nightly_demo import demo_inbox_builder
+    from pipeline.nightly.demo import demo_inbox_builder
 
     build_demo_inbox, bundled = demo_inbox_builder()
     if not bundled:

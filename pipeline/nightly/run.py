@@ -9,7 +9,7 @@ Steps, each safe to repeat and to kill at any instant:
    whose analysis is older than the running scoring/extractor versions (``stale_step``, at most
    ``reanalyse_limit`` a night, :mod:`pipeline.reanalysis`), cut into batches: tens of batches a
    night, never one unit of work per document.
-4. ``analyse_batch`` (:mod:`pipeline.nightly_work`), in worker processes: documents through the
+4. ``analyse_batch`` (:mod:`pipeline.nightly.analyse`), in worker processes: documents through the
    extraction cache, ``analyze_claim``, ``record_analysis`` (Submitted -> Under review with a
    recommendation and its D-14 due date, one transaction per claim). No claim is approved or
    rejected here: that is a reviewer's decision unless ``AutoDecisionPolicy`` is switched on.
@@ -39,7 +39,7 @@ from sqlalchemy import select
 
 from pipeline.clock import as_utc
 from pipeline.errors import PoeReviewError
-from pipeline.nightly_work import DEFAULT_EXTRACTOR, WorkerSettings, analyse_batch
+from pipeline.nightly.analyse import DEFAULT_EXTRACTOR, WorkerSettings, analyse_batch
 from pipeline.reanalysis import DEFAULT_REANALYSE_LIMIT
 from pipeline.store.db import make_engine, migrate, resolve_url, session_scope, store_data_dir
 from pipeline.store.schema import RunRow
@@ -209,7 +209,7 @@ def plan_batches(pending: Sequence[T], workers: int, batch_size: int | None = No
 
 def plan_compare_step(cfg: NightlyConfig) -> tuple[int, list[list[dict[str, Any]]]]:
     """(conflict groups in all, batches of the groups whose inputs changed)."""
-    from pipeline.nightly_conflicts import plan_comparisons
+    from pipeline.nightly.conflicts import plan_comparisons
 
     total, changed = plan_comparisons(cfg.worker_settings())
     return total, plan_batches(changed, cfg.workers())
@@ -217,7 +217,7 @@ def plan_compare_step(cfg: NightlyConfig) -> tuple[int, list[list[dict[str, Any]
 
 def compare_step(cfg: NightlyConfig, pool: Executor | None = None) -> dict[str, Any]:
     """Compare every changed conflict group (D-18), in ``pool`` when given."""
-    from pipeline.nightly_conflicts import compare_groups, merge_comparisons
+    from pipeline.nightly.conflicts import compare_groups, merge_comparisons
 
     total, batches = plan_compare_step(cfg)
     settings = cfg.worker_settings()

@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from pipeline.models import ClaimFile, Status, Tenant
-from pipeline.nightly_work import (
+from pipeline.nightly.analyse import (
     ExtractionCache,
     WorkerSettings,
     analyse_submission,
