@@ -14,8 +14,9 @@ import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, select
 
@@ -27,8 +28,12 @@ from pipeline.nightly.analyse import (
     load_extractor,
     load_tenant_directory,
 )
+from pipeline.nightly.plan import plan_batches
 from pipeline.store.db import make_engine, session_scope
 from pipeline.store.schema import AnalysisRow, ClaimRow, ConflictRow, SubmissionRow
+
+if TYPE_CHECKING:
+    from pipeline.nightly.run import NightlyConfig
 
 CONTESTING = (Status.UNDER_REVIEW.value, Status.PARTNER_ACTION_REQUIRED.value, Status.APPROVED.value)
 
@@ -224,3 +229,23 @@ def compare_all(settings: WorkerSettings) -> dict[str, Any]:
     """Compare every conflict group whose inputs changed, in this process; returns a summary."""
     total, changed = plan_comparisons(settings)
     return merge_comparisons(total, len(changed), [compare_groups(settings, changed)] if changed else [])
+
+
+# --- the compare step (run.py chains it) ------------------------------------------------------
+
+
+def plan_compare_step(cfg: NightlyConfig) -> tuple[int, list[list[dict[str, Any]]]]:
+    """(conflict groups in all, batches of the groups whose inputs changed)."""
+    total, changed = plan_comparisons(cfg.worker_settings())
+    return total, plan_batches(changed, cfg.workers())
+
+
+def compare_step(cfg: NightlyConfig, pool: Executor | None = None) -> dict[str, Any]:
+    """Compare every changed conflict group (D-18), in ``pool`` when given."""
+    total, batches = plan_compare_step(cfg)
+    settings = cfg.worker_settings()
+    if pool is None:
+        parts = [compare_groups(settings, b) for b in batches]
+    else:
+        parts = [f.result() for f in [pool.submit(compare_groups, settings, b) for b in batches]]
+    return merge_comparisons(total, sum(len(b) for b in batches), parts)

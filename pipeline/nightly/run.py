@@ -1,21 +1,25 @@
 """The nightly run as plain functions over the claims store (spec section 5); no Prefect here.
 
-Steps, each safe to repeat and to kill at any instant:
+Steps, each safe to repeat and to kill at any instant, one module each in this package:
 
-1. ``start_run``: a ``runs`` row (finished_at empty until the end, so a killed run stays visible).
-2. ``ingest_step``: ``ClaimService.ingest`` (one transaction per claim folder; unchanged
-   folders are no-ops).
-3. ``plan_batches``: pending submissions (Submitted, current, not analysed), then open claims
-   whose analysis is older than the running scoring/extractor versions (``stale_step``, at most
-   ``reanalyse_limit`` a night, :mod:`pipeline.reanalysis`), cut into batches: tens of batches a
-   night, never one unit of work per document.
-4. ``analyse_batch`` (:mod:`pipeline.nightly.analyse`), in worker processes: documents through the
+1. ``start_run`` (here): a ``runs`` row (finished_at empty until the end, so a killed run stays visible).
+2. ``ingest_step`` (:mod:`.intake`): ``ClaimService.ingest`` (one transaction per claim folder;
+   unchanged folders are no-ops).
+3. ``plan_batches`` (:mod:`.plan`): pending submissions (Submitted, current, not analysed), then
+   open claims whose analysis is older than the running scoring/extractor versions
+   (``stale_step``, at most ``reanalyse_limit`` a night, :mod:`pipeline.reanalysis`), cut into
+   batches: tens of batches a night, never one unit of work per document.
+4. ``analyse_batch`` (:mod:`.analyse`), in worker processes: documents through the
    extraction cache, ``analyze_claim``, ``record_analysis`` (Submitted -> Under review with a
    recommendation and its D-14 due date, one transaction per claim). No claim is approved or
-   rejected here: that is a reviewer's decision unless ``AutoDecisionPolicy`` is switched on.
-5. ``compare_step``: every conflict group whose inputs changed, recorded (D-18).
-6. ``tick_step``: the lifecycle clocks as of the run's time (D-15 30 days, D-17 7 days, D-14 SLA).
-7. ``finish_run``: the summary stored in ``runs.summary`` and returned.
+   rejected here: that is a reviewer's decision unless ``AutoDecisionPolicy`` is switched on
+   (:mod:`.decide`).
+5. ``compare_step`` (:mod:`.conflicts`): every conflict group whose inputs changed, recorded (D-18).
+6. ``tick_step`` (:mod:`.clocks`): the lifecycle clocks as of the run's time (D-15 30 days,
+   D-17 7 days, D-14 SLA).
+7. ``notify_step`` (:mod:`.notify`) and ``report_step`` (:mod:`.report`): emails, and the
+   analysts' report when asked for.
+8. ``finish_run`` (here): the summary (:mod:`.summary`) stored in ``runs.summary`` and returned.
 
 ``run_nightly`` chains them with a ``ProcessPoolExecutor``; ``flows/nightly.py`` chains the same
 functions as Prefect tasks.
@@ -23,32 +27,32 @@ functions as Prefect tasks.
 
 from __future__ import annotations
 
-import math
 import os
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import select
 
 from pipeline.clock import as_utc
-from pipeline.errors import PoeReviewError
 from pipeline.nightly.analyse import DEFAULT_EXTRACTOR, WorkerSettings, analyse_batch
+from pipeline.nightly.clocks import tick_step
+from pipeline.nightly.conflicts import compare_step
+from pipeline.nightly.decide import auto_decide_step
+from pipeline.nightly.intake import ingest_step
+from pipeline.nightly.notify import notify_step
+from pipeline.nightly.plan import pending_step, plan_batches, stale_step
+from pipeline.nightly.report import report_step
+from pipeline.nightly.summary import build_summary
 from pipeline.reanalysis import DEFAULT_REANALYSE_LIMIT
 from pipeline.store.db import make_engine, migrate, resolve_url, session_scope, store_data_dir
 from pipeline.store.schema import RunRow
 
-MAX_BATCH = 200
-BATCHES_PER_WORKER = 4
-RECOMMENDATIONS = ("approve", "request_info", "reject")
-
-T = TypeVar("T")
 Progress = Callable[[int, int], None]  # (claims done, claims pending)
 
 
@@ -152,155 +156,6 @@ def start_run(cfg: NightlyConfig) -> dict[str, Any]:
         engine.dispose()
 
 
-def ingest_step(cfg: NightlyConfig) -> dict[str, Any]:
-    """Take the inbox in; the report's counts plus each refused folder with its message."""
-    from pipeline.service import ClaimService
-
-    if not cfg.inbox:
-        return {"counts": {}, "refused": [], "tenants_loaded": 0, "tenants_error": None}
-    settings = cfg.worker_settings()
-    engine = make_engine(cfg.db_url)
-    try:
-        report = ClaimService(engine, settings.clock(), data_dir=Path(settings.data_dir or "data")).ingest(
-            Path(cfg.inbox)
-        )
-    finally:
-        engine.dispose()
-    return {
-        "counts": report.counts(),
-        "refused": [{"folder": i.folder, "claim_id": i.claim_id, "message": i.message} for i in report.refused],
-        "tenants_loaded": report.tenants_loaded,
-        "tenants_error": report.tenants_error,
-    }
-
-
-def pending_step(cfg: NightlyConfig) -> list[tuple[str, int]]:
-    from pipeline.service import ClaimService
-
-    engine = make_engine(cfg.db_url)
-    try:
-        return ClaimService(engine).pending_analysis()
-    finally:
-        engine.dispose()
-
-
-def stale_step(cfg: NightlyConfig, pending: Sequence[tuple[str, int]]) -> tuple[list[tuple[str, int]], dict[str, Any]]:
-    """Open claims whose analysis is older than this run's versions (at most
-    ``cfg.reanalyse_limit``, oldest first), minus those already pending; and the plan's figures."""
-    from pipeline.reanalysis import current_versions, stale_open_claims
-
-    engine = make_engine(cfg.db_url)
-    try:
-        plan = stale_open_claims(engine, current_versions(cfg.extractor), cfg.reanalyse_limit)
-    finally:
-        engine.dispose()
-    queued = set(pending)
-    return [item for item in plan.items if item not in queued], plan.to_json()
-
-
-def plan_batches(pending: Sequence[T], workers: int, batch_size: int | None = None) -> list[list[T]]:
-    """Cut pending submissions into batches: about BATCHES_PER_WORKER per worker (so a slow
-    batch does not leave the others idle), at most MAX_BATCH claims each."""
-    if not pending:
-        return []
-    size = batch_size or max(1, min(MAX_BATCH, math.ceil(len(pending) / (max(1, workers) * BATCHES_PER_WORKER))))
-    return [list(pending[i : i + size]) for i in range(0, len(pending), size)]
-
-
-def plan_compare_step(cfg: NightlyConfig) -> tuple[int, list[list[dict[str, Any]]]]:
-    """(conflict groups in all, batches of the groups whose inputs changed)."""
-    from pipeline.nightly.conflicts import plan_comparisons
-
-    total, changed = plan_comparisons(cfg.worker_settings())
-    return total, plan_batches(changed, cfg.workers())
-
-
-def compare_step(cfg: NightlyConfig, pool: Executor | None = None) -> dict[str, Any]:
-    """Compare every changed conflict group (D-18), in ``pool`` when given."""
-    from pipeline.nightly.conflicts import compare_groups, merge_comparisons
-
-    total, batches = plan_compare_step(cfg)
-    settings = cfg.worker_settings()
-    if pool is None:
-        parts = [compare_groups(settings, b) for b in batches]
-    else:
-        parts = [f.result() for f in [pool.submit(compare_groups, settings, b) for b in batches]]
-    return merge_comparisons(total, sum(len(b) for b in batches), parts)
-
-
-def tick_step(cfg: NightlyConfig) -> list[dict[str, Any]]:
-    from pipeline.service import ClaimService
-
-    engine = make_engine(cfg.db_url)
-    try:
-        assert cfg.as_of is not None
-        return ClaimService(engine).tick(datetime.fromisoformat(cfg.as_of))
-    finally:
-        engine.dispose()
-
-
-def notify_step(cfg: NightlyConfig) -> dict[str, Any]:
-    """Queue and deliver the emails that decisions and clocks since the last run call for (D-15
-    requests and reminders, D-17/D-19 consent). Messages are keyed by the history row that caused
-    them, so a re-run sends nothing twice; a failed send stays queued for the next run and never
-    undoes a state change, so it is reported here, not raised."""
-    from pipeline.notify import notify_pending
-
-    engine = make_engine(cfg.db_url)
-    try:
-        assert cfg.as_of is not None
-        return notify_pending(engine, datetime.fromisoformat(cfg.as_of)).to_json()
-    except (PoeReviewError, OSError) as exc:
-        return {"error": f"notifications not delivered this run: {exc}"}
-    finally:
-        engine.dispose()
-
-
-def report_step(cfg: NightlyConfig) -> dict[str, Any] | None:
-    """The analysts' report (and exports) as of the run, when ``report_dir`` asks for them."""
-    if not cfg.report_dir:
-        return None
-    from pipeline.reports import produce_artifacts
-
-    engine = make_engine(cfg.db_url)
-    try:
-        assert cfg.as_of is not None
-        return produce_artifacts(
-            engine, Path(cfg.report_dir), as_of=datetime.fromisoformat(cfg.as_of), export_format=cfg.export_format
-        )
-    finally:
-        engine.dispose()
-
-
-def auto_decide_step(cfg: NightlyConfig, batches: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Apply the explicit auto-decision policy (off by default, see AutoDecisionPolicy)."""
-    if not cfg.policy.enabled:
-        return []
-    from pipeline.errors import PoeReviewError
-    from pipeline.roles import Actor, Role
-    from pipeline.service import ClaimService
-
-    actor = Actor("auto-policy", Role.REVIEWER, None)
-    engine = make_engine(cfg.db_url)
-    decided: list[dict[str, Any]] = []
-    try:
-        service = ClaimService(engine, cfg.worker_settings().clock())
-        for batch in batches:
-            for claim in batch.get("claims", []):
-                if cfg.policy.reject_ineligible and claim.get("eligible") is False and "error" not in claim:
-                    try:
-                        service.decide(
-                            actor, claim["claim_id"], "reject",
-                            "auto-decision policy: ineligible whatever the POE (D-3/D-7/D-8); see eligibility reasons",
-                        )
-                        decided.append({"claim_id": claim["claim_id"], "decision": "reject"})
-                    except PoeReviewError as exc:
-                        decided.append({"claim_id": claim["claim_id"], "error": str(exc)})
-    finally:
-        engine.dispose()
-    return decided
-
-
 def finish_run(cfg: NightlyConfig, run: dict[str, Any], summary: dict[str, Any]) -> dict[str, Any]:
     engine = make_engine(cfg.db_url)
     try:
@@ -313,159 +168,6 @@ def finish_run(cfg: NightlyConfig, run: dict[str, Any], summary: dict[str, Any])
     finally:
         engine.dispose()
     return summary
-
-
-# --- the summary -------------------------------------------------------------------------------
-
-
-def build_summary(
-    cfg: NightlyConfig,
-    run: dict[str, Any],
-    ingest: dict[str, Any],
-    pending: int,
-    batches: Sequence[dict[str, Any]],
-    conflicts: dict[str, Any],
-    clock: Sequence[dict[str, Any]],
-    decided: Sequence[dict[str, Any]] = (),
-    mode: str = "local",
-    stale: dict[str, Any] | None = None,
-    stages: dict[str, float] | None = None,
-) -> dict[str, Any]:
-    """One JSON-able summary of the run: what came in, what was analysed and recommended,
-    conflicts, unreadable documents and clock transitions; ``changed`` is False when the run
-    found nothing to do."""
-    claims = [c for b in batches for c in b.get("claims", [])]
-    analysed = [c for c in claims if "error" not in c]
-    recs = Counter(str(c.get("recommendation")) for c in analysed)
-    counts = ingest.get("counts", {})
-    unreadable = [{"claim_id": c["claim_id"], **d} for c in analysed for d in c.get("unreadable", [])]
-    clock_by_action = Counter(str(t.get("action")) for t in clock)
-    changed = bool(
-        counts.get("accepted") or counts.get("resubmitted") or analysed or conflicts.get("recorded") or clock or decided
-    )
-    started = datetime.fromisoformat(run["started_at"])
-    return {
-        "run_id": run["run_id"],
-        "mode": mode,
-        "started_at": run["started_at"],
-        "seconds": round((datetime.now(UTC) - started).total_seconds(), 2),
-        "as_of": cfg.as_of,
-        "inbox": cfg.inbox,
-        "unfinished_before": run.get("unfinished_before", []),
-        "claims_in": {k: counts.get(k, 0) for k in ("accepted", "resubmitted", "unchanged", "refused")},
-        "refused": ingest.get("refused", []),
-        "tenants_loaded": ingest.get("tenants_loaded", 0),
-        "tenants_error": ingest.get("tenants_error"),
-        "pending": pending,
-        "batches": len(batches),
-        # Wall seconds per step, and the worker-seconds the batches took (extraction + checks + store).
-        "stages": {k: round(v, 2) for k, v in (stages or {}).items()},
-        "batch_seconds": round(sum(float(b.get("seconds", 0.0)) for b in batches), 2),
-        "workers": sorted({str(b["worker"]) for b in batches if b.get("worker")}),
-        "analysed": len(analysed),
-        "reanalysed": {
-            **(stale or {"selected": 0, "stale": 0, "left_for_later": 0}),
-            "claims": [{"claim_id": c["claim_id"], **c["reanalysed"]} for c in analysed if c.get("reanalysed")],
-        },
-        "failed": [c for c in claims if "error" in c],
-        "recommendations": {k: recs.get(k, 0) for k in RECOMMENDATIONS},
-        "documents": {
-            "extracted": sum(b.get("extracted", 0) for b in batches) + conflicts.get("extracted", 0),
-            "reused_from_cache": sum(b.get("cached", 0) for b in batches),
-            "pages_extracted": sum(b.get("pages_extracted", 0) for b in batches) + conflicts.get("pages_extracted", 0),
-            "unreadable": unreadable,
-        },
-        "conflicts": {
-            "groups": conflicts.get("groups", 0),
-            "recorded": conflicts.get("recorded", []),
-            "unchanged": conflicts.get("unchanged", 0),
-            "skipped": conflicts.get("skipped", 0),
-            "errors": conflicts.get("errors", []),
-        },
-        "clock": list(clock),
-        "clock_by_action": dict(sorted(clock_by_action.items())),
-        "auto_decisions": list(decided),
-        "changed": changed,
-        "headline": headline(changed, counts, len(analysed), clock),
-    }
-
-
-def headline(changed: bool, counts: dict[str, int], analysed: int, clock: Sequence[Any]) -> str:
-    if not changed:
-        return (
-            f"Nothing changed: {counts.get('unchanged', 0)} claim(s) unchanged since the last run, "
-            "nothing to analyse, no conflict or clock changes."
-        )
-    return (
-        f"{counts.get('accepted', 0)} new and {counts.get('resubmitted', 0)} re-submitted claim(s) taken in, "
-        f"{analysed} analysed, {len(clock)} clock transition(s)."
-    )
-
-
-def summary_rows(summary: dict[str, Any]) -> list[dict[str, str]]:
-    """The summary as (figure, value) rows: the Prefect table artifact and the CLI table."""
-    c = summary["claims_in"]
-    r = summary["recommendations"]
-    d = summary["documents"]
-    k = summary["conflicts"]
-    rows = [
-        ("claims in: new", c["accepted"]),
-        ("claims in: re-submitted", c["resubmitted"]),
-        ("claims in: unchanged", c["unchanged"]),
-        ("claims in: refused", c["refused"]),
-        ("analysed", summary["analysed"]),
-        ("of which re-analysed (older versions)", len(summary.get("reanalysed", {}).get("claims", []))),
-        ("stale analyses left for later nights", summary.get("reanalysed", {}).get("left_for_later", 0)),
-        ("recommended approve", r["approve"]),
-        ("recommended request_info", r["request_info"]),
-        ("recommended reject", r["reject"]),
-        ("analysis failures", len(summary["failed"])),
-        ("documents extracted", d["extracted"]),
-        ("documents reused from cache", d["reused_from_cache"]),
-        ("unreadable documents", len(d["unreadable"])),
-        ("conflict groups", k["groups"]),
-        ("conflicts recorded", len(k["recorded"])),
-        ("clock transitions", len(summary["clock"])),
-    ]
-    if "notifications" in summary:  # set after the summary is built; absent in older runs' rows
-        rows.append(("emails sent", summary["notifications"].get("sent", 0)))
-    return [{"figure": name, "value": str(value)} for name, value in rows]
-
-
-def summary_markdown(summary: dict[str, Any]) -> str:
-    """The run summary as Markdown (the Prefect artifact, also the CLI's text)."""
-    lines = [f"# poe-review nightly run {summary['run_id']}", "", f"**{summary['headline']}**", ""]
-    lines += [f"As of {summary['as_of']}; inbox `{summary['inbox']}`; {summary['seconds']} s ({summary['mode']}).", ""]
-    lines += ["| figure | value |", "|---|---|"]
-    lines += [f"| {row['figure']} | {row['value']} |" for row in summary_rows(summary)]
-    if summary.get("report"):
-        lines += ["", f"Analysts' report: `{summary['report']['path']}`"]
-        lines += [f"- export `{path}`" for path in summary["report"]["exports"]]
-    if summary["refused"]:
-        lines += ["", "## Refused claim folders", ""]
-        lines += [f"- `{r['folder']}`: {r['message']}" for r in summary["refused"]]
-    if summary["documents"]["unreadable"]:
-        lines += ["", "## Unreadable documents", ""]
-        lines += [
-            f"- claim {u['claim_id']} `{u['path']}`: {u.get('error') or u.get('status')}"
-            for u in summary["documents"]["unreadable"]
-        ]
-    if summary["conflicts"]["recorded"]:
-        lines += ["", "## Conflicts compared (D-18)", ""]
-        lines += [
-            f"- {g['product']} on tenant {g['tenant_id']}: claims {', '.join(g['claims'])}; "
-            f"recommended {g['recommended'] or 'none'} (margin {g['margin']})"
-            for g in summary["conflicts"]["recorded"]
-        ]
-    if summary["clock"]:
-        lines += ["", "## Clock transitions", ""]
-        lines += [f"- claim {t['claim_id']}: {t['action']} ({t.get('rule', '')})" for t in summary["clock"]]
-    if summary["failed"]:
-        lines += ["", "## Claims that could not be analysed", ""]
-        lines += [f"- claim {f['claim_id']}: {f['error']}" for f in summary["failed"]]
-    if summary["unfinished_before"]:
-        lines += ["", f"Earlier run(s) {summary['unfinished_before']} did not finish; this run completed their work."]
-    return "\n".join(lines) + "\n"
 
 
 # --- progress -----------------------------------------------------------------------------------
