@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -212,6 +213,19 @@ def schedule_command(
     serve_nightly(cron=cron, inbox=str(inbox.resolve()), db_url=db_url, concurrency=concurrency)
 
 
+def demo_inbox_builder() -> tuple[Callable[[Path], Path], bool]:
+    """The builder ``poe-review demo`` uses: the bundled samples (the ``samples`` package, a
+    test/demo tool no product layer imports) when installed, else the small built-in inbox of
+    :mod:`pipeline.nightly.demo`. The flag says whether the bundled samples were found."""
+    try:
+        from samples import build_demo_inbox
+    except ImportError:
+        from pipeline.nightly.demo import minimal_demo_inbox
+
+        return minimal_demo_inbox, False
+    return build_demo_inbox, True
+
+
 @app.command("demo")
 def demo_command(
     data: Annotated[Path, typer.Option("--data", help="Data folder for the demo store and inbox.")] = Path("data"),
@@ -227,7 +241,6 @@ def demo_command(
     db_file = data / "poe-review.db"
     db_url = f"sqlite:///{db_file}"
     inbox = data / "demo-inbox"
-    from pipeline.nightly.demo import demo_inbox_builder
 
     build_demo_inbox, bundled = demo_inbox_builder()
     if not bundled:

@@ -8,7 +8,6 @@ POE, and a tenant directory. Documents are real PDFs and an e-mail.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -114,12 +113,3 @@ def minimal_demo_inbox(dest: Path) -> Path:
     (dest / "1100006" / "claim.json").write_text(json.dumps(revenue, indent=2))
     return dest
 
-
-def demo_inbox_builder() -> tuple[Callable[[Path], Path], bool]:
-    """The builder ``poe-review demo`` uses: the bundled samples when installed, else the small
-    inbox above. The flag says whether the bundled samples were found."""
-    try:
-        from samples import build_demo_inbox
-    except ImportError:
-        return minimal_demo_inbox, False
-    return build_demo_inbox, True

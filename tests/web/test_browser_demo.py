@@ -34,7 +34,7 @@ def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     from pipeline.store.db import make_engine
 
     root = tmp_path_factory.mktemp("demo")
-    from pipeline.nightly.demo import demo_inbox_builder
+    from delivery.cli.nightly import demo_inbox_builder
 
     build_demo_inbox, _ = demo_inbox_builder()  # exactly the inbox `poe-review demo` uses
     inbox = Path(build_demo_inbox(root / "inbox"))
