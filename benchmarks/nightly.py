@@ -46,22 +46,9 @@ WORKLOADS = [("Exchange Online", "EXO"), ("Microsoft Teams", "TEAMS"), ("SharePo
 PARTNERS = [(str(4400000 + i), f"Partner {chr(65 + i % 26)}{i} Consulting LLC") for i in range(40)]
 
 
-def _pdf(path: Path, pages: list[list[str]]) -> None:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)  # same bytes every build: re-runs are no-ops
-    for lines in pages:
-        y = 800
-        for line in lines:
-            c.drawString(50, y, line)
-            y -= 16
-        c.showPage()
-    c.save()
-
-
 def synthetic_inbox(root: Path, n: int) -> Path:
     """n claim folders + tenants.json, written fast (reportlab PDFs, plain .eml)."""
+    from pipeline.nightly.demo import write_text_pdf  # the demo inbox's writer; after REPO is on sys.path
     inbox = root / "inbox"
     inbox.mkdir(parents=True)
     (inbox / "tenants.json").write_text(json.dumps([
@@ -80,7 +67,7 @@ def synthetic_inbox(root: Path, n: int) -> Path:
         customer = f"Customer {t} Ltd"
         folder = inbox / claim_id
         folder.mkdir()
-        _pdf(folder / "SOW.pdf", [
+        write_text_pdf(folder / "SOW.pdf", [
             ["STATEMENT OF WORK", f"between {partner} and {customer}", f"Claim reference {claim_id}",
              "Effective date: 1 June 2026",
              f"{partner} will deploy and configure {product[0]} for {customer} and run adoption",
@@ -92,7 +79,7 @@ def synthetic_inbox(root: Path, n: int) -> Path:
         ])
         if mpn not in msas:
             msa = root / f"msa-{mpn}.pdf"
-            _pdf(msa, [[f"MASTER SERVICES AGREEMENT of {partner}", "General terms and conditions."]])
+            write_text_pdf(msa, [[f"MASTER SERVICES AGREEMENT of {partner}", "General terms and conditions."]])
             msas[mpn] = msa.read_bytes()
         (folder / "MSA.pdf").write_bytes(msas[mpn])
         docs = ["SOW.pdf", "MSA.pdf"]

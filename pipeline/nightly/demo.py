@@ -16,7 +16,9 @@ DOMAIN = "tailspin.example"
 CUSTOMER = "Tailspin Toys Ltd"
 
 
-def _pdf(path: Path, pages: list[list[str]]) -> None:
+def write_text_pdf(path: Path, pages: list[list[str]]) -> None:
+    """A plain PDF, one line of text per string, one page per list; the same bytes every build.
+    Also the writer of benchmarks/nightly.py's synthetic inbox."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
@@ -91,7 +93,7 @@ def minimal_demo_inbox(dest: Path) -> Path:
     for claim_id, mpn, partner, products, signed in claims:
         folder = dest / claim_id
         folder.mkdir(exist_ok=True)
-        _pdf(folder / "SOW.pdf", _sow(partner, products[0][0], signed, growth=claim_id != "1100002"))
+        write_text_pdf(folder / "SOW.pdf", _sow(partner, products[0][0], signed, growth=claim_id != "1100002"))
         docs = ["SOW.pdf"]
         if claim_id == "1100005":
             (folder / "signed-page.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj <<")  # truncated
