@@ -3,8 +3,8 @@
 One module per step, named after it: ``intake`` (ingest), ``plan`` (pending and stale claims cut
 into batches), ``analyse`` (the worker: extraction cache, checks, write-back), ``decide`` (the
 explicit auto-decision policy), ``conflicts`` (D-18 comparisons), ``clocks`` (D-14/D-15/D-17),
-``notify``, ``report``, ``summary``; ``run`` chains them without Prefect; ``demo`` is the small
-built-in demo inbox. The package's public names are re-exported here: ``from pipeline.nightly import NightlyConfig,
+``notify``, ``report``; ``run`` is the run itself (config, start, summary, finish) and chains
+them without Prefect, in ``pool`` with ``progress``; ``demo`` is the small built-in demo inbox. The package's public names are re-exported here: ``from pipeline.nightly import NightlyConfig,
 run_nightly``. ``flows/nightly.py`` chains the same steps as Prefect tasks.
 """
 
@@ -14,24 +14,25 @@ from pipeline.nightly.decide import auto_decide_step
 from pipeline.nightly.intake import ingest_step
 from pipeline.nightly.notify import notify_step
 from pipeline.nightly.plan import BATCHES_PER_WORKER, MAX_BATCH, pending_step, plan_batches, stale_step
+from pipeline.nightly.pool import in_memory, run_batches, worker_pool
+from pipeline.nightly.progress import ClaimProgress, progress_bar
 from pipeline.nightly.report import report_step
 from pipeline.nightly.run import (
     DEFAULT_REANALYSE_LIMIT,
+    RECOMMENDATIONS,
     AutoDecisionPolicy,
-    ClaimProgress,
     NightlyConfig,
     Progress,
     StageTimer,
+    build_summary,
     finish_run,
-    in_memory,
-    progress_bar,
-    run_batches,
+    headline,
     run_nightly,
     safe_url,
     start_run,
-    worker_pool,
+    summary_markdown,
+    summary_rows,
 )
-from pipeline.nightly.summary import RECOMMENDATIONS, build_summary, headline, summary_markdown, summary_rows
 
 __all__ = [
     "BATCHES_PER_WORKER",

@@ -1,36 +1,35 @@
 """The nightly run as plain functions over the claims store (spec section 5); no Prefect here.
 
-Steps, each safe to repeat and to kill at any instant, one module each in this package:
+Steps, each safe to repeat and to kill at any instant:
 
-1. ``start_run`` (here): a ``runs`` row (finished_at empty until the end, so a killed run stays visible).
-2. ``ingest_step`` (:mod:`.intake`): ``ClaimService.ingest`` (one transaction per claim folder;
-   unchanged folders are no-ops).
-3. ``plan_batches`` (:mod:`.plan`): pending submissions (Submitted, current, not analysed), then
-   open claims whose analysis is older than the running scoring/extractor versions
-   (``stale_step``, at most ``reanalyse_limit`` a night, :mod:`pipeline.reanalysis`), cut into
-   batches: tens of batches a night, never one unit of work per document.
-4. ``analyse_batch`` (:mod:`.analyse`), in worker processes: documents through the
+1. ``start_run``: a ``runs`` row (finished_at empty until the end, so a killed run stays visible).
+2. ``ingest_step``: ``ClaimService.ingest`` (one transaction per claim folder; unchanged
+   folders are no-ops).
+3. ``plan_batches``: pending submissions (Submitted, current, not analysed), then open claims
+   whose analysis is older than the running scoring/extractor versions (``stale_step``, at most
+   ``reanalyse_limit`` a night, :mod:`pipeline.reanalysis`), cut into batches: tens of batches a
+   night, never one unit of work per document.
+4. ``analyse_batch`` (:mod:`pipeline.nightly.analyse`), in worker processes: documents through the
    extraction cache, ``analyze_claim``, ``record_analysis`` (Submitted -> Under review with a
    recommendation and its D-14 due date, one transaction per claim). No claim is approved or
-   rejected here: that is a reviewer's decision unless ``AutoDecisionPolicy`` is switched on
-   (:mod:`.decide`).
-5. ``compare_step`` (:mod:`.conflicts`): every conflict group whose inputs changed, recorded (D-18).
-6. ``tick_step`` (:mod:`.clocks`): the lifecycle clocks as of the run's time (D-15 30 days,
-   D-17 7 days, D-14 SLA).
-7. ``notify_step`` (:mod:`.notify`) and ``report_step`` (:mod:`.report`): emails, and the
-   analysts' report when asked for.
-8. ``finish_run`` (here): the summary (:mod:`.summary`) stored in ``runs.summary`` and returned.
+   rejected here: that is a reviewer's decision unless ``AutoDecisionPolicy`` is switched on.
+5. ``compare_step``: every conflict group whose inputs changed, recorded (D-18).
+6. ``tick_step``: the lifecycle clocks as of the run's time (D-15 30 days, D-17 7 days, D-14 SLA).
+7. ``finish_run``: the summary stored in ``runs.summary`` and returned.
 
 ``run_nightly`` chains them with a ``ProcessPoolExecutor``; ``flows/nightly.py`` chains the same
-functions as Prefect tasks.
+functions as Prefect tasks. This module holds the run itself (its config, start, summary, finish,
+the chain); each step is a module of this package named after it: ``intake``, ``plan``,
+``analyse``, ``decide``, ``conflicts``, ``clocks``, ``notify``, ``report``; ``pool`` and
+``progress`` are where and how visibly the batches run.
 """
 
 from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -40,18 +39,20 @@ from typing import Any
 from sqlalchemy import select
 
 from pipeline.clock import as_utc
-from pipeline.nightly.analyse import DEFAULT_EXTRACTOR, WorkerSettings, analyse_batch
+from pipeline.nightly.analyse import DEFAULT_EXTRACTOR, WorkerSettings
 from pipeline.nightly.clocks import tick_step
 from pipeline.nightly.conflicts import compare_step
 from pipeline.nightly.decide import auto_decide_step
 from pipeline.nightly.intake import ingest_step
 from pipeline.nightly.notify import notify_step
 from pipeline.nightly.plan import pending_step, plan_batches, stale_step
+from pipeline.nightly.pool import run_batches, worker_pool
 from pipeline.nightly.report import report_step
-from pipeline.nightly.summary import build_summary
 from pipeline.reanalysis import DEFAULT_REANALYSE_LIMIT
 from pipeline.store.db import make_engine, migrate, resolve_url, session_scope, store_data_dir
 from pipeline.store.schema import RunRow
+
+RECOMMENDATIONS = ("approve", "request_info", "reject")
 
 Progress = Callable[[int, int], None]  # (claims done, claims pending)
 
@@ -126,13 +127,6 @@ def safe_url(url: str | None) -> str | None:
     return make_url(url).render_as_string(hide_password=True)
 
 
-def in_memory(url: str) -> bool:
-    from sqlalchemy.engine import make_url
-
-    u = make_url(url)
-    return u.get_backend_name() == "sqlite" and u.database in (None, "", ":memory:")
-
-
 # --- steps -------------------------------------------------------------------------------------
 
 
@@ -156,6 +150,7 @@ def start_run(cfg: NightlyConfig) -> dict[str, Any]:
         engine.dispose()
 
 
+
 def finish_run(cfg: NightlyConfig, run: dict[str, Any], summary: dict[str, Any]) -> dict[str, Any]:
     engine = make_engine(cfg.db_url)
     try:
@@ -170,98 +165,160 @@ def finish_run(cfg: NightlyConfig, run: dict[str, Any], summary: dict[str, Any])
     return summary
 
 
-# --- progress -----------------------------------------------------------------------------------
+# --- the summary -------------------------------------------------------------------------------
 
 
-class ClaimProgress:
-    """A rich progress bar of claims analysed, for long runs in a terminal; use as a context
-    manager and call it with (done, total) like a :data:`Progress` callback."""
+def build_summary(
+    cfg: NightlyConfig,
+    run: dict[str, Any],
+    ingest: dict[str, Any],
+    pending: int,
+    batches: Sequence[dict[str, Any]],
+    conflicts: dict[str, Any],
+    clock: Sequence[dict[str, Any]],
+    decided: Sequence[dict[str, Any]] = (),
+    mode: str = "local",
+    stale: dict[str, Any] | None = None,
+    stages: dict[str, float] | None = None,
+) -> dict[str, Any]:
+    """One JSON-able summary of the run: what came in, what was analysed and recommended,
+    conflicts, unreadable documents and clock transitions; ``changed`` is False when the run
+    found nothing to do."""
+    claims = [c for b in batches for c in b.get("claims", [])]
+    analysed = [c for c in claims if "error" not in c]
+    recs = Counter(str(c.get("recommendation")) for c in analysed)
+    counts = ingest.get("counts", {})
+    unreadable = [{"claim_id": c["claim_id"], **d} for c in analysed for d in c.get("unreadable", [])]
+    clock_by_action = Counter(str(t.get("action")) for t in clock)
+    changed = bool(
+        counts.get("accepted") or counts.get("resubmitted") or analysed or conflicts.get("recorded") or clock or decided
+    )
+    started = datetime.fromisoformat(run["started_at"])
+    return {
+        "run_id": run["run_id"],
+        "mode": mode,
+        "started_at": run["started_at"],
+        "seconds": round((datetime.now(UTC) - started).total_seconds(), 2),
+        "as_of": cfg.as_of,
+        "inbox": cfg.inbox,
+        "unfinished_before": run.get("unfinished_before", []),
+        "claims_in": {k: counts.get(k, 0) for k in ("accepted", "resubmitted", "unchanged", "refused")},
+        "refused": ingest.get("refused", []),
+        "tenants_loaded": ingest.get("tenants_loaded", 0),
+        "tenants_error": ingest.get("tenants_error"),
+        "pending": pending,
+        "batches": len(batches),
+        # Wall seconds per step, and the worker-seconds the batches took (extraction + checks + store).
+        "stages": {k: round(v, 2) for k, v in (stages or {}).items()},
+        "batch_seconds": round(sum(float(b.get("seconds", 0.0)) for b in batches), 2),
+        "workers": sorted({str(b["worker"]) for b in batches if b.get("worker")}),
+        "analysed": len(analysed),
+        "reanalysed": {
+            **(stale or {"selected": 0, "stale": 0, "left_for_later": 0}),
+            "claims": [{"claim_id": c["claim_id"], **c["reanalysed"]} for c in analysed if c.get("reanalysed")],
+        },
+        "failed": [c for c in claims if "error" in c],
+        "recommendations": {k: recs.get(k, 0) for k in RECOMMENDATIONS},
+        "documents": {
+            "extracted": sum(b.get("extracted", 0) for b in batches) + conflicts.get("extracted", 0),
+            "reused_from_cache": sum(b.get("cached", 0) for b in batches),
+            "pages_extracted": sum(b.get("pages_extracted", 0) for b in batches) + conflicts.get("pages_extracted", 0),
+            "unreadable": unreadable,
+        },
+        "conflicts": {
+            "groups": conflicts.get("groups", 0),
+            "recorded": conflicts.get("recorded", []),
+            "unchanged": conflicts.get("unchanged", 0),
+            "skipped": conflicts.get("skipped", 0),
+            "errors": conflicts.get("errors", []),
+        },
+        "clock": list(clock),
+        "clock_by_action": dict(sorted(clock_by_action.items())),
+        "auto_decisions": list(decided),
+        "changed": changed,
+        "headline": headline(changed, counts, len(analysed), clock),
+    }
 
-    def __init__(self, enabled: bool = True) -> None:
-        self.enabled = enabled
-        self._bar: Any = None
-        self._task: Any = None
 
-    def __enter__(self) -> ClaimProgress:
-        if self.enabled:
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-            self._bar = Progress(
-                TextColumn("analysing claims"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                transient=False,
-            )
-            self._bar.start()
-        return self
-
-    def __call__(self, done: int, total: int) -> None:
-        if self._bar is None:
-            return
-        if self._task is None:
-            self._task = self._bar.add_task("claims", total=total)
-        self._bar.update(self._task, completed=done, total=total)
-
-    def __exit__(self, *exc: object) -> None:
-        if self._bar is not None:
-            self._bar.stop()
+def headline(changed: bool, counts: dict[str, int], analysed: int, clock: Sequence[Any]) -> str:
+    if not changed:
+        return (
+            f"Nothing changed: {counts.get('unchanged', 0)} claim(s) unchanged since the last run, "
+            "nothing to analyse, no conflict or clock changes."
+        )
+    return (
+        f"{counts.get('accepted', 0)} new and {counts.get('resubmitted', 0)} re-submitted claim(s) taken in, "
+        f"{analysed} analysed, {len(clock)} clock transition(s)."
+    )
 
 
-@contextmanager
-def progress_bar(total: int, enabled: bool = True) -> Iterator[Callable[[int], None]]:
-    """``advance(n)`` for a known total (the flow's batch loop)."""
-    done = 0
-    with ClaimProgress(enabled and total > 0) as bar:
-        bar(0, total)
+def summary_rows(summary: dict[str, Any]) -> list[dict[str, str]]:
+    """The summary as (figure, value) rows: the Prefect table artifact and the CLI table."""
+    c = summary["claims_in"]
+    r = summary["recommendations"]
+    d = summary["documents"]
+    k = summary["conflicts"]
+    rows = [
+        ("claims in: new", c["accepted"]),
+        ("claims in: re-submitted", c["resubmitted"]),
+        ("claims in: unchanged", c["unchanged"]),
+        ("claims in: refused", c["refused"]),
+        ("analysed", summary["analysed"]),
+        ("of which re-analysed (older versions)", len(summary.get("reanalysed", {}).get("claims", []))),
+        ("stale analyses left for later nights", summary.get("reanalysed", {}).get("left_for_later", 0)),
+        ("recommended approve", r["approve"]),
+        ("recommended request_info", r["request_info"]),
+        ("recommended reject", r["reject"]),
+        ("analysis failures", len(summary["failed"])),
+        ("documents extracted", d["extracted"]),
+        ("documents reused from cache", d["reused_from_cache"]),
+        ("unreadable documents", len(d["unreadable"])),
+        ("conflict groups", k["groups"]),
+        ("conflicts recorded", len(k["recorded"])),
+        ("clock transitions", len(summary["clock"])),
+    ]
+    if "notifications" in summary:  # set after the summary is built; absent in older runs' rows
+        rows.append(("emails sent", summary["notifications"].get("sent", 0)))
+    return [{"figure": name, "value": str(value)} for name, value in rows]
 
-        def advance(n: int) -> None:
-            nonlocal done
-            done += n
-            bar(done, total)
 
-        yield advance
+def summary_markdown(summary: dict[str, Any]) -> str:
+    """The run summary as Markdown (the Prefect artifact, also the CLI's text)."""
+    lines = [f"# poe-review nightly run {summary['run_id']}", "", f"**{summary['headline']}**", ""]
+    lines += [f"As of {summary['as_of']}; inbox `{summary['inbox']}`; {summary['seconds']} s ({summary['mode']}).", ""]
+    lines += ["| figure | value |", "|---|---|"]
+    lines += [f"| {row['figure']} | {row['value']} |" for row in summary_rows(summary)]
+    if summary.get("report"):
+        lines += ["", f"Analysts' report: `{summary['report']['path']}`"]
+        lines += [f"- export `{path}`" for path in summary["report"]["exports"]]
+    if summary["refused"]:
+        lines += ["", "## Refused claim folders", ""]
+        lines += [f"- `{r['folder']}`: {r['message']}" for r in summary["refused"]]
+    if summary["documents"]["unreadable"]:
+        lines += ["", "## Unreadable documents", ""]
+        lines += [
+            f"- claim {u['claim_id']} `{u['path']}`: {u.get('error') or u.get('status')}"
+            for u in summary["documents"]["unreadable"]
+        ]
+    if summary["conflicts"]["recorded"]:
+        lines += ["", "## Conflicts compared (D-18)", ""]
+        lines += [
+            f"- {g['product']} on tenant {g['tenant_id']}: claims {', '.join(g['claims'])}; "
+            f"recommended {g['recommended'] or 'none'} (margin {g['margin']})"
+            for g in summary["conflicts"]["recorded"]
+        ]
+    if summary["clock"]:
+        lines += ["", "## Clock transitions", ""]
+        lines += [f"- claim {t['claim_id']}: {t['action']} ({t.get('rule', '')})" for t in summary["clock"]]
+    if summary["failed"]:
+        lines += ["", "## Claims that could not be analysed", ""]
+        lines += [f"- claim {f['claim_id']}: {f['error']}" for f in summary["failed"]]
+    if summary["unfinished_before"]:
+        lines += ["", f"Earlier run(s) {summary['unfinished_before']} did not finish; this run completed their work."]
+    return "\n".join(lines) + "\n"
 
 
 # --- the plain runner (no Prefect) -------------------------------------------------------------
-
-
-@contextmanager
-def worker_pool(cfg: NightlyConfig) -> Iterator[Executor | None]:
-    """Worker processes for the batches; None (work in this process) for an in-memory store,
-    which other processes cannot see, or when one worker is asked for."""
-    assert cfg.db_url is not None
-    if in_memory(cfg.db_url) or cfg.workers() <= 1:
-        yield None
-        return
-    import multiprocessing
-
-    # spawn, not fork: the parent may hold threads (Prefect's event loop, SQLAlchemy pools).
-    pool = ProcessPoolExecutor(max_workers=cfg.workers(), mp_context=multiprocessing.get_context("spawn"))
-    try:
-        yield pool
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def run_batches(
-    cfg: NightlyConfig,
-    batches: Sequence[Sequence[tuple[str, int]]],
-    pool: Executor | None,
-    progress: Progress | None = None,
-) -> list[dict[str, Any]]:
-    settings = cfg.worker_settings()
-    total = sum(len(b) for b in batches)
-    done = 0
-    results: list[dict[str, Any]] = []
-    if pool is None:
-        outcomes: Iterable[dict[str, Any]] = (analyse_batch(settings, b) for b in batches)
-    else:
-        futures: list[Future[dict[str, Any]]] = [pool.submit(analyse_batch, settings, b) for b in batches]
-        outcomes = (f.result() for f in as_completed(futures))
-    for outcome in outcomes:
-        results.append(outcome)
-        done += len(outcome.get("claims", []))
-        if progress is not None:
-            progress(done, total)
-    return results
 
 
 class StageTimer:
