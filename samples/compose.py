@@ -2,7 +2,7 @@
 
 ``Voice`` is one document's way of speaking: how it names the parties (the plan's name modes),
 which people sign, which date style it writes, and the numbers its sentences quote. The kind
-writers (``compose_docs``, ``compose_forms``, ``compose_mail``) build blocks through it, so a plan
+writers (``compose_docs``, ``compose_letters``, ``compose_forms``, ``compose_mail``) build blocks through it, so a plan
 mode is honoured in one place: a "placeholder" customer is "[Customer Name]" everywhere in that
 document, a "not recent" document never shows a usable date, and so on.
 """
@@ -328,7 +328,7 @@ def ref_code(rng: random.Random, prefix: str, dated: bool, year: int) -> str:
 
 def compose_claim(sc: ClaimScenario) -> list[Document | Email | tuple[str, bytes]]:
     """All files of one claim: docmodel documents, and raw bytes for a damaged file."""
-    from samples import compose_docs, compose_forms, compose_mail
+    from samples import compose_docs, compose_forms, compose_letters, compose_mail
 
     rng = random.Random(f"poe-compose:{sc.seed}")
     recent = make_dates(rng, sc.submitted_at, old=False)
@@ -348,8 +348,8 @@ def compose_claim(sc: ClaimScenario) -> list[Document | Email | tuple[str, bytes
             continue
         v = Voice(sc, plan, drng, recent, old, refs)
         builders: dict[str, Callable[[Voice], Document | Email]] = {
-            "sow": compose_docs.sow, "msa": compose_docs.msa, "letter": compose_docs.letter,
-            "change": compose_docs.change, "quote": compose_docs.quote, "signed_page": compose_docs.signed_page,
+            "sow": compose_docs.sow, "msa": compose_docs.msa, "letter": compose_letters.letter,
+            "change": compose_letters.change, "quote": compose_letters.quote, "signed_page": compose_letters.signed_page,
             "po": compose_forms.purchase_order, "poe_template": compose_forms.poe_template,
             "email_ack": compose_mail.ack_email, "email_partner": compose_mail.partner_email}
         doc = builders[plan.kind](v)
