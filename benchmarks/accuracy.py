@@ -1,6 +1,6 @@
 """Accuracy of the POE checks, eligibility, recommendations and conflict rankings on labelled claims.
 
-Generates labelled corpora with ``pipeline.samples.generate_corpus`` (one per seed; by default
+Generates labelled corpora with ``samples.generate_corpus`` (one per seed; by default
 seeds the rules were never tuned on) and/or reads labelled inboxes given with ``--corpus``
 (``tests/cases`` is one), runs ``analyze`` on every claim and ``compare`` on every labelled
 conflict exactly as ``poe-review analyze/compare`` do, and prints per criterion: accuracy,
@@ -296,7 +296,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="poe-accuracy-") as tmp:
         base = args.keep or Path(tmp)
         if not args.no_generate:
-            from pipeline.samples import generate_corpus
+            from samples import generate_corpus
 
             generated = []
             for seed in args.seeds:

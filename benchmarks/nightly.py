@@ -6,7 +6,7 @@ Usage::
     .venv/bin/python benchmarks/nightly.py --n 10000       # the 10,000-claim target
     .venv/bin/python benchmarks/nightly.py --n 200 --no-prefect --concurrency 2
 
-Claims come from ``pipeline.samples.generate_corpus`` (realistic POE files: contracts, POs, the POE
+Claims come from ``samples.generate_corpus`` (realistic POE files: contracts, POs, the POE
 template, e-mails and a few scanned pages, as partners send them) unless ``--synthetic`` asks for
 the simple synthetic writer, whose claims are about 16x cheaper than realistic ones and so do NOT
 stand for a real night; it is also used when the samples package is missing. The synthetic writer: (a 2-page PDF SOW per claim, an acknowledgment
@@ -48,22 +48,9 @@ WORKLOADS = [("Exchange Online", "EXO"), ("Microsoft Teams", "TEAMS"), ("SharePo
 PARTNERS = [(str(4400000 + i), f"Partner {chr(65 + i % 26)}{i} Consulting LLC") for i in range(40)]
 
 
-def _pdf(path: Path, pages: list[list[str]]) -> None:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)  # same bytes every build: re-runs are no-ops
-    for lines in pages:
-        y = 800
-        for line in lines:
-            c.drawString(50, y, line)
-            y -= 16
-        c.showPage()
-    c.save()
-
-
 def synthetic_inbox(root: Path, n: int) -> Path:
     """n claim folders + tenants.json, written fast (reportlab PDFs, plain .eml)."""
+    from pipeline.nightly.demo import write_text_pdf  # the demo inbox's writer; after REPO is on sys.path
     inbox = root / "inbox"
     inbox.mkdir(parents=True)
     (inbox / "tenants.json").write_text(json.dumps([
@@ -82,7 +69,7 @@ def synthetic_inbox(root: Path, n: int) -> Path:
         customer = f"Customer {t} Ltd"
         folder = inbox / claim_id
         folder.mkdir()
-        _pdf(folder / "SOW.pdf", [
+        write_text_pdf(folder / "SOW.pdf", [
             ["STATEMENT OF WORK", f"between {partner} and {customer}", f"Claim reference {claim_id}",
              "Effective date: 1 June 2026",
              f"{partner} will deploy and configure {product[0]} for {customer} and run adoption",
@@ -94,7 +81,7 @@ def synthetic_inbox(root: Path, n: int) -> Path:
         ])
         if mpn not in msas:
             msa = root / f"msa-{mpn}.pdf"
-            _pdf(msa, [[f"MASTER SERVICES AGREEMENT of {partner}", "General terms and conditions."]])
+            write_text_pdf(msa, [[f"MASTER SERVICES AGREEMENT of {partner}", "General terms and conditions."]])
             msas[mpn] = msa.read_bytes()
         (folder / "MSA.pdf").write_bytes(msas[mpn])
         docs = ["SOW.pdf", "MSA.pdf"]
@@ -123,9 +110,9 @@ def synthetic_inbox(root: Path, n: int) -> Path:
 def build_inbox(root: Path, n: int, synthetic: bool) -> tuple[Path, str]:
     if not synthetic:
         try:
-            from pipeline.samples import generate_corpus
+            from samples import generate_corpus
 
-            return Path(generate_corpus(root / "corpus", n, seed=7)), "pipeline.samples.generate_corpus"
+            return Path(generate_corpus(root / "corpus", n, seed=7)), "samples.generate_corpus"
         except ImportError:
             pass
     return synthetic_inbox(root, n), "synthetic writer"
@@ -311,14 +298,14 @@ def main() -> None:
     root = args.keep or Path(tempfile.mkdtemp(prefix="poe-nightly-bench-"))
     root.mkdir(parents=True, exist_ok=True)
     # The same Prefect environment the CLI sets (offline, quiet console, CI-safe start-up timeout).
-    from pipeline.cli.nightly import prefect_environment
+    from delivery.cli.nightly import prefect_environment
 
     prefect_environment(root)
 
     t = time.perf_counter()
     if args.inbox:
         inbox, source = args.inbox.resolve(), f"existing inbox {args.inbox}"
-        source = ("pipeline.samples.generate_corpus, " if (inbox / "labels.json").is_file() else "") + source
+        source = ("samples.generate_corpus, " if (inbox / "labels.json").is_file() else "") + source
     else:
         inbox, source = build_inbox(root, args.n, args.synthetic)
     print(f"inbox from the {source} ({time.perf_counter() - t:.1f} s): {inbox}")
@@ -339,7 +326,7 @@ def main() -> None:
     analysed = summary["analysed"]
     pages = summary["documents"]["pages_extracted"]
     mode = "plain process pool" if args.no_prefect else ("Prefect flow + Dask" if args.dask else "Prefect flow")
-    label = "REALISTIC generated corpus" if source.startswith("pipeline.samples") else "SIMPLE SYNTHETIC claims"
+    label = "REALISTIC generated corpus" if source.startswith("samples") else "SIMPLE SYNTHETIC claims"
     print(f"\ncorpus: {label} ({source})")
     print(f"\nnightly run ({mode}, {summary['batches']} batches, workers {len(summary['workers'])}):")
     print(f"  claims in {sum(summary['claims_in'].values())}, analysed {analysed}, failed {len(summary['failed'])}, "

@@ -1,5 +1,5 @@
 """OCR cost and accuracy per scanned page, on the scans of ``tests/cases`` and the scans the
-sample generator makes (``pipeline.samples``: ``scan_pdf`` and ``png`` documents).
+sample generator makes (``samples``: ``scan_pdf`` and ``png`` documents).
 
 Usage: PYTHONPATH=$PWD .venv/bin/python benchmarks/ocr.py [--claims N] [--seed S] [--max-docs K]
        [--engine tesseract|rapidocr] [--no-verdicts]
@@ -139,11 +139,11 @@ def case_items(tmp: Path) -> Iterator[tuple[str, Path, Counter[str]]]:
 
 
 def generated_items(tmp: Path, claims: int, seed: int, max_docs: int) -> Iterator[tuple[str, Path, Counter[str]]]:
-    from pipeline.samples.compose import compose_claim
-    from pipeline.samples.corpus import build_corpus
-    from pipeline.samples.docmodel import Document, Email
-    from pipeline.samples.render import render_bytes
-    from pipeline.samples.render.pdf import render_pdf
+    from samples.compose import compose_claim
+    from samples.corpus import build_corpus
+    from samples.docmodel import Document, Email
+    from samples.render import render_bytes
+    from samples.render.pdf import render_pdf
 
     done = 0
     for sc in build_corpus(claims, seed).claims:

@@ -27,12 +27,12 @@ from fastapi.testclient import TestClient  # noqa: E402
 from sqlalchemy import update  # noqa: E402
 
 from benchmarks.web_queue import fill  # noqa: E402
+from delivery.web import create_app  # noqa: E402
+from delivery.web.accounts import add_user  # noqa: E402
 from pipeline.clock import FixedClock  # noqa: E402
 from pipeline.service import ClaimService  # noqa: E402
 from pipeline.store.db import make_engine, migrate, session_scope  # noqa: E402
 from pipeline.store.schema import AnalysisRow  # noqa: E402
-from pipeline.web import create_app  # noqa: E402
-from pipeline.web.accounts import add_user  # noqa: E402
 
 TARGET_MS = 500.0
 PASSWORD = "a long password"

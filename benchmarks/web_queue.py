@@ -20,11 +20,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from fastapi.testclient import TestClient  # noqa: E402
 
+from delivery.web import create_app  # noqa: E402
+from delivery.web.accounts import add_user  # noqa: E402
 from pipeline.clock import FixedClock  # noqa: E402
 from pipeline.store.db import make_engine, migrate, session_scope  # noqa: E402
 from pipeline.store.schema import AnalysisRow, ClaimProductRow, ClaimRow, FindingRow  # noqa: E402
-from pipeline.web import create_app  # noqa: E402
-from pipeline.web.accounts import add_user  # noqa: E402
 
 CRITERIA = ("customer_signature", "partner_name", "customer_name", "dates", "product_links", "growth_activities")
 

@@ -4,20 +4,93 @@ Evidence shown to reviewers points at a :class:`Location`, so every text block k
 from: PDF page and bounding box, DOCX paragraph / table cell / header / footer, XLSX sheet and
 cell, email part. Everything serialises to plain JSON (``to_dict`` / ``from_dict``) so the store
 can cache an extraction by content hash and never parse a document twice.
+
+The classes are plain (frozen) dataclasses, cheap to build in the extractors' inner loops; one
+pydantic v2 ``TypeAdapter`` per class derives their JSON form from the type hints and validates it
+on the way back. The JSON form is the one the hand-written converters wrote (a Location without
+its None fields, ``bbox`` numbers as given, ``signed_at`` in Python's ISO form, ``cells`` None
+when a table has none), pinned by tests/extractors/test_document_json.py. The extraction cache
+(``extractions``) is keyed by content hash and ``EXTRACTOR_VERSION``: a change of this form must
+bump ``EXTRACTOR_VERSION``, so no cache entry is read in a form it was not written in.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal, Self, cast
+
+from pydantic import (
+    BeforeValidator,
+    PlainSerializer,
+    PlainValidator,
+    SerializerFunctionWrapHandler,
+    TypeAdapter,
+    WrapSerializer,
+)
 
 Status = Literal["ok", "unreadable", "needs_ocr", "unsupported"]
 PART_BODY = "body"
+BBox = tuple[float, float, float, float]
+
+
+class Serialisable:
+    """``to_dict`` / ``from_dict`` for the dataclasses below, derived from their type hints."""
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = _adapter(type(self)).dump_python(self, mode="json")
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        return cast(Self, _adapter(cls).validate_python(data))
+
+
+_ADAPTERS: dict[type, TypeAdapter[Any]] = {}
+
+
+def _adapter(cls: type) -> TypeAdapter[Any]:
+    """Built on first use (after every class here is defined), then kept."""
+    adapter = _ADAPTERS.get(cls)
+    if adapter is None:
+        adapter = _ADAPTERS[cls] = TypeAdapter(cls)
+    return adapter
+
+
+def _without_none(value: Any, handler: SerializerFunctionWrapHandler) -> Any:
+    return {k: v for k, v in handler(value).items() if v is not None}
+
+
+def _as_tuple(value: Any) -> Any:
+    return tuple(value) if value is not None else None  # numbers kept as written (an int stays one)
+
+
+def _as_list(value: Any) -> Any:
+    return list(value) if value is not None else None
+
+
+def _from_iso(value: Any) -> Any:
+    return datetime.fromisoformat(value) if isinstance(value, str) and value else value or None
+
+
+def _iso_or_none(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None  # Python's form ('+00:00'), not pydantic's ('Z')
+
+
+def _none_when_empty(value: Any, handler: SerializerFunctionWrapHandler) -> Any:
+    return handler(value) if value else None
+
+
+def _none_when_empty_in(value: Any) -> Any:
+    return value or None
+
+
+def _day(value: Any) -> Any:
+    return value[:10] if isinstance(value, str) else value  # a date written with its time of day
 
 
 @dataclass(frozen=True)
-class Location:
+class Location(Serialisable):
     """Where a piece of text stands. Unused fields stay None.
 
     - PDF / image / pptx: ``page`` (1-based) and ``bbox`` (x0, top, x1, bottom in PDF points,
@@ -29,7 +102,7 @@ class Location:
     """
 
     page: int | None = None
-    bbox: tuple[float, float, float, float] | None = None
+    bbox: Annotated[BBox | None, PlainValidator(_as_tuple), PlainSerializer(_as_list)] = None
     part: str | None = None
     paragraph: int | None = None
     table: int | None = None
@@ -57,70 +130,34 @@ class Location:
         return ", ".join(bits) or "document"
 
     def to_dict(self) -> dict[str, Any]:
-        # Field by field, not dataclasses.asdict: asdict deep-copies every value, and a document
-        # has a location per block (2 ms a document of the nightly run's CPU went here).
-        out: dict[str, Any] = {}
-        for name in _LOCATION_FIELDS:
-            value = getattr(self, name)
-            if value is not None:
-                out[name] = list(value) if isinstance(value, tuple) else value
-        return out
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Location:
-        data = dict(data)
-        if data.get("bbox") is not None:
-            data["bbox"] = tuple(data["bbox"])
-        return cls(**data)
+        return {k: v for k, v in super().to_dict().items() if v is not None}
 
 
-_LOCATION_FIELDS = tuple(f.name for f in fields(Location))
+# A Location inside another class serialises without its None fields too.
+Loc = Annotated[Location, WrapSerializer(_without_none)]
 
 
 @dataclass(frozen=True)
-class TextBlock:
+class TextBlock(Serialisable):
     """A line or paragraph of text in reading order. ``kind``: text, heading, cell, header,
     footer, textbox, email_header, ocr (text that came from OCR, so less certain)."""
 
     text: str
-    location: Location
+    location: Loc
     kind: str = "text"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "location": self.location.to_dict(), "kind": self.kind}
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> TextBlock:
-        return cls(text=data["text"], location=Location.from_dict(data["location"]), kind=data.get("kind", "text"))
 
 
 @dataclass(frozen=True)
-class Table:
+class Table(Serialisable):
     """A table as rows of cell texts; ``cells`` holds each cell's own location in the same shape."""
 
     rows: list[list[str]]
-    location: Location
-    cells: list[list[Location]] | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "rows": self.rows,
-            "location": self.location.to_dict(),
-            "cells": [[c.to_dict() for c in r] for r in self.cells] if self.cells else None,
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Table:
-        cells = data.get("cells")
-        return cls(
-            rows=data["rows"],
-            location=Location.from_dict(data["location"]),
-            cells=[[Location.from_dict(c) for c in r] for r in cells] if cells else None,
-        )
+    location: Loc
+    cells: Annotated[list[list[Loc]] | None, WrapSerializer(_none_when_empty), BeforeValidator(_none_when_empty_in)] = None
 
 
 @dataclass(frozen=True)
-class SignatureField:
+class SignatureField(Serialisable):
     """A PDF AcroForm signature field (or an e-signature stamp found in the content).
 
     ``signed`` is True when the field holds a signature value; ``valid`` is the cryptographic
@@ -134,69 +171,37 @@ class SignatureField:
 
     name: str
     signed: bool
-    location: Location
+    location: Loc
     signer: str | None = None
-    signed_at: datetime | None = None
+    signed_at: Annotated[datetime | None, PlainValidator(_from_iso), PlainSerializer(_iso_or_none)] = None
     valid: bool | None = None
     source: str = "acroform"
     modification: str | None = None
     coverage: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["location"] = self.location.to_dict()
-        d["signed_at"] = self.signed_at.isoformat() if self.signed_at else None
-        return d
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> SignatureField:
-        data = dict(data)
-        data["location"] = Location.from_dict(data["location"])
-        if data.get("signed_at"):
-            data["signed_at"] = datetime.fromisoformat(data["signed_at"])
-        return cls(**data)
-
 
 @dataclass(frozen=True)
-class ImageInfo:
+class ImageInfo(Serialisable):
     """An image placed in the document (a wet signature is often one)."""
 
-    location: Location
+    location: Loc
     width: float = 0.0
     height: float = 0.0
     near_text: str = ""  # label text next to it (e.g. 'Customer signature:'), when found
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"location": self.location.to_dict(), "width": self.width, "height": self.height,
-                "near_text": self.near_text}
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> ImageInfo:
-        data = dict(data)
-        data["location"] = Location.from_dict(data["location"])
-        return cls(**data)
-
 
 @dataclass(frozen=True)
-class TypedDate:
+class TypedDate(Serialisable):
     """A date the format itself types as a date (XLSX date cell, email Date header, PDF
     signing time), so checks need not parse text for it."""
 
-    value: date
+    value: Annotated[date, BeforeValidator(_day)]
     text: str
-    location: Location
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"value": self.value.isoformat(), "text": self.text, "location": self.location.to_dict()}
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> TypedDate:
-        return cls(value=date.fromisoformat(data["value"][:10]), text=data["text"],
-                   location=Location.from_dict(data["location"]))
+    location: Loc
 
 
 @dataclass
-class ExtractedDocument:
+class ExtractedDocument(Serialisable):
     """The result envelope of one file: status + error, and what could be read.
 
     ``status`` is ``ok`` when text was read (``warnings`` may still list partial problems),
@@ -241,40 +246,3 @@ class ExtractedDocument:
         for a in self.attachments:
             out.extend(a.all_documents())
         return out
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "path": self.path,
-            "status": self.status,
-            "error": self.error,
-            "format": self.format,
-            "pages": self.pages,
-            "blocks": [b.to_dict() for b in self.blocks],
-            "tables": [t.to_dict() for t in self.tables],
-            "signature_fields": [s.to_dict() for s in self.signature_fields],
-            "images": [i.to_dict() for i in self.images],
-            "dates": [d.to_dict() for d in self.dates],
-            "metadata": self.metadata,
-            "attachments": [a.to_dict() for a in self.attachments],
-            "warnings": self.warnings,
-            "extractor_version": self.extractor_version,
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> ExtractedDocument:
-        return cls(
-            path=data["path"],
-            status=data["status"],
-            error=data.get("error"),
-            format=data.get("format", "unknown"),
-            pages=data.get("pages", 0),
-            blocks=[TextBlock.from_dict(b) for b in data.get("blocks", [])],
-            tables=[Table.from_dict(t) for t in data.get("tables", [])],
-            signature_fields=[SignatureField.from_dict(s) for s in data.get("signature_fields", [])],
-            images=[ImageInfo.from_dict(i) for i in data.get("images", [])],
-            dates=[TypedDate.from_dict(d) for d in data.get("dates", [])],
-            metadata=data.get("metadata", {}),
-            attachments=[cls.from_dict(a) for a in data.get("attachments", [])],
-            warnings=data.get("warnings", []),
-            extractor_version=data.get("extractor_version", ""),
-        )

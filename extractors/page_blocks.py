@@ -4,12 +4,12 @@ layer of PDFs and by OCR'd scans, so both give a reader the same shape."""
 from __future__ import annotations
 
 from extractors.document import ExtractedDocument, ImageInfo, Location, Table, TextBlock
-from extractors.pdf_layout import BBox, Segment, group_lines, near_label, rotate_box
+from extractors.pdf_layout import BBox, TextBox, group_lines, near_label, rotate_box
 from extractors.pdf_tables import Grid, split_rows
 from extractors.scan import ScannedPage
 
 
-def emit_page(doc: ExtractedDocument, number: int, lines: list[Segment], grids: list[Grid],
+def emit_page(doc: ExtractedDocument, number: int, lines: list[TextBox], grids: list[Grid],
               crop: tuple[float, float, float, float], turn: int = 0, kind: str = "text") -> None:
     """Lines and table cells in reading order: each table where its top edge falls."""
     pending = list(grids)
@@ -57,7 +57,7 @@ def emit_scan(doc: ExtractedDocument, number: int, scan: ScannedPage) -> None:
     first_table = len(doc.tables)
     doc.metadata["ocr_pages"] = str(int(doc.metadata.get("ocr_pages", "0")) + 1)  # its text may be misread
     emit_page(doc, number, scan.lines, scan.grids, (0.0, 0.0, 0.0, 0.0), 0, "ocr")
-    labels = scan.labels + [Segment(b.text, b.location.bbox) for b in doc.blocks
+    labels = scan.labels + [TextBox(b.text, b.location.bbox) for b in doc.blocks
                            if b.location.page == number and b.kind == "cell" and b.location.bbox]
     for box in scan.marks:
         cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
@@ -71,7 +71,7 @@ def emit_scan(doc: ExtractedDocument, number: int, scan: ScannedPage) -> None:
         doc.images.append(ImageInfo(loc, round(box[2] - box[0], 2), round(box[3] - box[1], 2), _label_of_mark(box, labels)))
 
 
-def _label_of_mark(box: BBox, labels: list[Segment]) -> str:
+def _label_of_mark(box: BBox, labels: list[TextBox]) -> str:
     """The label a handwritten mark was written beside ('By:' on its line), else the nearest
     one as for a picture; a scribble's box reaches down to the line below, so beside comes first."""
     beside = [s for s in labels if s.bbox[2] <= box[0] + 2 and box[0] - s.bbox[2] <= 72.0

@@ -18,7 +18,7 @@ from extractors.ocr import NEEDS_OCR, OCR_DPI, ocr_available
 from extractors.page_blocks import emit_page, emit_scan
 from extractors.pdf_layout import (
     BBox,
-    Segment,
+    TextBox,
     mostly_vertical,
     near_label,
     reading_order,
@@ -114,10 +114,10 @@ class PdfExtractor(Extractor):
             (images if obj.type == raw.FPDF_PAGEOBJ_IMAGE else boxes).append(obj.get_bounds())
         # Lines are built where the text runs horizontally: on the unrotated page for most
         # files, on the displayed page when the text was drawn turned; boxes end up displayed.
-        segments = [Segment(text, to_display(rect, crop, 0)) for text, rect in runs]
+        segments = [TextBox(text, to_display(rect, crop, 0)) for text, rect in runs]
         frame = rotation if rotation and mostly_vertical(segments) else 0
         if frame:
-            segments = [Segment(text, to_display(rect, crop, frame)) for text, rect in runs]
+            segments = [TextBox(text, to_display(rect, crop, frame)) for text, rect in runs]
         width = (crop[3] - crop[1]) if frame in (90, 270) else (crop[2] - crop[0])
         hs, vs = edges_from_boxes([to_display(b, crop, frame) for b in boxes])
         grids = find_grids(hs, vs)

@@ -10,8 +10,10 @@ BBox = tuple[float, float, float, float]  # x0, top, x1, bottom; top-left origin
 
 
 @dataclass
-class Segment:
-    """A run of text on one line (pdfium's text rectangle), in displayed coordinates."""
+class TextBox:
+    """Text with its box in displayed coordinates: a run on one line (pdfium's text rectangle),
+    a line grouped from runs, or an OCR word or column. Not scoring.checks.text.Segment (a span of a
+    document's text view)."""
 
     text: str
     bbox: BBox
@@ -54,7 +56,7 @@ def rotate_box(box: BBox, crop: tuple[float, float, float, float], rotation: int
     return (round(out[0], 2), round(out[1], 2), round(out[2], 2), round(out[3], 2))
 
 
-def mostly_vertical(segments: list[Segment]) -> bool:
+def mostly_vertical(segments: list[TextBox]) -> bool:
     """True when the runs are taller than wide: text that reads along the other axis."""
     runs = [s for s in segments if len(s.text.strip()) > 2]
     width = sum(s.bbox[2] - s.bbox[0] for s in runs)
@@ -62,13 +64,13 @@ def mostly_vertical(segments: list[Segment]) -> bool:
     return height > width
 
 
-def group_lines(segments: list[Segment]) -> list[Segment]:
+def group_lines(segments: list[TextBox]) -> list[TextBox]:
     """Segments standing on the same line (vertical overlap) joined left to right; a wide gap
     becomes a tab so 'Customer:<gap>Contoso' keeps its label-value shape."""
     if not segments:
         return []
     ordered = sorted(segments, key=lambda s: (s.bbox[1], s.bbox[0]))
-    lines: list[list[Segment]] = []
+    lines: list[list[TextBox]] = []
     for seg in ordered:
         placed = False
         for line in lines[-3:]:
@@ -98,11 +100,11 @@ def group_lines(segments: list[Segment]) -> list[Segment]:
                 max(s.bbox[2] for s in line), max(s.bbox[3] for s in line))
         text = "\t".join(" ".join(piece.split()) for piece in text.split("\t"))
         if text.strip():
-            out.append(Segment(text.strip(), bbox))
+            out.append(TextBox(text.strip(), bbox))
     return out
 
 
-def find_gutter(segments: list[Segment], width: float) -> float | None:
+def find_gutter(segments: list[TextBox], width: float) -> float | None:
     """The x of an empty vertical strip between two text columns, or None for one column.
 
     Columns of prose are told from tables by their lines: a column's lines fill most of its
@@ -134,7 +136,7 @@ def find_gutter(segments: list[Segment], width: float) -> float | None:
     return gutter
 
 
-def reading_order(segments: list[Segment], width: float) -> list[Segment]:
+def reading_order(segments: list[TextBox], width: float) -> list[TextBox]:
     """Lines in reading order: one column top to bottom, or for two columns, band by band (a
     full-width title or footer splits bands) the left column then the right one."""
     gutter = find_gutter(segments, width)
@@ -143,7 +145,7 @@ def reading_order(segments: list[Segment], width: float) -> list[Segment]:
     spanning = sorted((s for s in segments if s.bbox[0] < gutter - 2 and s.bbox[2] > gutter + 2),
                       key=lambda s: s.bbox[1])
     rest = [s for s in segments if not (s.bbox[0] < gutter - 2 and s.bbox[2] > gutter + 2)]
-    out: list[Segment] = []
+    out: list[TextBox] = []
     cuts = [s.bbox[1] for s in spanning] + [float("inf")]
     lo = float("-inf")
     span_iter = iter(spanning)
@@ -158,7 +160,7 @@ def reading_order(segments: list[Segment], width: float) -> list[Segment]:
     return out
 
 
-def near_label(box: BBox, lines: list[Segment], reach: float = 72.0) -> str:
+def near_label(box: BBox, lines: list[TextBox], reach: float = 72.0) -> str:
     """The text line closest to an image on its left or above (a 'Signature:' label), within
     ``reach`` points; else the closest line below it (a caption such as 'Customer signature')."""
     x0, top, x1, bottom = box

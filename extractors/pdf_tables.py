@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extractors.pdf_layout import BBox, Segment
+from extractors.pdf_layout import BBox, TextBox
 
 SNAP = 2.0  # points: rules this close are the same rule
 THIN = 3.0  # a path thinner than this is a rule, not a box
@@ -19,7 +19,7 @@ THIN = 3.0  # a path thinner than this is a rule, not a box
 class Grid:
     xs: list[float]
     ys: list[float]
-    cells: list[list[list[Segment]]] = field(default_factory=list)
+    cells: list[list[list[TextBox]]] = field(default_factory=list)
 
     @property
     def bbox(self) -> BBox:
@@ -96,7 +96,7 @@ def _distinct(values: object) -> list[float]:
     return out
 
 
-def fill(grids: list[Grid], segments: list[Segment]) -> list[Segment]:
+def fill(grids: list[Grid], segments: list[TextBox]) -> list[TextBox]:
     """Put each run into the grid cell holding its centre; returns the runs outside every grid."""
     rest = []
     for g in grids:
@@ -121,10 +121,10 @@ def _index(edges: list[float], v: float) -> int:
     return len(edges) - 2
 
 
-def split_rows(grid: Grid, lines_of: object) -> list[tuple[int, bool, list[list[Segment]]]]:
+def split_rows(grid: Grid, lines_of: object) -> list[tuple[int, bool, list[list[TextBox]]]]:
     """(grid row, was split, cells' lines) per row as read: a ruled row whose cells each hold the same stack of aligned
     lines (a table ruled only every few rows) is split into one row per line."""
-    out: list[tuple[int, bool, list[list[Segment]]]] = []
+    out: list[tuple[int, bool, list[list[TextBox]]]] = []
     for r, row in enumerate(grid.cells):
         stacks = [lines_of(runs) for runs in row]  # type: ignore[operator]
         filled = [st for st in stacks if st]

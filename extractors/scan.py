@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from extractors.ocr import OcrEngine, Word, engine
-from extractors.pdf_layout import BBox, Segment
+from extractors.pdf_layout import BBox, TextBox
 from extractors.pdf_tables import Grid, fill, find_grids
 
 INK = 140  # grey level below which a pixel is ink
@@ -39,10 +39,10 @@ class ScannedPage:
     """A page read by OCR, in points: lines outside tables (reading order), ruled tables with
     their words in cells, and marks (handwriting or drawn ink that is no text)."""
 
-    lines: list[Segment] = field(default_factory=list)
+    lines: list[TextBox] = field(default_factory=list)
     grids: list[Grid] = field(default_factory=list)
     marks: list[BBox] = field(default_factory=list)
-    labels: list[Segment] = field(default_factory=list)  # each column of each line, with its own box
+    labels: list[TextBox] = field(default_factory=list)  # each column of each line, with its own box
 
 
 def read_scan(image: Any, pixels_per_point: float, timeout: float, reader: OcrEngine | None = None, *,
@@ -84,10 +84,10 @@ def read_scan(image: Any, pixels_per_point: float, timeout: float, reader: OcrEn
     text_words = [_reread(ocr, page_image, dpi, w, mark_boxes, height, timeout) for w in text_words]
     text_words, mark_boxes = _absorb_doubtful(text_words, mark_boxes, height)
     page = ScannedPage()
-    segments = [Segment(w.text, _scaled(w.box, scale)) for w in text_words]
+    segments = [TextBox(w.text, _scaled(w.box, scale)) for w in text_words]
     page.grids = grids
     outside = {id(s) for s in fill(grids, segments)}
-    by_line: dict[tuple[int, int, int], list[tuple[Word, Segment]]] = {}
+    by_line: dict[tuple[int, int, int], list[tuple[Word, TextBox]]] = {}
     for w, s in zip(text_words, segments, strict=True):
         if id(s) in outside:
             by_line.setdefault(w.line, []).append((w, s))
@@ -350,18 +350,18 @@ def _scaled(box: BBox, scale: float) -> BBox:
     return (round(box[0] * scale, 2), round(box[1] * scale, 2), round(box[2] * scale, 2), round(box[3] * scale, 2))
 
 
-def _line(items: list[tuple[Word, Segment]]) -> tuple[Segment, list[Segment]]:
+def _line(items: list[tuple[Word, TextBox]]) -> tuple[TextBox, list[TextBox]]:
     """One OCR line's words (outside tables), a wide gap written as a tab; and each column of
     it as a segment of its own."""
     items.sort(key=lambda ws: ws[0].box[0])
     height = median(w.box[3] - w.box[1] for w, _ in items) or 1.0
-    groups: list[list[Segment]] = [[items[0][1]]]
+    groups: list[list[TextBox]] = [[items[0][1]]]
     for (prev, _), (w, seg) in zip(items, items[1:], strict=False):
         if w.box[0] - prev.box[2] > COLUMN_GAP * height:
             groups.append([])
         groups[-1].append(seg)
-    columns = [Segment(" ".join(s.text for s in g), _union([s.bbox for s in g])) for g in groups]
-    return Segment("\t".join(c.text for c in columns), _union([c.bbox for c in columns])), columns
+    columns = [TextBox(" ".join(s.text for s in g), _union([s.bbox for s in g])) for g in groups]
+    return TextBox("\t".join(c.text for c in columns), _union([c.bbox for c in columns])), columns
 
 
 def _union(boxes: list[BBox]) -> BBox:

@@ -31,8 +31,8 @@ from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from pipeline import nightly as nl
-from pipeline.nightly_conflicts import compare_groups, merge_comparisons
-from pipeline.nightly_work import DEFAULT_EXTRACTOR, WorkerSettings, analyse_batch
+from pipeline.nightly.analyse import DEFAULT_EXTRACTOR, WorkerSettings, analyse_batch
+from pipeline.nightly.conflicts import compare_groups, merge_comparisons
 
 FLOW_NAME = "poe-review-nightly"
 DEPLOYMENT_NAME = "nightly"

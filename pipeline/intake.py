@@ -24,15 +24,12 @@ from sqlalchemy.orm import Session
 from pipeline.claim_folder import CLAIM_FILE, TENANTS_FILE, ClaimFolder, content_hash_of
 from pipeline.errors import ClaimFolderError
 from pipeline.lifecycle import RESUBMITTABLE_STATES
-from pipeline.models import ClaimFile, Status, Tenant
+from pipeline.models import ClaimFile, Status
 from pipeline.store.schema import (
     ClaimProductRow,
     ClaimRow,
     DocumentRow,
     SubmissionRow,
-    TenantHistoryRow,
-    TenantRow,
-    TenantSubscriptionRow,
 )
 
 Outcome = Literal["accepted", "resubmitted", "unchanged", "refused"]
@@ -430,106 +427,6 @@ def submission_from_store(
     return seq, content_hash
 
 
-def _tenant_snapshot(display_name: str, domains: list[Any], subs: list[tuple[Any, ...]]) -> dict[str, Any]:
-    """A tenant entry as history keeps it: enough to see what changed and to put it back."""
-    keys = ("subscription_id", "product", "code", "channel", "country", "activated_at")
-    return {
-        "display_name": display_name,
-        "domains": list(domains),
-        "subscriptions": [
-            {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in zip(keys, sub, strict=True)}
-            for sub in subs
-        ],
-    }
-
-
-def _tenant_rows(session: Session, tenant_ids: list[str]) -> dict[str, TenantRow]:
-    """The stored rows of these tenants with their subscriptions, in a few queries (not one
-    ``get`` and one lazy load per tenant: the directory is thousands of tenants)."""
-    from sqlalchemy.orm import selectinload
-
-    out: dict[str, TenantRow] = {}
-    for start in range(0, len(tenant_ids), 500):
-        chunk = tenant_ids[start : start + 500]
-        query = select(TenantRow).options(selectinload(TenantRow.subscriptions)).where(TenantRow.tenant_id.in_(chunk))
-        out.update({row.tenant_id: row for row in session.scalars(query)})
-    return out
-
-
-def upsert_tenants(
-    session: Session,
-    tenants: dict[str, Tenant],
-    now: datetime,
-    *,
-    actor: str = "system:intake",
-    source: str = "",
-    source_sha256: str = "",
-) -> int:
-    """Write the tenant directory; rows whose content did not change are left alone. Every
-    entry written is logged in ``tenant_history`` (who, which file, before and after)."""
-    written = 0
-    rows = _tenant_rows(session, [t.tenant_id for t in tenants.values()])
-    known_subs = set(session.scalars(select(TenantSubscriptionRow.subscription_id)))
-    for tenant in tenants.values():
-        row = rows.get(tenant.tenant_id)
-        subs = [
-            (s.subscription_id, s.product, s.code, s.channel.value, s.country, s.activated_at)
-            for s in tenant.subscriptions
-        ]
-        before: dict[str, Any] | None = None
-        if row is not None:
-            have = [
-                (s.subscription_id, s.product, s.code, s.channel, s.country, s.activated_at)
-                for s in row.subscriptions
-            ]
-            if (
-                row.display_name == tenant.display_name
-                and list(row.domains) == list(tenant.domains)
-                and have == subs
-            ):
-                continue
-            before = _tenant_snapshot(row.display_name, list(row.domains), have)
-        else:
-            row = TenantRow(tenant_id=tenant.tenant_id)
-            session.add(row)
-        row.display_name = tenant.display_name
-        row.domains = list(tenant.domains)
-        row.updated_at = now
-        row.subscriptions[:] = []
-        session.flush()
-        for sid, product, code, channel, country, activated in subs:
-            # A subscription ID is global: if another tenant listed it before, it moves here.
-            stale = session.get(TenantSubscriptionRow, sid) if sid in known_subs else None
-            if stale is not None:
-                session.delete(stale)
-                session.flush()
-            known_subs.add(sid)  # listed twice in one file: the later tenant takes it, as before
-            row.subscriptions.append(
-                TenantSubscriptionRow(
-                    subscription_id=sid,
-                    product=product,
-                    code=code,
-                    channel=channel,
-                    country=country,
-                    activated_at=activated,
-                )
-            )
-        session.add(
-            TenantHistoryRow(
-                tenant_id=tenant.tenant_id,
-                at=now,
-                actor=actor,
-                action="created" if before is None else "updated",
-                source=source,
-                source_sha256=source_sha256,
-                before=before,
-                after=_tenant_snapshot(tenant.display_name, list(tenant.domains), subs),
-            )
-        )
-        written += 1
-    return written
-
-
 __all__ = [
     "TENANTS_FILE",
     "IngestItem",
@@ -543,5 +440,4 @@ __all__ = [
     "replace_active_products",
     "store_blob",
     "take_in",
-    "upsert_tenants",
 ]

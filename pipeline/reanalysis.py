@@ -74,7 +74,7 @@ class Versions:
 def current_versions(extractor_ref: str | None = None) -> Versions:
     """The versions a run makes analyses with: the scoring package's and the extractor's
     (``module:function`` as the nightly run names it; default the bundled extractors)."""
-    from pipeline.nightly_work import DEFAULT_EXTRACTOR, extractor_version
+    from pipeline.nightly.analyse import DEFAULT_EXTRACTOR, extractor_version
     from scoring.analyze import SCORING_VERSION
 
     return Versions(scoring=SCORING_VERSION, extractor=extractor_version(extractor_ref or DEFAULT_EXTRACTOR))

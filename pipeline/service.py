@@ -57,7 +57,6 @@ from pipeline.intake import (
     replace_active_products,
     submission_from_store,
     take_in,
-    upsert_tenants,
 )
 from pipeline.models import ClaimedProductIn, ClaimFile, DocumentRef, Status
 from pipeline.reanalysis import reanalysis_change
@@ -74,6 +73,7 @@ from pipeline.store.schema import (
     SubmissionRow,
     UserRow,
 )
+from pipeline.tenant_directory import upsert_tenants
 
 Decision = Literal["approve", "reject", "request_info"]
 READERS = frozenset(Role)

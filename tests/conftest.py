@@ -21,6 +21,6 @@ def shared_corpus() -> Path:
 
 
 # The test clients and the browser tests talk plain HTTP to 127.0.0.1: the session cookie must be
-# sent without TLS there. Production defaults to Secure cookies (pipeline.web.app); the attack
+# sent without TLS there. Production defaults to Secure cookies (delivery.web.app); the attack
 # test tests/security/test_cookie_secure.py checks that default with this setting removed.
 os.environ.setdefault("POE_WEB_INSECURE_COOKIES", "1")

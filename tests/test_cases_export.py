@@ -103,7 +103,7 @@ def test_nothing_corrected_since_the_date_exports_nothing(corrected, tmp_path: P
 def test_the_cli_writes_the_cases(corrected, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from typer.testing import CliRunner
 
-    from pipeline.cli import app
+    from delivery.cli import app
 
     _, claim_id, _, _, root = corrected
     result = CliRunner().invoke(app, ["--db", f"sqlite:///{root / 'store.db'}", "cases", "export",

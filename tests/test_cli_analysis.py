@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from delivery.cli import app
 from extractors.document import ExtractedDocument, Location, TextBlock
 from pipeline.analysis import analyze_folder, compare_folders, to_assertion
-from pipeline.cli import app
 from pipeline.models import ClaimFile, Tenant
 from scoring.compare import NoSharedKey
 

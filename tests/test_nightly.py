@@ -199,7 +199,7 @@ def test_run_killed_with_sigkill_then_run_again_loses_and_duplicates_nothing(tmp
     db_file = tmp_path / "data" / "poe-review.db"
     db_url = f"sqlite:///{db_file}"
     cmd = [
-        sys.executable, "-c", "from pipeline.cli import main; main()", "run", "--inbox", str(inbox), "--db", db_url, "--as-of", AS_OF,
+        sys.executable, "-c", "from delivery.cli import main; main()", "run", "--inbox", str(inbox), "--db", db_url, "--as-of", AS_OF,
         "--no-prefect", "--concurrency", "1", "--batch-size", "1", "--extractor", EXTRACTOR, "--json",
     ]
     proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -252,7 +252,7 @@ def test_run_killed_with_sigkill_then_run_again_loses_and_duplicates_nothing(tmp
 def test_demo_without_prefect_runs_twice_and_says_what_to_open(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
-    from pipeline.cli import app
+    from delivery.cli import app
 
     runner = CliRunner()
     data = tmp_path / "data"
@@ -270,7 +270,7 @@ def test_demo_without_prefect_runs_twice_and_says_what_to_open(tmp_path: Path) -
 
 def test_fallback_demo_inbox_is_byte_identical_on_every_build(tmp_path: Path) -> None:
     from pipeline.claim_folder import read_claim_folder
-    from pipeline.nightly_demo import minimal_demo_inbox
+    from pipeline.nightly.demo import minimal_demo_inbox
 
     first = minimal_demo_inbox(tmp_path / "a")
     second = minimal_demo_inbox(tmp_path / "b")
@@ -285,7 +285,7 @@ def test_schedule_without_a_prefect_server_explains_server_and_cron_line(
 ) -> None:
     from typer.testing import CliRunner
 
-    from pipeline.cli import app
+    from delivery.cli import app
 
     for key in PREFECT_ENV_KEYS:  # the command sets them; restore them afterwards
         monkeypatch.delenv(key, raising=False)
@@ -323,7 +323,7 @@ def test_run_finishes_without_prefect_when_prefect_cannot_start(tmp_path: Path) 
     inbox = build_inbox(tmp_path / "inbox", n=4)
     env = {**os.environ, "PREFECT_API_URL": "http://127.0.0.1:9/api", "PREFECT_HOME": str(tmp_path / "prefect")}
     cmd = [
-        sys.executable, "-c", "from pipeline.cli import main; main()", "run", "--inbox", str(inbox),
+        sys.executable, "-c", "from delivery.cli import main; main()", "run", "--inbox", str(inbox),
         "--db", f"sqlite:///{tmp_path / 'data' / 'poe-review.db'}", "--as-of", AS_OF, "--concurrency", "1",
         "--extractor", EXTRACTOR, "--json",
     ]
@@ -394,7 +394,7 @@ def test_demo_reads_its_scanned_sow_with_rapidocr_when_tesseract_is_absent(tmp_p
     env["PATH"] = _path_without_tesseract()
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(Path(__file__).resolve().parent.parent), env.get("PYTHONPATH")) if p)
     run = subprocess.run(
-        [sys.executable, "-c", "from pipeline.cli import main; main()", "demo", "--data", str(tmp_path / "data"),
+        [sys.executable, "-c", "from delivery.cli import main; main()", "demo", "--data", str(tmp_path / "data"),
          "--no-prefect", "--concurrency", "1", "--json"],
         capture_output=True, text=True, env=env, timeout=600, check=False,
     )

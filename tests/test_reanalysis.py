@@ -172,6 +172,6 @@ def test_stale_plan_ignores_decided_claims(analysed_store: tuple[Any, str]) -> N
 def test_cli_default_cap_is_the_documented_one() -> None:
     import inspect
 
-    from pipeline.cli.nightly import run_command
+    from delivery.cli.nightly import run_command
 
     assert inspect.signature(run_command).parameters["reanalyse_limit"].default == DEFAULT_REANALYSE_LIMIT

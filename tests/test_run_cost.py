@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.nightly_work import load_tenant_directory
+from pipeline.nightly.analyse import load_tenant_directory
 from pipeline.service import ClaimService
 from pipeline.store.db import make_engine, migrate
 from scoring.checks.context import remembering

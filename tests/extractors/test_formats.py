@@ -10,7 +10,7 @@ import pytest
 
 from extractors import EXTRACTOR_VERSION, ExtractedDocument, Location, extract, sniff
 from extractors.ocr import ocr_available
-from extractors.pdf_layout import Segment, find_gutter, reading_order, rotate_box, to_display
+from extractors.pdf_layout import TextBox, find_gutter, reading_order, rotate_box, to_display
 from tests.extractors.conftest import IN_PROCESS
 from tests.extractors.samples import SIGNATURE_LABEL, build_png, build_scanned_pdf
 
@@ -86,7 +86,7 @@ def test_rotation_geometry_matches_pdfplumber_convention() -> None:
 
 
 def test_a_table_of_short_cells_is_not_taken_for_two_columns() -> None:
-    rows = [Segment(f"r{i}c{j}", (50 + j * 110, 100 + i * 15, 80 + j * 110, 110 + i * 15))
+    rows = [TextBox(f"r{i}c{j}", (50 + j * 110, 100 + i * 15, 80 + j * 110, 110 + i * 15))
             for i in range(10) for j in range(5)]
     assert find_gutter(rows, 600) is None
     assert [s.text for s in reading_order(rows, 600)][0] == "r0c0\tr0c1\tr0c2\tr0c3\tr0c4"
@@ -271,9 +271,9 @@ def test_ruled_grid_from_drawn_lines_and_rows_ruled_in_blocks() -> None:
     boxes = [(50, 100, 350, 100.5), (50, 140, 350, 140.5)] + [(x, 100, x + 0.5, 140) for x in (50, 150, 250, 350)]
     grids = find_grids(*edges_from_boxes(boxes))
     assert len(grids) == 1 and len(grids[0].xs) == 4
-    runs = [Segment(t, (x, y, x + 40, y + 8)) for y, row in ((105, ("Alabama", "18", "22")), (120, ("Alaska", "2", "3")))
+    runs = [TextBox(t, (x, y, x + 40, y + 8)) for y, row in ((105, ("Alabama", "18", "22")), (120, ("Alaska", "2", "3")))
             for x, t in zip((60, 160, 260), row, strict=True)]
-    outside = Segment("Footnote", (60, 200, 120, 208))
+    outside = TextBox("Footnote", (60, 200, 120, 208))
     assert fill(grids, [*runs, outside]) == [outside]
     rows = [[" ".join(s.text for s in cell) for cell in stacks] for _, _, stacks in split_rows(grids[0], group_lines)]
     assert rows == [["Alabama", "18", "22"], ["Alaska", "2", "3"]]

@@ -98,7 +98,7 @@ def test_batches_run_on_a_two_worker_dask_cluster(tmp_path: Path) -> None:
 def test_run_command_prints_the_flow_summary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from typer.testing import CliRunner
 
-    from pipeline.cli import app
+    from delivery.cli import app
     from tests.test_nightly import PREFECT_ENV_KEYS
 
     for key in PREFECT_ENV_KEYS:  # the command sets missing ones; put everything back afterwards
@@ -124,7 +124,7 @@ def test_run_command_prints_the_flow_summary(tmp_path: Path, monkeypatch: pytest
 def test_demo_runs_the_flow(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from typer.testing import CliRunner
 
-    from pipeline.cli import app
+    from delivery.cli import app
     from tests.test_nightly import PREFECT_ENV_KEYS
 
     for key in PREFECT_ENV_KEYS:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.cli import app
+from delivery.cli import app
 from tests.pipeline.claim_factory import partner_claim, write_claim, write_tenants
 
 runner = CliRunner()

@@ -20,7 +20,7 @@ from sqlalchemy import Engine
 from pipeline.clock import FixedClock
 from pipeline.corrections import CorrectionIn
 from pipeline.nightly import NightlyConfig, run_nightly, summary_markdown, summary_rows
-from pipeline.nightly_drift import agreement_drift
+from pipeline.nightly.drift import agreement_drift
 from pipeline.reports import agreement
 from pipeline.service import ClaimService
 from pipeline.store.db import make_engine, migrate
@@ -120,9 +120,9 @@ def test_the_agreement_page_and_the_report_name_every_fallen_scope(
 ) -> None:
     from fastapi.testclient import TestClient
 
+    from delivery.web import create_app
+    from delivery.web.accounts import add_user
     from pipeline.reports.report import build_report
-    from pipeline.web import create_app
-    from pipeline.web.accounts import add_user
 
     build(engine, clock, tmp_path)
     monkeypatch.setattr(agreement, "DRIFT_MIN_LABELS", 2)

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.cli import app
+from delivery.cli import app
 from pipeline.clock import FixedClock
 from pipeline.notify.tokens import consent_secret, read_consent_token
 from pipeline.service import ClaimService

@@ -14,9 +14,9 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
 
-from pipeline.samples.phrasing import growth as growth_bank
-from pipeline.samples.products import PRODUCTS
-from pipeline.samples.scenario import ClaimScenario, first, product_truth
+from samples.phrasing import growth as growth_bank
+from samples.products import PRODUCTS
+from samples.scenario import ClaimScenario, first, product_truth
 
 CATALOGUE = Path(__file__).resolve().parents[2] / "scoring" / "data" / "catalogue.json"
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -161,7 +161,7 @@ def signature_problems(sc: ClaimScenario, docs: list[object], label: object) -> 
     """Read the composed documents' structure for a customer signature/acknowledgment and compare
     with the label: a signed customer block (dated in the window or undated), a filled template
     acknowledgment, an approved purchase order, or an e-mail from the customer's domain."""
-    from pipeline.samples.docmodel import Document, Email, Fields, Paragraph, SignatureBlock
+    from samples.docmodel import Document, Email, Fields, Paragraph, SignatureBlock
 
     people = {sc.customer_signer.full, sc.customer_contact.full, sc.approver.full}
     lo, hi = recent_window(sc.submitted_at)

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from pipeline.claim_folder import load_tenants, read_claim_folder
-from pipeline.samples import build_demo_inbox, generate_corpus
-from pipeline.samples.compose import compose_claim, plain_text
-from pipeline.samples.corpus import labels_json
-from pipeline.samples.scenario import CRITERIA, build_corpus, first
+from samples import build_demo_inbox, generate_corpus
+from samples.compose import compose_claim, plain_text
+from samples.corpus import labels_json
+from samples.scenario import CRITERIA, build_corpus, first
 from tests.samples.audit import GROWTH_WORDS, audit_claim, dates_in, names_product, signature_problems
 
 N, SEED = 40, 7
@@ -39,7 +39,7 @@ def labels(corpus: Path) -> dict:
 def test_every_claim_folder_reads_and_is_labelled(corpus: Path, labels: dict) -> None:
     folders = sorted(p for p in corpus.iterdir() if p.is_dir())
     assert len(folders) == N
-    assert labels["generator"] == "pipeline.samples" and labels["version"] == 1
+    assert labels["generator"] == "samples" and labels["version"] == 1
     assert labels["seed"] == SEED and labels["n"] == N
     assert set(labels["claims"]) == {p.name for p in folders}
     tenants = load_tenants(corpus / "tenants.json")
@@ -140,9 +140,9 @@ def test_model_level_audit_finds_no_contradiction() -> None:
 
 
 def test_filler_banks_name_no_product_growth_or_date() -> None:
-    from pipeline.samples.phrasing import intro, legal
-    from pipeline.samples.phrasing import scope as sp
-    from pipeline.samples.products import PRODUCTS
+    from samples.phrasing import intro, legal
+    from samples.phrasing import scope as sp
+    from samples.products import PRODUCTS
     from tests.samples.audit import product_patterns
 
     banks = [*sp.TECH_TASKS, *sp.DELIVERABLES, *sp.MILESTONES, *sp.GOVERNANCE, *sp.CUSTOMER_DUTIES,

@@ -14,7 +14,7 @@ import pytest
 
 from extractors import ExtractedDocument, Limits, extract
 from extractors.ocr import ocr_available
-from pipeline.samples.docmodel import (
+from samples.docmodel import (
     Bullets,
     Document,
     Email,
@@ -26,9 +26,9 @@ from pipeline.samples.docmodel import (
     SignatureBlock,
     Table,
 )
-from pipeline.samples.render import render, render_bytes
-from pipeline.samples.render.pdf_style import pdf_style
-from pipeline.samples.render.text import blocks_to_text
+from samples.render import render, render_bytes
+from samples.render.pdf_style import pdf_style
+from samples.render.text import blocks_to_text
 
 IN_PROCESS = Limits(timeout_seconds=None)
 LAYOUTS = ("stacked", "columns", "table", "inline")

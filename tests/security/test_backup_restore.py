@@ -19,7 +19,7 @@ from sqlalchemy import Engine, select, text
 from sqlalchemy.engine import make_url
 from typer.testing import CliRunner
 
-from pipeline.cli import app as cli
+from delivery.cli import app as cli
 from pipeline.service import ClaimService
 from pipeline.store.backup import BackupError, backup, restore
 from pipeline.store.db import make_engine, session_scope

@@ -34,7 +34,7 @@ def test_session_cookie_is_secure_unless_local_http_is_configured(
 def test_serve_offers_the_local_http_switch() -> None:
     from typer.testing import CliRunner
 
-    from pipeline.cli import app
+    from delivery.cli import app
 
     out = CliRunner().invoke(app, ["serve", "--help"], env={"COLUMNS": "200"})
     assert out.exit_code == 0 and "--insecure-cookies" in out.output

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.cli import app as cli
-from pipeline.web import throttle
+from delivery.cli import app as cli
+from delivery.web import throttle
 from tests.security.web_app import PASSWORD, make_site
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from pipeline.cli import app as cli
-from pipeline.web.accounts import add_user
-from pipeline.web.sessions import SESSION_TTL
+from delivery.cli import app as cli
+from delivery.web.accounts import add_user
+from delivery.web.sessions import SESSION_TTL
 from tests.security.web_app import PASSWORD, make_site
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from pipeline.web import documents as docs
+from delivery.web import documents as docs
 from tests.security import hostile
 
 

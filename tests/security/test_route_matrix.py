@@ -21,8 +21,8 @@ from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 from starlette.routing import Mount, Route
 
+from delivery.web import create_app
 from pipeline.notify.tokens import consent_secret, make_consent_token
-from pipeline.web import create_app
 from tests.web.store_builder import PASSWORD, Built
 
 ROLES = ("anon", "customer", "analyst", "admin", "partner_other", "partner_own", "reviewer")

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from pipeline.web import uploads
+from delivery.web import uploads
 from tests.security.helpers import request_info, upload
 from tests.web.conftest import csrf_of
 

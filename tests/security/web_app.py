@@ -11,10 +11,10 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
+from delivery.web import create_app
+from delivery.web.accounts import add_user
 from pipeline.clock import FixedClock
 from pipeline.store.db import make_engine, migrate
-from pipeline.web import create_app
-from pipeline.web.accounts import add_user
 
 PASSWORD = "correct horse battery"
 # Today (whole seconds): ``poe-review users unlock`` lists the locks of the real present.

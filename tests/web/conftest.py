@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from delivery.web import create_app
 from pipeline.clock import FixedClock
 from pipeline.store.db import make_engine
-from pipeline.web import create_app
 from tests.web.store_builder import PASSWORD, Built, build_store
 
 

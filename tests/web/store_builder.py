@@ -18,11 +18,11 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
+from delivery.web.accounts import add_user
 from pipeline.clock import FixedClock
 from pipeline.service import ClaimService
 from pipeline.store.db import make_engine, migrate, session_scope
 from pipeline.store.schema import DocumentRow, ExtractionRow
-from pipeline.web.accounts import add_user
 
 START = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)  # a Monday
 TENANT_A = "72f988bf-86f1-41af-91ab-2d7cd011db47"

@@ -36,7 +36,7 @@ def _free_port() -> int:
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Built]]:
     import uvicorn
 
-    from pipeline.web import create_app
+    from delivery.web import create_app
 
     built = build_store(tmp_path_factory.mktemp("browser-store"))
     app = create_app(built.engine, built.clock, secret_key="browser-test", data_dir=built.data_dir)

@@ -28,13 +28,13 @@ def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
     import uvicorn
 
+    from delivery.web import create_app
+    from delivery.web.accounts import add_user
     from pipeline.nightly import NightlyConfig, run_nightly
     from pipeline.store.db import make_engine
-    from pipeline.web import create_app
-    from pipeline.web.accounts import add_user
 
     root = tmp_path_factory.mktemp("demo")
-    from pipeline.nightly_demo import demo_inbox_builder
+    from delivery.cli.nightly import demo_inbox_builder
 
     build_demo_inbox, _ = demo_inbox_builder()  # exactly the inbox `poe-review demo` uses
     inbox = Path(build_demo_inbox(root / "inbox"))

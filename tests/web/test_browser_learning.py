@@ -30,7 +30,7 @@ pytestmark = [
 def _serving(built: Built) -> Iterator[str]:
     import uvicorn
 
-    from pipeline.web import create_app
+    from delivery.web import create_app
 
     app = create_app(built.engine, built.clock, secret_key="browser-learning", data_dir=built.data_dir)
     with socket.socket() as s:

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from pipeline.web import create_app
+from delivery.web import create_app
 from tests.web.store_builder import Built, build_store
 from tests.web.test_browser import ARTIFACTS, CHROMIUM, _free_port, _inside, _sign_in, sync_api
 from tests.web.workspace_store import add_workspace_cases, write_report_after_a_request

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from pipeline.cli import app
+from delivery.cli import app
+from delivery.web.accounts import authenticate
 from pipeline.store.db import make_engine
-from pipeline.web.accounts import authenticate
 
 
 def test_users_add_hashes_with_argon2_and_checks_roles(tmp_path: Path) -> None:

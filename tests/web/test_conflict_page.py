@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.web.conflict_view import parse_pane
+from delivery.web.conflict_view import parse_pane
 from tests.web.store_builder import Built
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.web.documents import location_matches, text_view
+from delivery.web.documents import location_matches, text_view
 
 MAIL = {
     "path": "ack.eml",

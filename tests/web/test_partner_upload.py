@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from pipeline.web.upload_check import mislabel
+from delivery.web.upload_check import mislabel
 from tests.web.conftest import csrf_of
 from tests.web.store_builder import email_docx
 

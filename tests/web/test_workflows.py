@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from delivery.web import uploads
+from delivery.web.views import PAGE_SIZE, QueueFilters, build_queue, request_prefill, status_diagram
 from pipeline.claim_views import ClaimSummary
-from pipeline.web import uploads
-from pipeline.web.views import PAGE_SIZE, QueueFilters, build_queue, request_prefill, status_diagram
 from tests.web.conftest import csrf_of, login
 from tests.web.store_builder import PASSWORD, START, Built, email_docx
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.web.params import without_empty_params
+from delivery.web.params import without_empty_params
 
 
 def _queue_ids(html: str) -> list[str]:
@@ -118,7 +118,7 @@ def test_the_customers_denial_comment_reaches_the_reviewers_history(client_for, 
 
 
 def test_the_same_quote_is_listed_once() -> None:
-    from pipeline.web.views import evidence_refs
+    from delivery.web.views import evidence_refs
 
     quote = {"document": "SOW.pdf", "page": 2, "location": {"page": 2}, "text": "Signed:  Jane Roe"}
     analysis = {"criteria": {

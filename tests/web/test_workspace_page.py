@@ -75,7 +75,7 @@ def test_timeline_withholds_personal_data_from_analysts(client_for) -> None:  # 
 
 
 def test_the_request_form_holds_the_scorings_requests_only() -> None:
-    from pipeline.web.views import request_prefill
+    from delivery.web.views import request_prefill
 
     analysis = {"criteria": {}, "requests": ["Upload the signed SOW"], "reasons": [
         {"code": "R-DEC-002", "rule": "D-15", "message": "Partner action required: 1 item(s) to complete"},

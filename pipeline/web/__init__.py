@@ -1,5 +1,0 @@
-"""Web UI and JSON API (FastAPI): ``create_app(engine, clock=...)``."""
-
-from pipeline.web.app import create_app
-
-__all__ = ["create_app"]
