@@ -99,7 +99,11 @@ def licensing_blocks(v: Voice, force: bool = False) -> list[Block]:
 
 
 def _growth_products(v: Voice) -> list[str]:
-    return v.linked()
+    """Products a growth statement may name: the claimed ones this document works on. Growth of
+    an unclaimed product (a sibling SKU, the POE's other work) is no growth of the claim (D-11.3
+    with D-11.2, issue 12), so the generator never writes it where the label says growth is shown."""
+    claimed = {p.code for p in v.sc.products}
+    return [c for c in v.linked() if c in claimed]
 
 
 def growth_sentences(v: Voice, numeric: bool, k: int = 2) -> list[str]:
