@@ -77,3 +77,13 @@ def test_an_everyday_word_in_a_microsoft_document_is_the_product():
     d = docx("Under this SOW the Partner will design the Power BI data model and deploy workspaces.",
              "The Partner will not migrate or reconfigure Teams; it stays with the Customer's current support provider.")
     assert products(("TEAMS",), d).products["TEAMS"].verdict == "mentioned"
+
+
+# azure/sentinel-siem SOW, 3.1 In Scope (claimed as Defender XDR in the hand labels): 'Defender for
+# Cloud' is Azure's cloud-workload plan, not the Microsoft 365 Defender suite; 'Defender' alone names
+# Defender XDR only when no Azure plan ('for Cloud', 'for Servers', 'for Storage'...) follows it.
+def test_defender_for_cloud_is_no_defender_xdr():
+    line = "Implement data connectors for primary sources (Office 365, Azure AD, Defender for Cloud)"
+    assert products(("DEFENDER",), docx("# In Scope", line)).verdict == "not_met"
+    assert products(("DEFENDER",), docx("# In Scope", line.replace("Defender for Cloud", "Microsoft Defender"))
+                    ).verdict == "met"
