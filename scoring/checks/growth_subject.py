@@ -10,8 +10,10 @@ Growth counts only as growth of a product the partner claims. Per document:
 - a statement naming no product ('100% user adoption', '50 users onboarded') concerns the
   document's subject: the claimed product it names most (or, naming none, the one the claim's other
   documents name: a POE template beside the SOW), never when no document of the claim names a
-  claimed product (a contract's own sales volumes on a Microsoft 365 claim) or when the document
-  is mainly about another vendor's platform (:func:`subject.other_vendor_document`).
+  claimed product (a contract's own sales volumes on a Microsoft 365 claim), when the document
+  is mainly about another vendor's platform (:func:`subject.other_vendor_document`), or when its
+  title names another platform and it names the claimed product once at most ('Azure Virtual
+  Desktop Implementation' listing Intune among its components).
 
 :class:`GrowthSubject` answers with the claimed product's name, so that the evidence says which
 product the quoted growth is growth of.
@@ -34,6 +36,12 @@ BRANDED = re.compile(r"\b(?:Microsoft|Azure)(?:\s+(?!(?:Partner|Corporation|Corp
                      r"Services?|Consulting|Learn|Docs|Solutions?|Agreement|Terms|Products?|Licensing|Licen[cs]es?|"
                      r"Partners?|Cloud Partner|Implementation|Deployment|Statement|Proposal|CPOR|POE)\b)"
                      r"(?:[A-Z][A-Za-z0-9]+|365)){1,3}")
+# The first lines of a document that can be its title, and what is never one.
+TITLE_LINES = 4
+_NOT_TITLE = re.compile(r"^\s*(?:statement of work|scope of work|solution briefing|proposal|sow|contents|"
+                        r"table of contents)\s*$|:|\|", re.I)
+
+
 def _words_pattern(name: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + r"[\s\-]*".join(map(re.escape, name.split())) + r"(?!\w)", re.I)
 
@@ -86,11 +94,19 @@ class GrowthSubject:
             return True
         return any(not self._claimed_in(m.group(0)) for m in BRANDED.finditer(text))
 
+    def _title(self) -> str:
+        lines = [seg.text for seg in self.view.segments[:TITLE_LINES]
+                 if seg.kind != "row" and len(seg.text.split()) <= 12 and not _NOT_TITLE.search(seg.text)]
+        return " ".join(lines)
+
     def settle(self, claim_counts: Counter[str]) -> None:
         """Fix the document's subject, given how often the claim's documents together name each
         claimed product (a POE template may state growth while the SOW beside it names the product)."""
         if not claim_counts or other_vendor_document(self.view, sum(self.counts.values())):
             return
+        title = self._title()
+        if sum(self.counts.values()) <= 1 and title and not self._claimed_in(title) and self._others_in(title):
+            return  # 'Azure Virtual Desktop Implementation' naming Intune once among its components
         self.subject = (self.counts or claim_counts).most_common(1)[0][0]
 
     def product_of(self, text: str) -> str | None:

@@ -154,3 +154,17 @@ def test_growth_naming_an_unclaimed_microsoft_product_is_not_the_claims():
                "100% user adoption of Azure Virtual Desktop with minimal support calls")
     assert growth(("INTUNE",), avd).verdict == "not_met"
     assert growth(("Azure Virtual Desktop",), avd).verdict == "met"
+
+
+# azure/virtual-desktop SOW (claimed as Intune in the hand labels), as written: the title names the
+# desktop platform, Intune appears once among its components, and the adoption target names no product.
+AVD_SOW = ("Statement of Work", "Azure - Azure Virtual Desktop Implementation",
+           "# Key Opportunities and Success Criteria",
+           "100% user adoption with minimal support calls through intuitive experience",
+           "# 6.1 Solution Architecture", "Intune device management for BYOD and corporate device support")
+
+
+def test_unnamed_growth_in_a_document_titled_after_another_platform_is_that_platforms():
+    assert growth(("INTUNE",), docx(*AVD_SOW)).verdict == "not_met"
+    r = growth(("Azure Virtual Desktop",), docx(*AVD_SOW))
+    assert r.verdict == "met" and r.evidence[0].note == "growth activity of Azure Virtual Desktop"
