@@ -87,3 +87,12 @@ def test_defender_for_cloud_is_no_defender_xdr():
     assert products(("DEFENDER",), docx("# In Scope", line)).verdict == "not_met"
     assert products(("DEFENDER",), docx("# In Scope", line.replace("Defender for Cloud", "Microsoft Defender"))
                     ).verdict == "met"
+
+
+# github/advanced-security SOW, Integration Architecture (claimed as Teams in the growth labels): a
+# product that only receives alerts is their channel, not work on it.
+def test_alert_channel_is_no_work_on_the_product():
+    line = "Notification webhooks deliver alerts to Slack/Teams channels"
+    d = docx("# 6.5 Integration Architecture", line, "# Integration:", "Notification channels (Slack, Teams, Email, PagerDuty)")
+    assert products(("TEAMS",), d).verdict == "not_met"
+    assert products(("TEAMS",), docx("Deploy Microsoft Teams channels for the security team", line)).verdict == "met"
