@@ -136,9 +136,13 @@ ONBOARD_PEOPLE = re.compile(r"\bonboard\w*\s+(?:of\s+)?(?:\w+\s+){0,4}?(?:\d[\d,
 
 # The product taken to more of the organisation: 'Expand Dynamics 365 Sales to two further
 # business units', 'roll Teams Phone out across the remaining regions'.
+# A first rollout to a counted scope ('roll out Teams Phone for 800 users across 5 sites') is the
+# deployment itself: a rollout grows only to the remaining, further or other parts of the organisation.
 EXPAND_REACH = re.compile(
-    r"\b(?:expand\w*|extend\w*|roll\w*(?: \w+){0,6}? out|rollouts?|scal\w* out)\b[^.;]{0,80}?\b(?:to|across|into|in)\b[^.;]{0,30}?"
-    r"\b(?:further|more|additional|other|new|remaining|all(?: other)?|\d+|two|three|four|five|six)\s+(?:\w+\s+){0,2}?"
+    r"\b(?:(?:expand\w*|extend\w*|scal\w* out)\b[^.;]{0,80}?\b(?:to|across|into|in)\b[^.;]{0,30}?"
+    r"\b(?:further|more|additional|other|new|remaining|all(?: other)?|\d+|two|three|four|five|six)|"
+    r"(?:roll\w*(?: \w+){0,6}? out|rollouts?)\b[^.;]{0,80}?\b(?:to|across|into|in)\b[^.;]{0,30}?"
+    r"\b(?:further|more|additional|other|new|remaining|all(?: other)?))\s+(?:\w+\s+){0,2}?"
     r"(?:business units?|divisions?|subsidiar(?:y|ies)|departments?|regions?|countries|branches|offices|"
     r"locations|sites|entities|markets|brands|plants|stores|hospitals|schools|teams|repositor(?:y|ies)|projects|"
     r"workspaces|subscriptions|users|employees|seats)\b", re.I)

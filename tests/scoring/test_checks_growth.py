@@ -157,3 +157,11 @@ def test_baseline_target_table_rows():
     assert r.verdict == "met" and r.evidence[0].text == "Monthly active users"
     d = docx([["Metric", "Owner"], ["Monthly active users", "Contoso IT"]])
     assert growth(d).verdict == "not_met"
+
+
+def test_a_first_rollout_to_a_counted_scope_is_the_deployment():
+    """'Roll out ... for 800 users across 5 sites' is the deployment's scope; a rollout is growth when it
+    reaches the remaining, further or other parts of the organisation."""
+    assert growth(pdf("In this phase we will roll out Teams Phone with Direct Routing for 800 users across 5 sites."
+                      )).verdict == "not_met"
+    assert growth(pdf("Roll Teams Phone out across the remaining 5 sites after the pilot.")).verdict == "met"
