@@ -7,6 +7,7 @@ from samples.docmodel import Block, Bullets, Heading, Paragraph, Table
 from samples.phrasing import fill, growth, keys_of, mentions, pick
 from samples.phrasing import scope as sp
 from samples.products import EXTRA_MENTIONS, PRODUCTS
+from samples.scenario import GROWTH_POSITIVE
 
 NUMBER_KEYS = {"n", "m", "k", "k2", "pct", "pct2", "extra", "champs", "months"}
 TOPIC_NOUNS = ("implementation", "migration", "roll-out", "deployment", "programme", "project", "rollout")
@@ -17,8 +18,13 @@ CODENAMES = ("Project Atlas", "Project Lighthouse", "Modern Workplace Programme"
 
 
 def topic(v: Voice) -> str:
-    """What the paperwork calls the project: a linked product with a work noun, or a codename."""
-    linked = v.linked()
+    """What the paperwork calls the project: a linked product with a work noun (a claimed one
+    first), or a codename. A document stating growth the label counts for the claim is never
+    titled after an unclaimed product: its unnamed growth would be that product's (D-11.3 with D-11.2)."""
+    claimed = {p.code for p in v.sc.products}
+    linked = sorted(v.linked(), key=lambda c: c not in claimed)
+    if v.plan.growth in GROWTH_POSITIVE and not any(c in claimed for c in linked):
+        linked = []
     if linked and v.rng.random() < 0.7:
         return f"{v.prod(linked[0])} {pick(v.rng, TOPIC_NOUNS)}"
     return pick(v.rng, CODENAMES)
@@ -99,7 +105,11 @@ def licensing_blocks(v: Voice, force: bool = False) -> list[Block]:
 
 
 def _growth_products(v: Voice) -> list[str]:
-    return v.linked()
+    """Products a growth statement may name: the claimed ones this document works on. Growth of
+    an unclaimed product (a sibling SKU, the POE's other work) is no growth of the claim (D-11.3
+    with D-11.2, issue 12), so the generator never writes it where the label says growth is shown."""
+    claimed = {p.code for p in v.sc.products}
+    return [c for c in v.linked() if c in claimed]
 
 
 def growth_sentences(v: Voice, numeric: bool, k: int = 2) -> list[str]:

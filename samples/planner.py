@@ -51,6 +51,8 @@ class Planner:
             truths = [rng.choice(("linked", "mentioned", "absent")) for _ in codes]
             if all(x == "linked" for x in truths):
                 truths[rng.randrange(len(codes))] = rng.choice(("mentioned", "mentioned", "absent"))
+            if self.t["growth_activities"] == "met" and all(x == "absent" for x in truths):
+                truths[0] = "mentioned"  # growth of the claim needs the claimed product named (D-11.3 with D-11.2)
         for code, truth in zip(codes, truths, strict=True):
             how = "not_named" if truth == "absent" else ""
             if truth == "absent" and code in SIBLINGS and SIBLINGS[code] not in codes and rng.random() < 0.5:

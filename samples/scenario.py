@@ -227,7 +227,10 @@ def truth_from_docs(sc: ClaimScenario) -> dict[str, Label]:
     out["customer_name"] = "met" if any(d.customer in NAME_POSITIVE_MODES for d in docs) else "not_met"
     out["dates"] = "met" if any(d.dates == "recent" for d in docs) else "not_met"
     out["product_links"] = "met" if all(product_truth(sc, p.code) == "linked" for p in sc.products) else "not_met"
-    out["growth_activities"] = "met" if any(d.growth in GROWTH_POSITIVE for d in docs) else "not_met"
+    # Growth counts for the claim only where its products are named at all (D-11.3 with D-11.2):
+    # a statement naming no product speaks of the POE's own products, none of them claimed here.
+    named = any(product_truth(sc, p.code) != "absent" for p in sc.products)
+    out["growth_activities"] = "met" if named and any(d.growth in GROWTH_POSITIVE for d in docs) else "not_met"
     return out
 
 

@@ -11,13 +11,12 @@ do not count; nor do statements in out-of-scope sections or negated sentences.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
-from scoring.catalogue import find_mentions, find_product
+from scoring.catalogue import find_mentions
 from scoring.checks.context import CheckContext
+from scoring.checks.growth_subject import growth_subjects
 from scoring.checks.products import NEGATED, excluded_section, without_names
-from scoring.checks.subject import OTHER_VENDOR, mentions_in, other_vendor_document
-from scoring.checks.text import DocView, Segment, columns, is_blank_value, sentences
+from scoring.checks.text import Segment, columns, is_blank_value, sentences
 from scoring.reasons import reason
 from scoring.types import CriterionResult, Evidence
 
@@ -137,9 +136,13 @@ ONBOARD_PEOPLE = re.compile(r"\bonboard\w*\s+(?:of\s+)?(?:\w+\s+){0,4}?(?:\d[\d,
 
 # The product taken to more of the organisation: 'Expand Dynamics 365 Sales to two further
 # business units', 'roll Teams Phone out across the remaining regions'.
+# A first rollout to a counted scope ('roll out Teams Phone for 800 users across 5 sites') is the
+# deployment itself: a rollout grows only to the remaining, further or other parts of the organisation.
 EXPAND_REACH = re.compile(
-    r"\b(?:expand\w*|extend\w*|roll\w*(?: \w+){0,6}? out|rollouts?|scal\w* out)\b[^.;]{0,80}?\b(?:to|across|into|in)\b[^.;]{0,30}?"
-    r"\b(?:further|more|additional|other|new|remaining|all(?: other)?|\d+|two|three|four|five|six)\s+(?:\w+\s+){0,2}?"
+    r"\b(?:(?:expand\w*|extend\w*|scal\w* out)\b[^.;]{0,80}?\b(?:to|across|into|in)\b[^.;]{0,30}?"
+    r"\b(?:further|more|additional|other|new|remaining|all(?: other)?|\d+|two|three|four|five|six)|"
+    r"(?:roll\w*(?: \w+){0,6}? out|rollouts?)\b[^.;]{0,80}?\b(?:to|across|into|in)\b[^.;]{0,30}?"
+    r"\b(?:further|more|additional|other|new|remaining|all(?: other)?))\s+(?:\w+\s+){0,2}?"
     r"(?:business units?|divisions?|subsidiar(?:y|ies)|departments?|regions?|countries|branches|offices|"
     r"locations|sites|entities|markets|brands|plants|stores|hospitals|schools|teams|repositor(?:y|ies)|projects|"
     r"workspaces|subscriptions|users|employees|seats)\b", re.I)
@@ -293,46 +296,23 @@ def _no_activity(seg: Segment, statement: str) -> bool:
     return _not_an_activity(statement)
 
 
-def _concerns(ctx: CheckContext, view: DocView) -> Callable[[str], bool]:
-    """Does a statement of ``view`` concern the claim's products rather than another vendor's
-    platform (D-11.3 with D-11.2)? One naming a claimed product does; one naming another vendor's
-    platform does not; one naming none concerns the document's own product, which is another
-    vendor's when the document is mainly about that vendor's platform. (A statement naming only
-    an unclaimed Microsoft product still counts: the generated POEs label it growth, and the
-    product check already asks for the claimed product's work.)"""
-    codes: set[str] = set()
-    own: list[re.Pattern[str]] = []
-    for cp in ctx.claim.products:
-        p = find_product(cp.code) or find_product(cp.name)
-        if p is not None:
-            codes |= {p.code, *p.includes}
-        elif cp.name.strip():
-            own.append(re.compile(r"(?<!\w)" + r"[\s\-]*".join(map(re.escape, cp.name.split())) + r"(?!\w)", re.I))
-
-    def named(text: str) -> tuple[bool, bool]:
-        """(names some Microsoft product, names a claimed one)."""
-        ms = mentions_in(view, text)
-        mine = any(m[2].code in codes for m in ms) or any(o.search(text) for o in own)
-        return bool(ms) or mine, mine
-
-    claimed_count = sum(named(seg.text)[1] for seg in view.segments)
-    other_platform = other_vendor_document(view, claimed_count)
-
-    def concerns(text: str) -> bool:
-        some, mine = named(text)
-        if mine:
-            return True
-        if OTHER_VENDOR.search(text):
-            return False
-        return some or not other_platform
-    return concerns
+def _distinct(found: list[Evidence]) -> list[Evidence]:
+    """Each quote once (issue 15: the same sentence was listed two or three times)."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for e in found:
+        key = (e.document, " ".join(e.text.split()).lower())
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out
 
 
 def check_growth(ctx: CheckContext) -> CriterionResult:
     crit = "growth_activities"
     found: list[Evidence] = []
-    for view in ctx.views:
-        concerns = _concerns(ctx, view)
+    for view, subject in zip(ctx.views, growth_subjects(ctx.claim.products, ctx.views), strict=True):
+        concerns = subject.product_of
         header = ""  # the header row of the table being read
         carried: tuple[str, int, int | None] | None = None  # the last KPI header, its width and page
         for seg in view.segments:
@@ -351,18 +331,20 @@ def check_growth(ctx: CheckContext) -> CriterionResult:
                 if _is_target_header(header):
                     carried = (header, len(cols), seg.location.page)
             elif rowlike and _is_target_header(header) and OBJECT.search(NOT_SEATS.sub(" ", row_text)) \
-                    and concerns(row_text) and not _not_an_activity(row_text) \
+                    and (product := concerns(row_text)) and not _not_an_activity(row_text) \
                     and len(re.findall(r"\d[\d,.]*", _DATES.sub(" ", row_text))) >= 2:
                 # 'Metric | Baseline | Target' then 'Monthly active users | 120 | 800'
                 if seg.kind == "row":
                     cell = next((c for c in seg.cells if OBJECT.search(c.text)), seg.cells[0])
-                    found.append(cell.evidence(seg.doc_path, "growth target"))
+                    found.append(cell.evidence(seg.doc_path, f"growth target of {product}"))
                 else:
-                    found.append(seg.evidence("growth target"))
+                    found.append(seg.evidence(f"growth target of {product}"))
                 continue
             for st in _statements(seg):
-                if _is_title(st) or _is_label(st) or _no_activity(seg, st) or not _growth_in(NOT_SEATS.sub(" ", st)) \
-                        or not concerns(st if len(seg.cells) <= 1 else seg.text):
+                if _is_title(st) or _is_label(st) or _no_activity(seg, st) or not _growth_in(NOT_SEATS.sub(" ", st)):
+                    continue
+                product = concerns(st if len(seg.cells) <= 1 else seg.text)
+                if product is None:
                     continue
                 if NEGATED.search(st) or TECHNICAL.search(st) and not ADOPTION_WORK.search(st) \
                         and not _USAGE_NAMED.search(st):
@@ -370,12 +352,13 @@ def check_growth(ctx: CheckContext) -> CriterionResult:
                 if len(seg.cells) > 1:
                     cell = next((c for c in [*seg.cells[1:], seg.cells[0]] if _growth_in(c.text)), None) or next(
                         (c for c in seg.cells if OBJECT.search(c.text) or ADOPTION_WORK.search(c.text)), seg.cells[0])
-                    found.append(cell.evidence(seg.doc_path, "growth activity"))
+                    found.append(cell.evidence(seg.doc_path, f"growth activity of {product}"))
                 else:
-                    found.append(Evidence(seg.doc_path, st, seg.location, "growth activity"))
+                    found.append(Evidence(seg.doc_path, st, seg.location, f"growth activity of {product}"))
                 break
             if len(found) >= 3:
                 break
+    found = _distinct(found)
     if found:
         numeric = any(re.search(r"\d", e.text) for e in found)
         return CriterionResult(crit, "met", 0.9 if numeric or len(found) > 1 else 0.8, tuple(found[:3]))

@@ -261,6 +261,12 @@ LICENSE_ONLY = re.compile(r"licen[cs]\w*|subscriptions?|\bSKUs?\b|entitlements?|
                           r"resell\w*|\bCSP\b|per user|/user|/month|price|cost", re.I)
 
 
+# A product that only receives alerts or notifications is their channel, not the work
+# ('Notification webhooks deliver alerts to Slack/Teams channels').
+_CHANNEL_BEFORE = re.compile(r"\b(?:alerts?|notifications?|webhooks?)\b[^.;:]{0,40}?\b(?:to|into|via|through)\s+"
+                             r"(?:the\s+|an?\s+)?(?:[\w-]+\s*/\s*)*$", re.I)
+
+
 def _own_spans(target: Target, text: str, view: DocView) -> list[tuple[int, int]]:
     if target.product is not None:
         codes = {target.product.code, *target.product.includes}
@@ -299,7 +305,8 @@ def _piece_status(target: Target, piece: str, mentions: list[tuple[int, int, Pro
         start = groups[gi - 1][-1][1] if gi > 0 else 0
         end = groups[gi + 1][0][0] if gi + 1 < len(groups) else len(piece)
         window = piece[start:g[0][0]] + " " + piece[g[-1][1]:end]
-        if NEGATED.search(window) or _LOCAL_NEG.search(piece[max(start, g[0][0] - 40):g[0][0]]):
+        if NEGATED.search(window) or _LOCAL_NEG.search(piece[max(start, g[0][0] - 40):g[0][0]]) \
+                or _CHANNEL_BEFORE.search(piece[max(start, g[0][0] - 80):g[0][0]]):
             continue
         commercial = bool(LICENSE_ONLY.search(window) or PRICE_OR_QTY.search(window))
         if WORK.search(window) and (not commercial or _strong_work(window)):

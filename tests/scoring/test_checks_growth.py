@@ -4,12 +4,36 @@ from __future__ import annotations
 
 import pytest
 
+from scoring.catalogue import find_mentions
 from scoring.checks import run_checks
 from tests.scoring.docs import claim, docx, pdf
 
 
 def growth(*docs):
-    return run_checks(claim(), list(docs))["growth_activities"]
+    """The claim names every catalogue product the statement names (else Dynamics 365 Sales), and a
+    scope document beside it names them by brand, so a statement naming no product is the claim's
+    growth (D-11.3 with D-11.2; see test_growth_of_the_claimed_product_only)."""
+    found = {m[2].code: m[2].name for d in docs for m in find_mentions(d.text())}
+    found = found or {"D365_SALES_ENT": "Dynamics 365 Sales Enterprise"}
+    scope = pdf(f"Implement {' and '.join(found.values())} for Contoso.", path="Scope.pdf")
+    return run_checks(claim(tuple(sorted(found))), [*docs, scope])["growth_activities"]
+
+
+def test_growth_of_the_claimed_product_only():
+    """Growth counts for the claim only when it concerns a claimed product (issue 12, issue 15)."""
+    line = "Run an adoption programme to grow monthly active users from 120 to 800."
+    # no document of the claim names a claimed product: the growth is of something else
+    assert run_checks(claim(), [pdf(line)])["growth_activities"].verdict == "not_met"
+    # growth of an unclaimed Microsoft product is not the claim's
+    d = pdf("Implement Dynamics 365 Sales Enterprise.\nDrive adoption of SharePoint Online through a champions network.")
+    assert run_checks(claim(), [d])["growth_activities"].verdict == "not_met"
+    d = pdf("Implement Dynamics 365 Sales Enterprise.\nGrow the customer's Microsoft 365 footprint to 900 users.")
+    assert run_checks(claim(), [d])["growth_activities"].verdict == "not_met"
+    assert run_checks(claim(("M365_SUITE",)), [d])["growth_activities"].verdict == "met"  # the claimed suite
+    # the evidence names the product the growth is of
+    r = run_checks(claim(), [pdf("Implement Dynamics 365 Sales Enterprise.\n" + line)])["growth_activities"]
+    assert r.verdict == "met" and r.evidence[0].text == line
+    assert r.evidence[0].note == "growth activity of Dynamics 365 Sales Enterprise"
 
 
 @pytest.mark.parametrize("line", [
@@ -114,7 +138,7 @@ def test_commercial_terms_are_not_growth():
     ("Expected outcome: 500 additional seats activated within 90 days.", "met"),
     ("This engagement will drive consumption of Dynamics 365 by onboarding three business units.", "met"),
     ("Increase the number of active users in Teams.", "met"),
-    ("Grow the customer's Microsoft 365 footprint.", "met"),
+    ("Grow the customer's Dynamics 365 Sales Enterprise footprint.", "met"),
     ("We will increase efficiency and reduce costs.", "not_met"),
     ("Improve user experience for all staff.", "not_met"),
 ])
@@ -133,3 +157,11 @@ def test_baseline_target_table_rows():
     assert r.verdict == "met" and r.evidence[0].text == "Monthly active users"
     d = docx([["Metric", "Owner"], ["Monthly active users", "Contoso IT"]])
     assert growth(d).verdict == "not_met"
+
+
+def test_a_first_rollout_to_a_counted_scope_is_the_deployment():
+    """'Roll out ... for 800 users across 5 sites' is the deployment's scope; a rollout is growth when it
+    reaches the remaining, further or other parts of the organisation."""
+    assert growth(pdf("In this phase we will roll out Teams Phone with Direct Routing for 800 users across 5 sites."
+                      )).verdict == "not_met"
+    assert growth(pdf("Roll Teams Phone out across the remaining 5 sites after the pilot.")).verdict == "met"

@@ -120,3 +120,51 @@ def test_proposal_adoption_of_the_tooling_is_growth():
     d = pdf("Azure DevOps Enterprise Platform implementation\n"
             "Standardize development practices across all teams with 100% adoption of unified tooling")
     assert growth(("Azure DevOps",), d).verdict == "met"
+
+
+# CUAD v1 Part_I (CC BY 4.0), Co_Branding/DeltathreeInc_19991102_S-1A_EX-10.19 (a co-branding and
+# service agreement), page 1, lines as extracted; claimed as Microsoft 365 E3/E5 in the hand labels.
+# The contract grows its own calling-card traffic; it names no Microsoft product at all, so no
+# growth it states is growth of the claim (issue 12: 4 such CUAD contracts were growth 'met').
+CONTRACT_OWN_VOLUMES = (
+    "PrimeCall. In order to lower the cost structure and increase the competitiveness\n"
+    "of the Calling Card, DeltaThree and PrimeCall shall each use their reasonable\n"
+    "best efforts to increase the percentage of the traffic derived from the use of\n"
+    "the Calling Card which will be carried via the DeltaThree Network.")
+
+
+def test_a_contracts_own_volumes_are_no_growth_of_an_unnamed_claimed_product():
+    assert growth(("M365_SUITE",), pdf(CONTRACT_OWN_VOLUMES)).verdict == "not_met"
+    # the same growth with the claimed product named is the claim's, and the evidence says so
+    named = pdf(CONTRACT_OWN_VOLUMES.replace("Calling Card", "Microsoft Teams Phone"))
+    r = growth(("TEAMS",), named)
+    assert r.verdict == "met" and r.evidence[0].note == "growth activity of Microsoft Teams"
+
+
+# Lines of the microsoft/cmmc-enclave and azure/virtual-desktop SOWs, adapted (the growth sentence
+# names the product here, which the SOWs leave implicit): growth of an unclaimed Microsoft product is
+# not the claim's (issue 15: an Entra ID / Purview claim whose growth evidence was a SharePoint sentence).
+def test_growth_naming_an_unclaimed_microsoft_product_is_not_the_claims():
+    d = docx("Microsoft Purview deployment for DLP, information protection, and retention policies",
+             "Migrate remaining 40-45 users in departmental waves onto SharePoint Online, growing its users from 5 to 50")
+    assert growth(("PURVIEW",), d).verdict == "not_met"
+    assert growth(("SPO",), d).verdict == "met"
+    # a product outside the catalogue named by its Microsoft/Azure brand is another product too
+    avd = docx("Intune device management for BYOD and corporate device support",
+               "100% user adoption of Azure Virtual Desktop with minimal support calls")
+    assert growth(("INTUNE",), avd).verdict == "not_met"
+    assert growth(("Azure Virtual Desktop",), avd).verdict == "met"
+
+
+# azure/virtual-desktop SOW (claimed as Intune in the hand labels), as written: the title names the
+# desktop platform, Intune appears once among its components, and the adoption target names no product.
+AVD_SOW = ("Statement of Work", "Azure - Azure Virtual Desktop Implementation",
+           "# Key Opportunities and Success Criteria",
+           "100% user adoption with minimal support calls through intuitive experience",
+           "# 6.1 Solution Architecture", "Intune device management for BYOD and corporate device support")
+
+
+def test_unnamed_growth_in_a_document_titled_after_another_platform_is_that_platforms():
+    assert growth(("INTUNE",), docx(*AVD_SOW)).verdict == "not_met"
+    r = growth(("Azure Virtual Desktop",), docx(*AVD_SOW))
+    assert r.verdict == "met" and r.evidence[0].note == "growth activity of Azure Virtual Desktop"

@@ -77,3 +77,22 @@ def test_an_everyday_word_in_a_microsoft_document_is_the_product():
     d = docx("Under this SOW the Partner will design the Power BI data model and deploy workspaces.",
              "The Partner will not migrate or reconfigure Teams; it stays with the Customer's current support provider.")
     assert products(("TEAMS",), d).products["TEAMS"].verdict == "mentioned"
+
+
+# azure/sentinel-siem SOW, 3.1 In Scope (claimed as Defender XDR in the hand labels): 'Defender for
+# Cloud' is Azure's cloud-workload plan, not the Microsoft 365 Defender suite; 'Defender' alone names
+# Defender XDR only when no Azure plan ('for Cloud', 'for Servers', 'for Storage'...) follows it.
+def test_defender_for_cloud_is_no_defender_xdr():
+    line = "Implement data connectors for primary sources (Office 365, Azure AD, Defender for Cloud)"
+    assert products(("DEFENDER",), docx("# In Scope", line)).verdict == "not_met"
+    assert products(("DEFENDER",), docx("# In Scope", line.replace("Defender for Cloud", "Microsoft Defender"))
+                    ).verdict == "met"
+
+
+# github/advanced-security SOW, Integration Architecture (claimed as Teams in the growth labels): a
+# product that only receives alerts is their channel, not work on it.
+def test_alert_channel_is_no_work_on_the_product():
+    line = "Notification webhooks deliver alerts to Slack/Teams channels"
+    d = docx("# 6.5 Integration Architecture", line, "# Integration:", "Notification channels (Slack, Teams, Email, PagerDuty)")
+    assert products(("TEAMS",), d).verdict == "not_met"
+    assert products(("TEAMS",), docx("Deploy Microsoft Teams channels for the security team", line)).verdict == "met"

@@ -50,7 +50,8 @@ SCENARIOS = [
                  '("Customer").\nPartner will migrate 800 mailboxes to Exchange Online.\n'
                  "Increase Teams usage by 40%.\nNorthwind Traders Ltd\nSignature: /s/ Jo Brown\n"
                  "Date: 2 July 2026"),
-     ("EXO",), (N, M, N, M, M, M)),
+     # growth of Teams, which the claim does not name, is no growth of the Exchange Online claim (issue 12)
+     ("EXO",), (N, M, N, M, M, N)),
     ("POE template filled",
      lambda: xlsx([["Partner name", "Fabrikam Consulting Ltd"], ["Customer name", "Contoso Ltd"],
                    ["Workload", "Activities"], ["Exchange Online", "Migrate 800 mailboxes"],
