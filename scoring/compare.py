@@ -8,7 +8,8 @@ Ranking rule (the seed leaves it open; this is the decision, written down):
 2. **Eligibility**: an eligible claim before an ineligible one.
 3. **Earliest dated customer signature / engagement**: the earliest date in the customer
    signature evidence (else in the dates evidence, else the claim's creation date) first:
-   the partner who engaged the customer first.
+   the partner who engaged the customer first. An acknowledgment about other products only
+   (R-SIG-011) dates another engagement: it is skipped, and the rationale names it.
 4. **Activity type**: delivery (deployment, implementation, migration, usage, adoption,
    managed services) before advisory/pre-sales before revenue association (D-7 forfeits the
    incentive), then claim ID for a stable order.
@@ -36,6 +37,7 @@ from scoring.types import CRITERIA, ClaimAssertion, ClaimedProduct, Reason
 
 MIN_MARGIN = 0.10
 SCORE_BAND = 5
+OTHER_ENGAGEMENT = frozenset({"R-SIG-011"})  # an acknowledgment of another engagement (D-11.1)
 _PRODUCT_RANK = {"linked": 0, "mentioned": 1, "absent": 2}
 _DELIVERY = re.compile(r"deploy|implement|migrat|usage|adopt|consum|managed|onboard|rollout|roll-out|optimi", re.I)
 _ADVISORY = re.compile(r"pre-?sales|assess|advis|workshop|envision|proof of concept|poc|design", re.I)
@@ -189,7 +191,7 @@ def engagement_date(claim: ClaimAssertion, analysis: Analysis) -> date | None:
     claim's creation date."""
     for criterion in ("customer_signature", "dates"):
         result = analysis.criteria.get(criterion)
-        if result is None or result.verdict == "not_met":
+        if result is None or result.verdict == "not_met" or _other_engagement(result.reasons):
             continue
         found = []
         for ev in result.evidence:
@@ -199,6 +201,12 @@ def engagement_date(claim: ClaimAssertion, analysis: Analysis) -> date | None:
     if claim.created_at is not None:
         return claim.created_at.date()
     return None
+
+
+def _other_engagement(reasons: Sequence[Reason]) -> Reason | None:
+    """The reason saying the customer's acknowledgment concerns other products (R-SIG-011): its
+    date is another engagement's, and the ranking says why the signature is not counted."""
+    return next((r for r in reasons if r.code in OTHER_ENGAGEMENT), None)
 
 
 def _product_verdict(claim: ClaimAssertion, analysis: Analysis, key: str) -> str:
@@ -261,6 +269,11 @@ def _describe(r: Ranked) -> str:
         bits.append("ineligible (" + ", ".join(x.code for x in a.eligibility.ineligible) + ")")
     if r.engaged_on:
         bits.append(f"customer engagement dated {r.engaged_on.isoformat()}")
+    sig = a.criteria.get("customer_signature")
+    if sig is not None and (other := _other_engagement(sig.reasons)) is not None:
+        about = (f"its acknowledgment concerns {other.details['other']}, not {other.details['claimed']}"
+                 if {"other", "claimed"} <= other.details.keys() else other.message)
+        bits.append(f"customer signature {sig.verdict}: {about} ({other.code})")
     return ", ".join(bits)
 
 

@@ -80,6 +80,7 @@ _register("R-SIG-007", "D-11.1", "The signature in {document} ({where}) is for a
 _register("R-SIG-008", "D-11.1", "The signature field {field} in {document} no longer vouches for the document: {change}. A reviewer must compare the signed revision with the current file.", _C)
 _register("R-SIG-009", "D-11.1", "The signature field {field} in {document} stands; after signing the file gained {change} only.", _C)
 _register("R-SIG-010", "D-11.1", "The signature field {field} in {document} covers only part of the file ({coverage}): the rest is not vouched for by the signature. A reviewer must compare the signed part with the current file.", _C)
+_register("R-SIG-011", "D-11.1", "The customer's acknowledgment in {document} concerns {other}, not the claimed {claimed}: it does not acknowledge the partner's work on the claimed product(s). Provide the customer's acknowledgment of this engagement.", _C)
 
 # ---------------------------------------------------------------- partner_name / customer_name (checks)
 _register("R-NAME-001", "D-11.4", "The partner's name ({name}) is not visible in the POE.", "partner_name")

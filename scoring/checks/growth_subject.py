@@ -85,12 +85,21 @@ class GrowthSubject:
                 if (k := " ".join(m.group(0).lower().split())) in self.families]
         return out
 
+    def unclaimed_in(self, text: str) -> list[tuple[str, str]]:
+        """The catalogue products ``text`` names that the claim does not, in text order: (as
+        written, catalogue name) - 'Defender for Business', 'Microsoft Defender for Endpoint'."""
+        return [(" ".join(text[s:e].split()), p.name) for s, e, p in mentions_in(self.view, text)
+                if p.code not in self.by_code and p.family.lower() not in self.families]
+
+    def claimed_named(self) -> list[str]:
+        """The claimed products the document names anywhere (the claim's words), most named first."""
+        return [name for name, _ in self.counts.most_common()]
+
     def _others_in(self, text: str) -> bool:
         """Does ``text`` name a product or platform the claim does not?"""
         if OTHER_VENDOR.search(text):
             return True
-        if any(p.code not in self.by_code and p.family.lower() not in self.families
-               for _s, _e, p in mentions_in(self.view, text)):
+        if self.unclaimed_in(text):
             return True
         return any(not self._claimed_in(m.group(0)) for m in BRANDED.finditer(text))
 

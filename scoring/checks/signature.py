@@ -10,13 +10,15 @@ words ('Customer', 'Client' vs 'Partner', 'Supplier'...). Other evidence: e-sign
 signature fields, signature images next to a customer label, a customer acknowledgment field of
 the POE template, a purchase order issued by the customer, an email from the customer's
 domain. D-22: a customer acknowledgment dated more than 12 months before submission does not
-count; one dated after submission is flagged.
+count; one dated after submission is flagged. An acknowledgment about other products only does
+not count either (R-SIG-011, :mod:`scoring.checks.ack_subject`).
 """
 
 from __future__ import annotations
 
 import re
 
+from scoring.checks.ack_subject import off_subject, off_subject_reason
 from scoring.checks.context import CheckContext
 from scoring.checks.names import another_party, placeholder_for
 from scoring.checks.parties import FULL
@@ -145,6 +147,13 @@ def check_customer_signature(ctx: CheckContext) -> CriterionResult:
     reasons: list[Reason] = []
     ok = [f for f in cust_signed if (f.date is None or ctx.date_status(f.date) == "ok") and f.problem is None]
     ref = ctx.reference_date.isoformat() if ctx.reference_date else "?"
+    # D-11.1: an acknowledgment of another engagement (an e-mail about other products only) is no
+    # acknowledgment of this one (R-SIG-011).
+    elsewhere = [(f, s) for f in ok if (s := off_subject(ctx, f)) is not None]
+    if elsewhere and len(elsewhere) == len(ok):
+        f, subject = elsewhere[0]
+        return CriterionResult(crit, "unclear", 0.6, tuple(f.evidence[:3]), (off_subject_reason(ctx, subject),))
+    ok = [f for f in ok if not any(f is g for g, _ in elsewhere)]
     if ok:
         ok.sort(key=lambda f: (f.date is None, -f.confidence))
         best = ok[0]
