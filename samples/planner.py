@@ -325,22 +325,29 @@ class Planner:
                 and pr.area == PRODUCTS[self.sc.products[0].code].area]
         pool += [c for c in ("POWER_BI",) if c not in [p.code for p in self.sc.products]
                  and "powerbi" not in claimed_groups]
+        claimed = {p.code for p in self.sc.products}
         for d in docs:
             if d.kind not in PRODUCT_KINDS or not pool:
                 continue
+            # The customer's acknowledgment names the claimed engagement or no product at all: one
+            # about unclaimed products only acknowledges another engagement (D-11.1, R-SIG-011). The
+            # draws are made all the same, so the rest of the corpus stays as it was.
+            keep = not (_acknowledgment(d) and claimed.isdisjoint(d.products))
             if d.kind in LINK_HOW_BY_KIND and not any(m.startswith("link:") for m in d.products.values()):
                 # A work document always describes work on something: here, products not claimed.
                 code = rng.choice(pool)
-                d.products[code] = f"link:{rng.choice(LINK_HOW_BY_KIND[d.kind])}"
-                self.sc.extra_products[code] = d.products[code]
+                how = f"link:{rng.choice(LINK_HOW_BY_KIND[d.kind])}"
+                if keep:
+                    d.products[code] = self.sc.extra_products[code] = how
             for code in rng.sample(pool, k=min(len(pool), rng.choice((0, 0, 1, 1, 2)))):
                 if code in d.products:
                     continue
                 if d.kind in LINK_HOW_BY_KIND and rng.random() < 0.35:
-                    d.products[code] = f"link:{rng.choice(LINK_HOW_BY_KIND[d.kind])}"
+                    how = f"link:{rng.choice(LINK_HOW_BY_KIND[d.kind])}"
                 else:
-                    d.products[code] = f"mention:{rng.choice(MENTION_HOW_BY_KIND[d.kind])}"
-                self.sc.extra_products[code] = d.products[code]
+                    how = f"mention:{rng.choice(MENTION_HOW_BY_KIND[d.kind])}"
+                if keep:
+                    d.products[code] = self.sc.extra_products[code] = how
 
     def _format_cases(self, docs: list[DocPlan]) -> None:
         fmts = {d.fmt for d in docs}
@@ -356,3 +363,8 @@ class Planner:
             self.cases.append("multi_document")
         if any(d.kind == "quote" for d in docs):
             self.cases.append("licensing_quote")
+
+
+def _acknowledgment(d: DocPlan) -> bool:
+    """The customer's acknowledgment of the engagement: its e-mail, or the POE template's acknowledgment."""
+    return d.kind == "email_ack" or d.kind == "poe_template" and d.sig == "template_ack"

@@ -22,12 +22,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from scoring.catalogue import find_product
 from scoring.checks.context import CheckContext
 from scoring.checks.growth_subject import GrowthSubject
 from scoring.checks.sigreader import SigFinding
 from scoring.checks.text import DocView
 from scoring.reasons import reason
-from scoring.types import Reason
+from scoring.types import ClaimedProduct, Reason
 
 # Findings that are acknowledgments of an engagement rather than signatures of a contract.
 ACK_KINDS = frozenset({"email", "ack"})
@@ -86,8 +87,17 @@ def _names(items: tuple[str, ...] | list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def _claimed_name(cp: ClaimedProduct) -> str:
+    """The claim's own name for a product, or the catalogue's where the claim gives only its code."""
+    name = cp.name.strip()
+    if name and name != cp.code:
+        return name
+    found = find_product(cp.code) or find_product(cp.name)
+    return found.name if found is not None else cp.key
+
+
 def off_subject_reason(ctx: CheckContext, subject: AckSubject) -> Reason:
     """R-SIG-011 naming the products the acknowledgment concerns and the claimed ones."""
-    claimed = [cp.name.strip() or cp.key for cp in ctx.claim.products]
+    claimed = [_claimed_name(cp) for cp in ctx.claim.products]
     return reason("R-SIG-011", document=subject.document, other=_names(subject.others[:3]),
                   claimed=_names(claimed))
