@@ -157,6 +157,14 @@ def recent_window(submitted: datetime) -> tuple[date, date]:
     return (submitted - timedelta(days=365)).date(), submitted.date()
 
 
+def _about_other_products(sc: ClaimScenario, doc: object) -> bool:
+    """An e-mail naming catalogue products the claim does not claim, and none it claims."""
+    text = " ".join([str(getattr(doc, "subject", ""))] + [str(getattr(b, "text", "")) for b in getattr(doc, "body", ())])
+    claimed = {p.code for p in sc.products}
+    named = {code for code in PRODUCTS if names_product(text, code)}
+    return bool(named - claimed) and not named & claimed
+
+
 def signature_problems(sc: ClaimScenario, docs: list[object], label: object) -> list[str]:
     """Read the composed documents' structure for a customer signature/acknowledgment and compare
     with the label: a signed customer block (dated in the window or undated), a filled template
@@ -169,6 +177,8 @@ def signature_problems(sc: ClaimScenario, docs: list[object], label: object) -> 
     late: list[str] = []
     for doc in docs:
         if isinstance(doc, Email):
+            if _about_other_products(sc, doc):
+                continue  # D-11.1, R-SIG-011: the acknowledgment of another engagement is none of this one
             if doc.from_addr.endswith(f"@{sc.customer.domain}>"):
                 good.append("email")
             if any(isinstance(b, Paragraph) and f"@{sc.customer.domain}>" in b.text and b.text.startswith("From:")
