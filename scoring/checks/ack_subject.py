@@ -11,6 +11,8 @@ Teams claim) acknowledges another engagement: the signature check does not count
   else it names.
 - A document naming no product at all ('the project we discussed') counts: the claim's other
   documents say what the engagement is.
+- The boilerplate of an online meeting invitation in the e-mail ('Microsoft Teams meeting / Join on
+  your computer') names the meeting tool, not the engagement: not counted as a product.
 - Signed contracts are not judged here: which products a contract covers is the product check's
   question (D-11.2), and its signature acknowledges the partner whatever the products.
 
@@ -20,6 +22,7 @@ the catalogue, its aliases and the everyday-word rules of :mod:`scoring.checks.s
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from scoring.catalogue import find_product
@@ -30,6 +33,9 @@ from scoring.checks.text import DocView
 from scoring.reasons import reason
 from scoring.types import ClaimedProduct, Reason
 
+# The boilerplate of an online meeting invitation ('Microsoft Teams meeting', 'Join on your computer').
+_INVITE = re.compile(r"\b(?:Microsoft\s+)?Teams\s+meeting\b|\bmeeting\s+ID\b|\bjoin\s+(?:the\s+)?meeting\b|"
+                     r"\bjoin on your computer\b|\bclick here to join\b", re.I)
 # Findings that are acknowledgments of an engagement rather than signatures of a contract.
 ACK_KINDS = frozenset({"email", "ack"})
 
@@ -55,6 +61,8 @@ def ack_subject(ctx: CheckContext, view: DocView) -> AckSubject:
         gs = GrowthSubject(ctx.claim.products, view)
         written: dict[str, dict[str, str]] = {}  # catalogue name -> the document's words for it
         for seg in view.segments:
+            if _INVITE.search(seg.text):
+                continue  # a meeting invitation's footer names the meeting tool, not the engagement
             for words, name in gs.unclaimed_in(seg.text):
                 forms = written.setdefault(name, {})
                 if words.lower() != name.lower():

@@ -62,6 +62,11 @@ def test_acknowledgment_email_naming_no_product_still_counts():
     assert _sig(_email(NO_PRODUCT)).verdict == "met"
 
 
+def test_teams_meeting_invitation_footer_is_no_product_of_the_acknowledgment():
+    body = NO_PRODUCT + "\nMicrosoft Teams meeting\nJoin on your computer, mobile app or room device\nMeeting ID: 312 555 901"
+    assert _sig(_email(body), products=("INTUNE",)).verdict == "met"
+
+
 def test_same_email_counts_on_a_claim_for_that_product():
     assert _sig(_email(OTHER), products=("MDE",)).verdict == "met"
 
