@@ -188,13 +188,18 @@ def activity_rank(activity: str) -> int:
 
 def engagement_date(claim: ClaimAssertion, analysis: Analysis) -> date | None:
     """Earliest date in the customer signature evidence, else the dates evidence, else the
-    claim's creation date."""
+    claim's creation date; never from an acknowledgment of another engagement (R-SIG-011)."""
+    sig = analysis.criteria.get("customer_signature")
+    other = _other_engagement(sig.reasons) if sig is not None else None
+    elsewhere = {other.details.get("document")} if other is not None else set()
     for criterion in ("customer_signature", "dates"):
         result = analysis.criteria.get(criterion)
-        if result is None or result.verdict == "not_met" or _other_engagement(result.reasons):
+        if result is None or result.verdict == "not_met" or result is sig and other is not None:
             continue
         found = []
         for ev in result.evidence:
+            if ev.document in elsewhere:
+                continue
             found += [d.value for d in find_dates(ev.text, day_first(ev.text)) if not d.partial]
         if found:
             return min(found)

@@ -105,3 +105,6 @@ def test_conflict_comparison_says_the_acknowledgment_is_another_engagement(tmp_p
     assert out["side_by_side"]["customer_signature"] == {"2017928": "unclear", "2017953": "met"}
     assert out["ranking"][0] == "2017953"
     assert "R-SIG-011" in out["rationale"] and "Defender for Business" in out["rationale"]
+    # The other engagement's e-mail (12 January) does not date this claim's engagement: its creation does.
+    engaged = {c["claim_id"]: c["engaged_on"] for c in out["claims"]}
+    assert engaged["2017928"] == "2026-03-20"
