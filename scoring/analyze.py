@@ -20,7 +20,7 @@ from scoring.score import Decision, decide
 from scoring.types import CRITERIA, ClaimAssertion, CriterionResult, Reason, Recommendation
 
 # Bumped when checks, weights or rules change, so the store can tell old analyses from new.
-SCORING_VERSION = "1.3"  # 1.3: party clauses and acronyms, signature credit needs the customer named, signature-block dates, growth of the claimed product only, R-DATE-007, R-SIG-010
+SCORING_VERSION = "1.3"  # 1.3: party clauses and acronyms, signature credit needs the customer named, signature-block dates, growth of the claimed product only, R-DATE-007, R-SIG-010, R-SIG-011 (acknowledgment about another product)
 
 Checker = Callable[[ClaimAssertion, Sequence[ExtractedDocument]], dict[str, CriterionResult]]
 
