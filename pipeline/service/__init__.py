@@ -15,23 +15,34 @@ The service is split by responsibility; :class:`ClaimService` is the facade that
 - :mod:`.decisions` - reviewers' decisions and corrections, the customer's consent denial
 - :mod:`.edits` - the partner's edits, added documents and (re-)submission
 - :mod:`.clocks` - the lifecycle timers
+- :mod:`.details` - what the web shows beside a claim: queue facts, cached extractions, uploads,
+  outbox e-mails, conflict groups
 """
 
 from __future__ import annotations
 
 from pipeline.service.analysis import AnalysisMixin
-from pipeline.service.base import EDITORS, READERS, Decision, ServiceBase, same_product
+from pipeline.service.base import EDITORS, READERS, STAFF, Decision, ServiceBase, same_product
 from pipeline.service.clocks import ClocksMixin
 from pipeline.service.conflicts import ConflictsMixin
 from pipeline.service.decisions import DecisionsMixin
+from pipeline.service.details import DetailsMixin
 from pipeline.service.edits import EditsMixin
 from pipeline.service.intake import IntakeMixin
 from pipeline.service.reads import ReadsMixin
 
-__all__ = ["EDITORS", "READERS", "ClaimService", "Decision", "ServiceBase", "same_product"]
+__all__ = ["EDITORS", "READERS", "STAFF", "ClaimService", "Decision", "ServiceBase", "same_product"]
 
 
 class ClaimService(
-    IntakeMixin, AnalysisMixin, DecisionsMixin, EditsMixin, ClocksMixin, ConflictsMixin, ReadsMixin, ServiceBase
+    IntakeMixin,
+    AnalysisMixin,
+    DecisionsMixin,
+    EditsMixin,
+    ClocksMixin,
+    DetailsMixin,
+    ConflictsMixin,
+    ReadsMixin,
+    ServiceBase,
 ):
     """The claims store's one door: every part above, under one name (see the module docstring)."""

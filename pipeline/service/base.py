@@ -27,6 +27,7 @@ from pipeline.store.schema import ClaimProductRow, ClaimRow, DocumentRow, Histor
 Decision = Literal["approve", "reject", "request_info"]
 READERS = frozenset(Role)
 EDITORS = PARTNER_ROLES | {Role.SYSTEM}
+STAFF = frozenset({Role.REVIEWER, Role.ANALYST, Role.ADMIN})  # Microsoft users who read every claim
 
 
 def _system_label(actor: Actor, purpose: str) -> str:
