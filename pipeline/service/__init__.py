@@ -17,10 +17,14 @@ The service is split by responsibility; :class:`ClaimService` is the facade that
 - :mod:`.clocks` - the lifecycle timers
 - :mod:`.details` - what the web shows beside a claim: queue facts, cached extractions, uploads,
   outbox e-mails, conflict groups
+
+:class:`AccountsStore` (:mod:`.accounts`) is the door to the sign-in tables (accounts, sessions,
+the throttle): no claim rule applies to them and nobody is an actor yet when they are read.
 """
 
 from __future__ import annotations
 
+from pipeline.service.accounts import AccountsStore
 from pipeline.service.analysis import AnalysisMixin
 from pipeline.service.base import EDITORS, READERS, STAFF, Decision, ServiceBase, same_product
 from pipeline.service.clocks import ClocksMixin
@@ -31,7 +35,16 @@ from pipeline.service.edits import EditsMixin
 from pipeline.service.intake import IntakeMixin
 from pipeline.service.reads import ReadsMixin
 
-__all__ = ["EDITORS", "READERS", "STAFF", "ClaimService", "Decision", "ServiceBase", "same_product"]
+__all__ = [
+    "EDITORS",
+    "READERS",
+    "STAFF",
+    "AccountsStore",
+    "ClaimService",
+    "Decision",
+    "ServiceBase",
+    "same_product",
+]
 
 
 class ClaimService(
