@@ -4,6 +4,7 @@ stored claim.json and documents for the analysis.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -103,8 +104,6 @@ class ReadsMixin(ServiceBase):
     def materialize_submission(self, claim_id: str, submission_seq: int | None, dest: Path) -> Path:
         """Write a submission back out as a claim folder (claim.json + its documents) under
         ``dest``, so ``analyze_folder`` sees exactly the bytes that were taken in."""
-        import json
-
         with session_scope(self.engine) as session:
             row, sub = self._submission_row(session, claim_id, submission_seq)
             seq = sub.seq
