@@ -1,8 +1,9 @@
 """Local accounts for sign-in (``users`` table): argon2 password hashes, D-1 roles.
 
-The web app and ``poe-review users add`` are the only writers. A user row becomes a
-:class:`pipeline.roles.Actor`, and every library call is made as that actor, so the library's
-own role checks apply to the web exactly as to the CLI.
+The web app and ``poe-review users add`` are the only writers; the rows are read and written
+through :class:`pipeline.service.AccountsStore`, the hashes are made and checked here. A user row
+becomes a :class:`pipeline.roles.Actor`, and every library call is made as that actor, so the
+library's own role checks apply to the web exactly as to the CLI.
 """
 
 from __future__ import annotations
@@ -11,14 +12,13 @@ from datetime import UTC, datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 
 from delivery.web import throttle
 from delivery.web.sessions import revoke_user
 from pipeline.errors import InvalidInput
 from pipeline.roles import PARTNER_ROLES, Actor, Role
-from pipeline.store.db import session_scope
-from pipeline.store.schema import UserRow
+from pipeline.service.accounts import AccountsStore
 
 _HASHER = PasswordHasher()
 # Verifying against this when the user does not exist costs the same time as a real check, so
@@ -59,17 +59,9 @@ def add_user(
     if len(password) < MIN_PASSWORD:
         raise InvalidInput(f"password: at least {MIN_PASSWORD} characters")
     org = partner_org.strip() if partner_org else None
-    with session_scope(engine) as session:
-        row = session.get(UserRow, username)
-        if row is not None and not replace:
-            raise InvalidInput(f"username: {username!r} already exists")
-        if row is None:
-            row = UserRow(username=username, created_at=datetime.now(UTC))
-            session.add(row)
-        row.role = role_enum.value
-        row.partner_org = org
-        row.display_name = display_name or row.display_name or username
-        row.password_hash = hash_password(password)
+    AccountsStore(engine).put_user(
+        username, role_enum.value, org, display_name, hash_password(password), replace=replace, now=datetime.now(UTC)
+    )
     if replace:  # a new password or role: sessions opened with the old one end now
         revoke_user(engine, username, datetime.now(UTC))
     return Actor(username, role_enum, org)
@@ -77,18 +69,18 @@ def add_user(
 
 def authenticate(engine: Engine, username: str, password: str) -> Actor | None:
     """The Actor when the password matches, else None (same cost whether or not the user exists)."""
-    with session_scope(engine) as session:
-        row = session.get(UserRow, username.strip())
-        stored = row.password_hash if row is not None and row.password_hash else _DUMMY_HASH
-        try:
-            _HASHER.verify(stored, password)
-        except (VerifyMismatchError, VerificationError, InvalidHashError):
-            return None
-        if row is None or not row.password_hash:
-            return None
-        if _HASHER.check_needs_rehash(row.password_hash):
-            row.password_hash = _HASHER.hash(password)
-        return Actor(row.username, Role(row.role), row.partner_org)
+    store = AccountsStore(engine)
+    row = store.user(username.strip())
+    stored = row.password_hash if row is not None and row.password_hash else _DUMMY_HASH
+    try:
+        _HASHER.verify(stored, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return None
+    if row is None or not row.password_hash:
+        return None
+    if _HASHER.check_needs_rehash(row.password_hash):
+        store.set_password_hash(row.username, _HASHER.hash(password))
+    return Actor(row.username, Role(row.role), row.partner_org)
 
 
 def authenticate_throttled(engine: Engine, username: str, password: str, address: str, now: datetime) -> Actor | None:
@@ -108,16 +100,11 @@ def authenticate_throttled(engine: Engine, username: str, password: str, address
 
 def load_actor(engine: Engine, username: str) -> Actor | None:
     """The current Actor of a signed-in user (role changes and deletions apply at once)."""
-    with session_scope(engine) as session:
-        row = session.get(UserRow, username)
-        if row is None or row.role == Role.SYSTEM.value:
-            return None
-        return Actor(row.username, Role(row.role), row.partner_org)
+    row = AccountsStore(engine).user(username)
+    if row is None or row.role == Role.SYSTEM.value:
+        return None
+    return Actor(row.username, Role(row.role), row.partner_org)
 
 
 def list_users(engine: Engine) -> list[tuple[str, str, str | None]]:
-    with session_scope(engine) as session:
-        return [
-            (u.username, u.role, u.partner_org)
-            for u in session.scalars(select(UserRow).order_by(UserRow.username))
-        ]
+    return AccountsStore(engine).users()

@@ -121,7 +121,7 @@ def api_queue(
     require_role(actor, STAFF, "open the review queue")
     claims = request.app.state.service.list_claims(actor, status=Status.UNDER_REVIEW.value)
     filters = QueueFilters(program, solution_area, product, recommendation, overdue, conflict, sort, desc, page)
-    return build_queue(request.app.state.engine, claims, filters, request.app.state.clock.now()).to_json()
+    return build_queue(request.app.state.service, claims, filters, request.app.state.clock.now()).to_json()
 
 
 @router.get("/claims")
@@ -173,14 +173,14 @@ def api_correct(request: Request, claim_id: str, body: CorrectionsIn) -> dict[st
 @router.get("/conflicts/{conflict_id}")
 def api_conflict(request: Request, conflict_id: int) -> dict[str, Any]:
     actor = require_actor(request)
-    return ops.get_conflict(request.app.state.service, request.app.state.engine, actor, conflict_id).to_json()
+    return ops.get_conflict(request.app.state.service, actor, conflict_id).to_json()
 
 
 @router.post("/conflicts/{conflict_id}/decision", dependencies=CSRF)
 def api_conflict_decide(request: Request, conflict_id: int, body: ConflictDecisionIn) -> dict[str, Any]:
     actor = require_actor(request)
     view = ops.decide_conflict(
-        request.app.state.service, request.app.state.engine, actor, conflict_id, body.winner, body.note, body.expected_version
+        request.app.state.service, actor, conflict_id, body.winner, body.note, body.expected_version
     )
     return public_json(view)
 
@@ -195,7 +195,7 @@ def api_conflict_request_info(request: Request, conflict_id: int, body: Conflict
     """D-18: ask every partner of the conflict for more information; claim ID -> outcome."""
     actor = require_actor(request)
     return ops.request_info_from_all(
-        request.app.state.service, request.app.state.engine, actor, conflict_id, body.requests, body.note
+        request.app.state.service, actor, conflict_id, body.requests, body.note
     )
 
 

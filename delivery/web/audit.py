@@ -18,14 +18,14 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
-from sqlalchemy import select
 
 from delivery.web import ops
 from delivery.web.deps import STAFF, require_actor, require_role
 from pipeline.claim_views import ClaimView, HistoryEntry, jsonable
 from pipeline.errors import ClaimNotFound
-from pipeline.store.db import session_scope
-from pipeline.store.schema import DocumentRow, NotificationRow
+from pipeline.roles import Actor
+from pipeline.service import ClaimService
+from pipeline.service.details import OutboxEntry, UploadEntry
 
 router = APIRouter(include_in_schema=False)
 
@@ -83,21 +83,18 @@ def _from_history(h: HistoryEntry) -> list[TimelineEvent]:
     return [TimelineEvent(h.at, h.actor, kind, h.action.replace("_", " ").capitalize(), h.reason)]
 
 
-def _uploads(session: Any, claim_id: str) -> list[TimelineEvent]:
-    rows = session.execute(
-        select(DocumentRow.uploaded_at, DocumentRow.uploaded_by, DocumentRow.path, DocumentRow.comment,
-               DocumentRow.submission_seq).where(DocumentRow.claim_id == claim_id).order_by(DocumentRow.id)
-    )
+def _uploads(entries: list[UploadEntry]) -> list[TimelineEvent]:
     return [
-        TimelineEvent(at, by or "partner", "upload", f"Uploaded {path} (submission {seq})", comment or "")
-        for at, by, path, comment, seq in rows
-        if at is not None
+        TimelineEvent(e.at, e.by or "partner", "upload", f"Uploaded {e.path} (submission {e.submission_seq})",
+                      e.comment or "")
+        for e in entries
+        if e.at is not None
     ]
 
 
-def _emails(session: Any, claim_id: str, personal: bool) -> list[TimelineEvent]:
+def _emails(entries: list[OutboxEntry], personal: bool) -> list[TimelineEvent]:
     out = []
-    for row in session.scalars(select(NotificationRow).where(NotificationRow.claim_id == claim_id).order_by(NotificationRow.id)):
+    for row in entries:
         to = ", ".join(str(r) for r in row.recipients or []) if personal else "(recipients withheld)"
         if row.sent_at is not None:
             out.append(TimelineEvent(row.sent_at, "system:notify", "email", f"E-mail sent: {row.subject}", f"to {to}"))
@@ -107,12 +104,13 @@ def _emails(session: Any, claim_id: str, personal: bool) -> list[TimelineEvent]:
     return out
 
 
-def build_timeline(engine: Any, view: ClaimView, redactor: Any = None) -> list[TimelineEvent]:
+def build_timeline(
+    service: ClaimService, actor: Actor, view: ClaimView, redactor: Any = None
+) -> list[TimelineEvent]:
     """The claim's events, oldest first (ties keep their source order)."""
     events = [e for h in view.history for e in _from_history(h)]
-    with session_scope(engine) as session:
-        events += _uploads(session, view.claim_id)
-        events += _emails(session, view.claim_id, not view.personal_data_withheld)
+    events += _uploads(service.uploads(actor, view.claim_id))
+    events += _emails(service.outbox(actor, view.claim_id), not view.personal_data_withheld)
     if redactor is not None:  # analysts: uploaders' and contacts' names hidden like everywhere
         events = [TimelineEvent(e.at, redactor.value(e.who), e.kind, redactor.value(e.what), redactor.value(e.detail))
                   for e in events]
@@ -127,10 +125,9 @@ def newest_first(events: list[TimelineEvent]) -> list[TimelineEvent]:
 
 def timeline(request: Request, view: ClaimView) -> list[TimelineEvent]:
     """:func:`build_timeline` as the signed-in actor may see it."""
-    redactor = None
-    if view.personal_data_withheld:
-        redactor = request.app.state.service.redactor(require_actor(request), view.claim_id)
-    return build_timeline(request.app.state.engine, view, redactor)
+    service, actor = request.app.state.service, require_actor(request)
+    redactor = service.redactor(actor, view.claim_id) if view.personal_data_withheld else None
+    return build_timeline(service, actor, view, redactor)
 
 
 def _cell(value: str) -> str:

@@ -205,7 +205,7 @@ def pane(request: Request, actor: Actor, conflict: ConflictPage, spec: str | Non
         boxes = [tuple(float(v) for v in bbox)] if isinstance(bbox, list | tuple) and len(bbox) == 4 else []
         highlights = [docs.highlight_style(b, width, height) for b in boxes]  # type: ignore[arg-type]
         return {**out, "kind": "pdf", "page": wanted, "pages": count, "highlights": highlights}
-    extraction = docs.load_extraction(request.app.state.engine, doc)
+    extraction = docs.load_extraction(request.app.state.service, doc)
     redactor = request.app.state.service.redactor(actor, claim_id)
     if extraction is not None and redactor is not None:
         extraction = redactor.value(extraction)

@@ -21,12 +21,12 @@ from delivery.web.accounts import load_actor
 from delivery.web.sessions import open_session, revoke, session_user
 from pipeline.errors import AccessDenied, ClaimNotFound, PoeReviewError
 from pipeline.roles import PARTNER_ROLES, Actor, Role
+from pipeline.service import STAFF as STAFF  # re-exported: Microsoft users who read every claim
 
 SESSION_USER = "u"
 SESSION_CSRF = "csrf"
 SESSION_ID = "sid"
 REVIEWERS = frozenset({Role.REVIEWER})
-STAFF = frozenset({Role.REVIEWER, Role.ANALYST, Role.ADMIN})  # Microsoft users who read every claim
 PARTNERS = PARTNER_ROLES
 
 

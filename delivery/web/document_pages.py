@@ -63,7 +63,7 @@ def document_page(request: Request, claim_id: str, doc_no: int, ev: int | None =
             highlights=[docs.highlight_style(b, width, height) for b in boxes],
         )
         return _render(request, "document.html", context)
-    extraction = docs.load_extraction(request.app.state.engine, doc)
+    extraction = docs.load_extraction(request.app.state.service, doc)
     redactor = request.app.state.service.redactor(actor, claim_id)
     if extraction is not None and redactor is not None:
         extraction = redactor.value(extraction)  # evidence_text came redacted the same way

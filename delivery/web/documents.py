@@ -15,11 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, select
-
 from pipeline.claim_views import ClaimView, DocumentView
-from pipeline.store.db import session_scope
-from pipeline.store.schema import ExtractionRow
+from pipeline.service import ClaimService
 
 RENDER_SCALE = 1.5  # 108 dpi: readable, and a page PNG stays around 100-300 KB
 MAX_RENDER_PAGES = 2000
@@ -195,18 +192,12 @@ def highlight_style(box: tuple[float, float, float, float], width: float, height
 # --- extracted text view ----------------------------------------------------------------------
 
 
-def load_extraction(engine: Engine, doc: DocumentView) -> dict[str, Any] | None:
+def load_extraction(service: ClaimService, doc: DocumentView) -> dict[str, Any] | None:
     """The extracted document (``ExtractedDocument.to_dict()``): cached in the store by content
     hash, else extracted now within the extractors' limits; None when no extractor is there."""
-    with session_scope(engine) as session:
-        row = session.scalars(
-            select(ExtractionRow)
-            .where(ExtractionRow.content_hash == doc.content_hash)
-            .order_by(ExtractionRow.extracted_at.desc())
-            .limit(1)
-        ).first()
-        if row is not None:
-            return dict(row.document)
+    cached = service.cached_extraction(doc.content_hash)
+    if cached is not None:
+        return cached
     try:
         from extractors import extract  # type: ignore[attr-defined]
     except ImportError:

@@ -7,8 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine
-
 from delivery.web.deps import REVIEWERS, STAFF, require_role
 from pipeline.claim_views import ClaimView
 from pipeline.corrections import CorrectionIn
@@ -16,8 +14,6 @@ from pipeline.errors import AccessDenied, ClaimNotFound, InvalidInput, PoeReview
 from pipeline.redact import GENERIC
 from pipeline.roles import Actor
 from pipeline.service import ClaimService
-from pipeline.store.db import session_scope
-from pipeline.store.schema import ConflictRow
 
 DECISION_LABELS = {"approve": "Approve", "reject": "Reject", "request_info": "Request information"}
 
@@ -137,24 +133,21 @@ class ConflictPage:
         }
 
 
-def get_conflict(service: ClaimService, engine: Engine, actor: Actor, conflict_id: int) -> ConflictPage:
+def get_conflict(service: ClaimService, actor: Actor, conflict_id: int) -> ConflictPage:
     """A conflict group (D-18) with its claims; Microsoft staff only (partners never see one)."""
     require_role(actor, STAFF, "see conflicts between partners")
-    with session_scope(engine) as session:
-        row = session.get(ConflictRow, conflict_id)
-        if row is None:
-            raise InvalidInput(f"conflict {conflict_id} not found")
-        data = ConflictPage(
-            row.id,
-            row.tenant_id,
-            row.product_key,
-            [str(c) for c in row.claim_ids],
-            row.recommended,
-            row.margin,
-            row.resolved_at,
-            dict(row.result or {}) if actor.sees_personal_data else GENERIC.value(dict(row.result or {})),
-            [],
-        )
+    row = service.conflict(actor, conflict_id)
+    data = ConflictPage(
+        row.id,
+        row.tenant_id,
+        row.product_key,
+        row.claim_ids,
+        row.recommended,
+        row.margin,
+        row.resolved_at,
+        row.result if actor.sees_personal_data else GENERIC.value(row.result),
+        [],
+    )
     ranking = [str(c) for c in data.result.get("ranking") or []]
     order = ranking + [c for c in data.claim_ids if c not in ranking]
     for cid in order:
@@ -167,7 +160,6 @@ def get_conflict(service: ClaimService, engine: Engine, actor: Actor, conflict_i
 
 def decide_conflict(
     service: ClaimService,
-    engine: Engine,
     actor: Actor,
     conflict_id: int,
     winner: str,
@@ -177,7 +169,7 @@ def decide_conflict(
     """Approve ``winner``; the library then takes the product from the others (D-6) and marks
     the conflict resolved; a loser left with no product is closed by the lifecycle."""
     require_role(actor, REVIEWERS, "decide conflicts")
-    conflict = get_conflict(service, engine, actor, conflict_id)
+    conflict = get_conflict(service, actor, conflict_id)
     if winner not in conflict.claim_ids:
         raise InvalidInput(f"winner: claim {winner} is not part of conflict {conflict_id}")
     if conflict.recommended and winner != conflict.recommended and not note.strip():
@@ -192,7 +184,6 @@ def decide_conflict(
 
 def request_info_from_all(
     service: ClaimService,
-    engine: Engine,
     actor: Actor,
     conflict_id: int,
     requests: dict[str, list[str]],
@@ -201,7 +192,7 @@ def request_info_from_all(
     """D-18: ask every partner in the conflict for more information at once; each claim gets its
     own requests (a partner never reads what the other was asked). Returns claim_id -> outcome."""
     require_role(actor, REVIEWERS, "decide conflicts")
-    conflict = get_conflict(service, engine, actor, conflict_id)
+    conflict = get_conflict(service, actor, conflict_id)
     outcomes: dict[str, str] = {}
     for claim in conflict.claims:
         if "request_info" not in claim.available_decisions:

@@ -140,7 +140,7 @@ def queue(
     chosen_status = status if status in {s.value for s in Status} or status == "all" else Status.UNDER_REVIEW.value
     claims = service.list_claims(actor, status=None if chosen_status == "all" else chosen_status)
     filters = QueueFilters(program, solution_area, product, recommendation, overdue, conflict, sort, desc, page)
-    result = build_queue(request.app.state.engine, claims, filters, now)
+    result = build_queue(request.app.state.service, claims, filters, now)
     params = {
         "program": result.filters.program,
         "solution_area": result.filters.solution_area,
@@ -269,7 +269,7 @@ def conflict_page(
 ) -> Response:
     """``left``/``right``: the two viewers, each ``claim:doc[:page[:evidence]]`` (issue 15)."""
     actor = require_actor(request)
-    conflict = ops.get_conflict(request.app.state.service, request.app.state.engine, actor, conflict_id)
+    conflict = ops.get_conflict(request.app.state.service, actor, conflict_id)
     context = _conflict_context(conflict)
     first, second = cv.default_panes(conflict)
     left, right = left or first, right or second
@@ -292,11 +292,11 @@ def conflict_decision(
 ) -> Response:
     actor = require_actor(request)
     require_role(actor, REVIEWERS, "decide conflicts")
-    service, engine = request.app.state.service, request.app.state.engine
+    service = request.app.state.service
     try:
-        view = ops.decide_conflict(service, engine, actor, conflict_id, winner, note, version)
+        view = ops.decide_conflict(service, actor, conflict_id, winner, note, version)
     except (InvalidInput, ConcurrentUpdate, IllegalTransition) as exc:
-        context = _conflict_context(ops.get_conflict(service, engine, actor, conflict_id))
+        context = _conflict_context(ops.get_conflict(service, actor, conflict_id))
         context["form"] = {"winner": winner, "note": note}
         context["form_error"] = (
             f"Claim {winner} was changed by someone else while you were looking at it; nothing was recorded. "
@@ -321,8 +321,8 @@ async def conflict_request_info(request: Request, conflict_id: int) -> Response:
         if str(key).startswith("requests_")
     }
     note = str(form.get("note") or "")
-    service, engine = request.app.state.service, request.app.state.engine
-    outcomes = await run_in_threadpool(ops.request_info_from_all, service, engine, actor, conflict_id, requests, note)
+    service = request.app.state.service
+    outcomes = await run_in_threadpool(ops.request_info_from_all, service, actor, conflict_id, requests, note)
     for claim_id, outcome in outcomes.items():
         _flash(request, "ok" if outcome == "Partner action required" else "error", f"Claim {claim_id}: {outcome}")
     return _redirect(f"/conflicts/{conflict_id}")

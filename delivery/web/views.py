@@ -13,12 +13,12 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 
 from pipeline.claim_views import ClaimSummary, ClaimView, jsonable
 from pipeline.models import REVENUE_ASSOCIATION, Status
-from pipeline.store.db import session_scope
-from pipeline.store.schema import AnalysisRow, ClaimRow, FindingRow, ReasonRow
+from pipeline.service import ClaimService
+from pipeline.service.details import AnalysisFacts as RowFacts
 from scoring.catalogue import find_product
 
 CRITERIA_LABELS: dict[str, str] = {
@@ -163,7 +163,7 @@ def _sort_key(sort: str, now: datetime) -> Any:
     return keys[sort]
 
 
-def build_queue(engine: Engine, claims: list[ClaimSummary], filters: QueueFilters, now: datetime) -> QueuePage:
+def build_queue(store: ClaimService | Engine, claims: list[ClaimSummary], filters: QueueFilters, now: datetime) -> QueuePage:
     """Filter, sort and page the Under review claims; failed criteria only for the shown page."""
     f = filters.normalised()
     programs = sorted({c.program for c in claims})
@@ -174,7 +174,7 @@ def build_queue(engine: Engine, claims: list[ClaimSummary], filters: QueueFilter
     page = min(f.page, pages)
     f.page = page
     shown = chosen[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-    facts = row_facts(engine, [c.claim_id for c in shown])
+    facts = row_facts(store, [c.claim_id for c in shown])
     return QueuePage(
         rows=[QueueRow(c, facts.get(c.claim_id, RowFacts()).failed, is_overdue(c, now),
                        facts.get(c.claim_id, RowFacts())) for c in shown],
@@ -231,57 +231,12 @@ HEAD_CODES = ("R-DEC-001", "R-DEC-002", "R-DEC-003", "R-DEC-004", "R-DEC-006", "
 UNREADABLE_CODES = ("R-DOC-003", "R-DOC-004", "R-DOC-005")
 
 
-@dataclass
-class RowFacts:
-    """What a queue row says of a claim's latest analysis: the criteria not met, the sentence
-    that decided the recommendation, and how many files could not be read."""
-
-    failed: list[str] = field(default_factory=list)
-    head: str = ""
-    head_code: str = ""
-    unreadable: int = 0
-
-
-def row_facts(engine: Engine, claim_ids: list[str]) -> dict[str, RowFacts]:
-    """:class:`RowFacts` of the latest analysis of each claim's current submission (one query for
-    the analyses, one for their findings, one for their head and file reasons: a page of the
-    queue costs three queries)."""
-    if not claim_ids:
-        return {}
+def row_facts(store: ClaimService | Engine, claim_ids: list[str]) -> dict[str, RowFacts]:
+    """:class:`RowFacts` of the latest analysis of each claim's current submission, criteria in
+    the page's order; read through the service (a bare engine gets a service of its own)."""
+    service = store if isinstance(store, ClaimService) else ClaimService(store)
+    out = service.analysis_facts(claim_ids, HEAD_CODES, UNREADABLE_CODES)
     order = list(CRITERIA_LABELS)
-    with session_scope(engine) as session:
-        latest: dict[str, tuple[int, Any, int]] = {}
-        rows = session.execute(
-            select(AnalysisRow.claim_id, AnalysisRow.id, AnalysisRow.submission_seq, AnalysisRow.analysed_at)
-            .join(ClaimRow, ClaimRow.claim_id == AnalysisRow.claim_id)
-            .where(AnalysisRow.claim_id.in_(claim_ids), AnalysisRow.submission_seq == ClaimRow.current_submission)
-        )
-        for cid, aid, _seq, at in rows:
-            if cid not in latest or (at, aid) > (latest[cid][1], latest[cid][2]):
-                latest[cid] = (aid, at, aid)
-        by_analysis = {v[0]: cid for cid, v in latest.items()}
-        out: dict[str, RowFacts] = {cid: RowFacts() for cid in latest}
-        if by_analysis:
-            for aid, criterion, verdict in session.execute(
-                select(FindingRow.analysis_id, FindingRow.criterion, FindingRow.verdict).where(
-                    FindingRow.analysis_id.in_(list(by_analysis))
-                )
-            ):
-                if verdict != "met":
-                    out[by_analysis[aid]].failed.append(criterion)
-            for aid, code, message in session.execute(
-                select(ReasonRow.analysis_id, ReasonRow.code, ReasonRow.message)
-                .where(
-                    ReasonRow.analysis_id.in_(list(by_analysis)),
-                    ReasonRow.code.in_(HEAD_CODES + UNREADABLE_CODES),
-                )
-                .order_by(ReasonRow.id)
-            ):
-                facts = out[by_analysis[aid]]
-                if code in UNREADABLE_CODES:
-                    facts.unreadable += 1
-                elif not facts.head:
-                    facts.head, facts.head_code = message, code
     for facts in out.values():
         facts.failed.sort(key=lambda c: order.index(c) if c in order else len(order))
     return out
