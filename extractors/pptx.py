@@ -23,6 +23,7 @@ class PptxExtractor(Extractor):
 
     def parse(self, path: Path, doc: ExtractedDocument) -> None:
         check_package(path, self.limits)
+        # lazy: python-pptx costs ~85 ms at import (python -X importtime); only PPTX files need it
         from pptx import Presentation
 
         with path.open("rb") as f:
@@ -35,6 +36,7 @@ class PptxExtractor(Extractor):
                 self._shape(shape, number, doc)
 
     def _shape(self, shape: Any, number: int, doc: ExtractedDocument) -> None:
+        # lazy: python-pptx costs ~85 ms at import (python -X importtime); only PPTX files need it
         from pptx.enum.shapes import MSO_SHAPE_TYPE
 
         box = _box(shape)

@@ -17,6 +17,7 @@ Where the CPU-bound batches run:
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import threading
 from collections import Counter
@@ -33,6 +34,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from pipeline import nightly as nl
 from pipeline.nightly.analyse import DEFAULT_EXTRACTOR, WorkerSettings, analyse_batch
 from pipeline.nightly.conflicts import compare_groups, merge_comparisons
+from pipeline.reports import headline_markdown
 
 FLOW_NAME = "poe-review-nightly"
 DEPLOYMENT_NAME = "nightly"
@@ -44,8 +46,6 @@ _pools: dict[int, ProcessPoolExecutor] = {}
 
 def _local_pool(workers: int) -> ProcessPoolExecutor:
     """One process pool per flow run, shared by the batch tasks (created on first use)."""
-    import multiprocessing
-
     with _pool_lock:
         pool = _pools.get(workers)
         if pool is None:
@@ -231,7 +231,6 @@ def nightly_flow(
     summary["stages"].update({k: round(timer.seconds[k], 2) for k in ("notify", "report")})
     if analyst is not None:
         summary["report"] = {"path": analyst["report"], "exports": analyst["exports"]}
-        from pipeline.reports import headline_markdown
 
         create_markdown_artifact(headline_markdown(analyst), key="nightly-report", description="analysts' report")
     summary = nl.finish_run(cfg, run, summary)
@@ -244,6 +243,7 @@ def nightly_flow(
 def run_flow(dask_address: str | None = None, **parameters: Any) -> dict[str, Any]:
     """Run the nightly flow once; with ``dask_address`` the batch tasks go to that Dask scheduler."""
     if dask_address:
+        # lazy: prefect_dask costs ~1.5 s at import (python -X importtime); only a Dask run needs it
         from prefect_dask import DaskTaskRunner
 
         runner = DaskTaskRunner(address=dask_address)
@@ -257,6 +257,7 @@ def run_flow(dask_address: str | None = None, **parameters: Any) -> dict[str, An
 
 def nightly_deployment(cron: str = DEFAULT_CRON, **parameters: Any) -> Any:
     """The ``nightly`` deployment of the flow: ``cron`` in UTC (default 02:00), fixed parameters."""
+    # lazy: prefect costs ~1.8 s at import (python -X importtime); only the flow's serve/run needs it
     from prefect.schedules import Cron
 
     return nightly_flow.to_deployment(
@@ -272,6 +273,7 @@ def serve_nightly(cron: str = DEFAULT_CRON, **parameters: Any) -> None:
     """Serve the nightly deployment until stopped (what ``flow.serve(cron=...)`` does, with the
     cron pinned to UTC). Needs a Prefect server (``prefect server start``, ``PREFECT_API_URL``):
     the temporary server single runs use cannot hold schedules."""
+    # lazy: prefect costs ~1.8 s at import (python -X importtime); only the flow's serve/run needs it
     from prefect import serve
 
     serve(nightly_deployment(cron, **parameters))

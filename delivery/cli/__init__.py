@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from delivery.cli import analysis, backup, claims, nightly, reports, web  # noqa: F401  (register commands)
 from delivery.cli.app import app
+from pipeline.errors import PoeReviewError
 
 
 def main() -> None:
-    from pipeline.errors import PoeReviewError
-
     try:
         app()
     except PoeReviewError as exc:  # a command that did not catch its own: still one line, no traceback

@@ -15,6 +15,7 @@ from typing import Annotated, Any
 import typer
 
 from delivery.cli.app import app
+from pipeline.errors import ClaimFolderError
 
 TENANTS_OPTION = typer.Option(
     None, "--tenants", metavar="FILE",
@@ -40,9 +41,8 @@ def analyze_command(
     tenants: Path | None = TENANTS_OPTION,
 ) -> None:
     """Check one claim's POE (D-11), eligibility (D-3, D-7, D-8) and recommend a decision."""
+    # lazy: pipeline.analysis loads scoring.checks, ~300 ms (python -X importtime); `--help` must not pay it
     from pipeline.analysis import analyze_folder
-    from pipeline.errors import ClaimFolderError
-
     try:
         result = analyze_folder(folder, tenants)
     except ClaimFolderError as exc:
@@ -50,6 +50,7 @@ def analyze_command(
     if as_json:
         _dump(result)
     else:
+        # lazy: analysis_view loads rich, ~26 ms (python -X importtime); `--help` must not pay it
         from delivery.cli.analysis_view import print_analysis
 
         print_analysis(result)
@@ -62,8 +63,10 @@ def compare_command(
     tenants: Path | None = TENANTS_OPTION,
 ) -> None:
     """Rank conflicting claims on the same customer and product/workload (D-18)."""
+    # lazy: pipeline.analysis loads scoring.checks, ~300 ms (python -X importtime); `--help` must not pay it
     from pipeline.analysis import compare_folders
-    from pipeline.errors import ClaimFolderError
+
+    # lazy: scoring.compare loads scoring.checks, ~300 ms (python -X importtime); `--help` must not pay it
     from scoring.compare import NoSharedKey
 
     try:
@@ -75,6 +78,7 @@ def compare_command(
     if as_json:
         _dump(result)
     else:
+        # lazy: analysis_view loads rich, ~26 ms (python -X importtime); `--help` must not pay it
         from delivery.cli.analysis_view import print_comparison
 
         print_comparison(result)

@@ -35,7 +35,7 @@ from sqlalchemy import CursorResult, Engine, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from pipeline.clock import Clock, SystemClock
+from pipeline.clock import Clock, FixedClock, SystemClock
 from pipeline.lifecycle import ACTION_REQUIRED_DAYS
 from pipeline.models import REVENUE_ASSOCIATION, Status
 from pipeline.notify.templates import (
@@ -46,9 +46,9 @@ from pipeline.notify.templates import (
     render_action_required,
     render_consent,
 )
-from pipeline.notify.tokens import make_consent_token
-from pipeline.notify.transports import Transport
-from pipeline.store.db import session_scope
+from pipeline.notify.tokens import consent_secret, make_consent_token
+from pipeline.notify.transports import Transport, transport_from_env
+from pipeline.store.db import session_scope, store_data_dir
 from pipeline.store.schema import ClaimRow, HistoryRow, NotificationRow, TenantRow, TenantSubscriptionRow
 
 REMINDER_DAYS = 7  # the reminder goes out when a week is left of the 30 days (D-15)
@@ -398,11 +398,6 @@ def notify_pending(
     """Queue and deliver every pending notification with the configured transport and secret:
     ``POE_SMTP_URL`` else ``.eml`` files in ``outbox`` (default ``<data dir>/outbox``); the consent
     secret shared with the web app (:func:`pipeline.notify.tokens.consent_secret`)."""
-    from pipeline.clock import FixedClock
-    from pipeline.notify.tokens import consent_secret
-    from pipeline.notify.transports import transport_from_env
-    from pipeline.store.db import store_data_dir
-
     data_dir = store_data_dir(engine)
     transport = transport_from_env(outbox or default_outbox(data_dir))
     clock = FixedClock(now) if now is not None else SystemClock()
