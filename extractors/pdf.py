@@ -86,6 +86,7 @@ class PdfExtractor(Extractor):
             if table_pages:
                 _tables_with_pdfplumber(path, table_pages, doc)
             if _has_signatures(pdf):
+                # lazy: import cycle (pdf_signatures imports pdf_date from this module)
                 from extractors.pdf_signatures import read_signature_fields
 
                 read_signature_fields(path, doc)

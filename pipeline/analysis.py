@@ -14,9 +14,9 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from extractors import extract
+import extractors
+from extractors import limits as extractor_limits
 from extractors.document import ExtractedDocument
-from extractors.limits import DEFAULT_LIMITS
 from pipeline.claim_folder import (
     ClaimFolder,
     ClaimFolderError,
@@ -132,8 +132,10 @@ def extract_documents(folder: ClaimFolder, extract: Extract | None = None) -> li
 def extractor_for_folder(folder: ClaimFolder) -> Extract:
     """``extractors.extract`` with the default limits, in this process when every file of the
     folder is small enough that the time limit cannot be what stops it (IN_PROCESS_MAX_BYTES)."""
-    if DEFAULT_LIMITS.timeout_seconds is None:
-        return extract
+    # both read at call time, as before the imports moved up, so a test may replace them
+    limits = extractor_limits.DEFAULT_LIMITS
+    if limits.timeout_seconds is None:
+        return extractors.extract
     sizes = []
     for _, path in folder.documents:
         try:
@@ -141,8 +143,8 @@ def extractor_for_folder(folder: ClaimFolder) -> Extract:
         except OSError:
             sizes.append(IN_PROCESS_MAX_BYTES + 1)  # let extract() report it, from the worker path
     if all(size <= IN_PROCESS_MAX_BYTES for size in sizes):
-        return partial(extract, limits=replace(DEFAULT_LIMITS, timeout_seconds=None))
-    return extract
+        return partial(extractors.extract, limits=replace(limits, timeout_seconds=None))
+    return extractors.extract
 
 
 def analyze_claim_folder(

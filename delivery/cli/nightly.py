@@ -237,7 +237,7 @@ def demo_inbox_builder() -> tuple[Callable[[Path], Path], bool]:
     """The builder ``poe-review demo`` uses: the bundled samples (the ``samples`` package, a
     test/demo tool no product layer imports) when installed, else the small built-in inbox of
     :mod:`pipeline.nightly.demo`. The flag says whether the bundled samples were found."""
-    try:
+    try:  # lazy: optional at run time (an install may lack the samples tool; ImportError falls back)
         from samples import build_demo_inbox
     except ImportError:
         # lazy: pipeline.nightly loads every step and the service, ~30-40 ms (python -X importtime); `--help` must not pay it

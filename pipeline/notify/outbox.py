@@ -50,6 +50,7 @@ from pipeline.notify.tokens import consent_secret, make_consent_token
 from pipeline.notify.transports import Transport, transport_from_env
 from pipeline.store.db import session_scope, store_data_dir
 from pipeline.store.schema import ClaimRow, HistoryRow, NotificationRow, TenantRow, TenantSubscriptionRow
+from scoring.catalogue import find_product
 
 REMINDER_DAYS = 7  # the reminder goes out when a week is left of the 30 days (D-15)
 IN_FLIGHT = timedelta(minutes=15)  # longer than any SMTP transaction (timeout 30 s, few recipients)
@@ -380,10 +381,6 @@ def message_id(row: NotificationRow) -> str:
 
 
 def _catalogue_code(name: str) -> str | None:
-    try:
-        from scoring.catalogue import find_product
-    except ImportError:  # the catalogue is optional for rendering
-        return None
     product = find_product(name)
     return product.code if product else None
 
