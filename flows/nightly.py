@@ -21,9 +21,10 @@ import multiprocessing
 import os
 import threading
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
-from typing import Any
+from typing import Any, cast
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
@@ -61,6 +62,16 @@ def _close_pools() -> None:
         _pools.clear()
 
 
+def _in_pool_or_here(step: Callable[[WorkerSettings, Any], dict[str, Any]], settings: dict[str, Any],
+                     work: Any, local_workers: int) -> dict[str, Any]:
+    """One batch step: in the shared local process pool, or right here when this task already
+    runs in a worker process of its own (Dask, or a single local worker)."""
+    worker_settings = WorkerSettings(**settings)
+    if local_workers > 1:
+        return cast(dict[str, Any], _local_pool(local_workers).submit(step, worker_settings, work).result())
+    return step(worker_settings, work)
+
+
 @task(name="ingest-inbox", cache_policy=NO_CACHE)
 def ingest_task(cfg: nl.NightlyConfig) -> dict[str, Any]:
     report = nl.ingest_step(cfg)
@@ -77,11 +88,7 @@ def analyse_batch_task(
 ) -> dict[str, Any]:
     """Extract and analyse one batch; in the shared local process pool, or right here when this
     task already runs in a worker process of its own (Dask)."""
-    worker_settings = WorkerSettings(**settings)
-    if local_workers > 1:
-        result = _local_pool(local_workers).submit(analyse_batch, worker_settings, items).result()
-    else:
-        result = analyse_batch(worker_settings, items)
+    result = _in_pool_or_here(analyse_batch, settings, items, local_workers)
     logger = get_run_logger()
     # Only what needs a look goes to Prefect's API one line per claim (failures, unreadable files,
     # re-analyses); the rest is one line per batch: every log line is a write on the Prefect
@@ -119,11 +126,7 @@ def plan_conflicts_task(cfg: nl.NightlyConfig) -> tuple[int, list[list[dict[str,
 def compare_batch_task(
     settings: dict[str, Any], groups: list[dict[str, Any]], index: int, local_workers: int
 ) -> dict[str, Any]:
-    worker_settings = WorkerSettings(**settings)
-    if local_workers > 1:
-        result = _local_pool(local_workers).submit(compare_groups, worker_settings, groups).result()
-    else:
-        result = compare_groups(worker_settings, groups)
+    result = _in_pool_or_here(compare_groups, settings, groups, local_workers)
     logger = get_run_logger()
     for group in result["recorded"]:
         logger.info(
