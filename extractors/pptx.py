@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from extractors.base import Extractor
-from extractors.document import ExtractedDocument, ImageInfo, Location, Table, TextBlock
+from extractors.document import ExtractedDocument, ImageInfo, Location, TextBlock
 from extractors.limits import check_pages
 from extractors.ooxml import check_package
 
@@ -46,19 +46,9 @@ class PptxExtractor(Extractor):
             return
         if getattr(shape, "has_table", False) and shape.has_table:
             t_index = len(doc.tables)
-            rows, cells = [], []
-            for r, row in enumerate(shape.table.rows):
-                texts, locs = [], []
-                for c, cell in enumerate(row.cells):
-                    loc = Location(page=number, bbox=box, table=t_index, row=r, col=c)
-                    text = cell.text.strip()
-                    texts.append(text)
-                    locs.append(loc)
-                    if text:
-                        doc.blocks.append(TextBlock(text, loc, "cell"))
-                rows.append(texts)
-                cells.append(locs)
-            doc.tables.append(Table(rows, Location(page=number, bbox=box, table=t_index), cells))
+            grid = [[(cell.text.strip(), Location(page=number, bbox=box, table=t_index, row=r, col=c))
+                     for c, cell in enumerate(row.cells)] for r, row in enumerate(shape.table.rows)]
+            doc.add_table(grid, Location(page=number, bbox=box, table=t_index))
             return
         if shape.shape_type == MSO_SHAPE_TYPE.PICTURE and box:
             doc.images.append(ImageInfo(Location(page=number, bbox=box), box[2] - box[0], box[3] - box[1]))
