@@ -148,14 +148,8 @@ class DocxExtractor(Extractor):
 def _open_document_part(path: Path) -> Any:
     # lazy: python-docx costs ~70 ms at import (python -X importtime); only DOCX files need it
     import docx
-
-    # lazy: python-docx costs ~70 ms at import (python -X importtime); only DOCX files need it
     from docx.opc.constants import CONTENT_TYPE as CT
-
-    # lazy: python-docx costs ~70 ms at import (python -X importtime); only DOCX files need it
     from docx.opc.part import PartFactory
-
-    # lazy: python-docx costs ~70 ms at import (python -X importtime); only DOCX files need it
     from docx.parts.document import DocumentPart
 
     PartFactory.part_type_for.setdefault(DOCM_TYPE, DocumentPart)  # .docm reads like .docx

@@ -17,8 +17,6 @@ log = logging.getLogger(__name__)
 def read_signature_fields(path: Path, doc: ExtractedDocument) -> None:
     # lazy: pyHanko costs ~230-450 ms at import (python -X importtime); only signed PDFs need it
     from pyhanko.pdf_utils.reader import PdfFileReader
-
-    # lazy: pyHanko costs ~230-450 ms at import (python -X importtime); only signed PDFs need it
     from pyhanko.sign.fields import enumerate_sig_fields
 
     with path.open("rb") as f:
@@ -117,8 +115,6 @@ def _validate(embedded: Any, doc: ExtractedDocument) -> tuple[bool | None, str |
     certificate chain is not judged here (no trust roots offline)."""
     # lazy: pyHanko costs ~230-450 ms at import (python -X importtime); only signed PDFs need it
     from pyhanko.sign.validation import validate_pdf_signature
-
-    # lazy: costs ~126 ms at import (python -X importtime); only signed PDFs need it
     from pyhanko_certvalidator import ValidationContext
 
     quiet = logging.getLogger("pyhanko")

@@ -60,8 +60,6 @@ class LegalOrgs:
     def __call__(self, doc: Any) -> Any:
         # lazy: spaCy costs ~660 ms at import (python -X importtime); loaded on first entity lookup
         from spacy.tokens import Span
-
-        # lazy: spaCy costs ~660 ms at import (python -X importtime); loaded on first entity lookup
         from spacy.util import filter_spans
 
         spans = [Span(doc, s, e, label="ORG") for _, s, e in self.matcher(doc)]
@@ -75,8 +73,6 @@ def get_nlp() -> Language:
     """The pipeline: a small English model without unused parts, else blank English."""
     # lazy: spaCy costs ~660 ms at import (python -X importtime); loaded on first entity lookup
     import spacy
-
-    # lazy: spaCy costs ~660 ms at import (python -X importtime); loaded on first entity lookup
     from spacy.language import Language
 
     if not Language.has_factory("poe_legal_orgs"):

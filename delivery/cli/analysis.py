@@ -43,6 +43,7 @@ def analyze_command(
     """Check one claim's POE (D-11), eligibility (D-3, D-7, D-8) and recommend a decision."""
     # lazy: pipeline.analysis loads scoring.checks, ~300 ms (python -X importtime); `--help` must not pay it
     from pipeline.analysis import analyze_folder
+
     try:
         result = analyze_folder(folder, tenants)
     except ClaimFolderError as exc:
@@ -63,10 +64,8 @@ def compare_command(
     tenants: Path | None = TENANTS_OPTION,
 ) -> None:
     """Rank conflicting claims on the same customer and product/workload (D-18)."""
-    # lazy: pipeline.analysis loads scoring.checks, ~300 ms (python -X importtime); `--help` must not pay it
+    # lazy: both load scoring.checks, ~300 ms (python -X importtime); `--help` must not pay it
     from pipeline.analysis import compare_folders
-
-    # lazy: scoring.compare loads scoring.checks, ~300 ms (python -X importtime); `--help` must not pay it
     from scoring.compare import NoSharedKey
 
     try:

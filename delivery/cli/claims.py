@@ -63,6 +63,7 @@ def open_service(
     """A ClaimService on the chosen store, migrated to the latest schema."""
     # lazy: pipeline.service loads the store model and intake, ~30 ms (python -X importtime); `--help` must not pay it
     from pipeline.service import ClaimService
+
     engine = make_engine(global_db(ctx, db))
     migrate(engine)
     return ClaimService(engine, FixedClock(now) if now else SystemClock())

@@ -133,8 +133,6 @@ def print_summary(summary: dict[str, Any], as_json: bool) -> None:
         return
     # lazy: rich costs 22-62 ms at import (python -X importtime); only this output path needs it
     from rich.console import Console
-
-    # lazy: rich costs 22-62 ms at import (python -X importtime); only this output path needs it
     from rich.markdown import Markdown
 
     Console().print(Markdown(summary_markdown(summary)))

@@ -33,13 +33,10 @@ def serve(
     https_only: bool = typer.Option(False, "--https-only", hidden=True, help="Kept for old scripts: Secure is the default."),
 ) -> None:
     """Serve the web UI and the JSON API (OpenAPI at /api/docs)."""
-    # lazy: uvicorn costs ~28 ms at import (python -X importtime); only `serve` needs it
+    # lazy: uvicorn ~28 ms, the FastAPI web app ~550 ms (python -X importtime); only web commands need them
     import uvicorn
 
-    # lazy: the web app imports FastAPI, ~550 ms (python -X importtime); only web commands need it
     from delivery.web import create_app
-
-    # lazy: the web app imports FastAPI, ~550 ms (python -X importtime); only web commands need it
     from delivery.web.app import INSECURE_COOKIES_ENV
 
     with cli_errors():
@@ -77,6 +74,7 @@ def users_add(
     """Create a local account; the password is asked for (twice) unless --password-stdin."""
     # lazy: the web app imports FastAPI, ~550 ms (python -X importtime); only web commands need it
     from delivery.web.accounts import add_user
+
     if password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
@@ -96,6 +94,7 @@ def users_list(ctx: typer.Context, db: str | None = DB_OPTION) -> None:
     """Accounts with their roles (no password hashes)."""
     # lazy: the web app imports FastAPI, ~550 ms (python -X importtime); only web commands need it
     from delivery.web.accounts import list_users
+
     with cli_errors():
         engine = make_engine(global_db(ctx, db))
         migrate(engine)
@@ -115,6 +114,7 @@ def users_unlock(
     list the current locks."""
     # lazy: the web app imports FastAPI, ~550 ms (python -X importtime); only web commands need it
     from delivery.web import throttle
+
     with cli_errors():
         engine = make_engine(global_db(ctx, db))
         migrate(engine)
@@ -135,6 +135,7 @@ def users_sign_out(
     """End every web session of an account at once (a stolen cookie, a departed user)."""
     # lazy: the web app imports FastAPI, ~550 ms (python -X importtime); only web commands need it
     from delivery.web.sessions import revoke_user
+
     with cli_errors():
         engine = make_engine(global_db(ctx, db))
         migrate(engine)

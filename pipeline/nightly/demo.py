@@ -21,8 +21,6 @@ def write_text_pdf(path: Path, pages: list[list[str]]) -> None:
     Also the writer of benchmarks/nightly.py's synthetic inbox."""
     # lazy: reportlab costs ~50 ms at import (python -X importtime); only PDF writing needs it
     from reportlab.lib.pagesizes import A4
-
-    # lazy: reportlab costs ~50 ms at import (python -X importtime); only PDF writing needs it
     from reportlab.pdfgen import canvas
 
     c = canvas.Canvas(str(path), pagesize=A4, invariant=1)  # same bytes every build: re-runs are no-ops

@@ -57,8 +57,6 @@ def render_scan_pdf(doc: Document) -> bytes:
     """One JPEG per page filling the page (as office scanners write them), no text."""
     # lazy: reportlab costs ~50 ms at import (python -X importtime); only PDF writing needs it
     from reportlab.lib.utils import ImageReader
-
-    # lazy: reportlab costs ~50 ms at import (python -X importtime); only PDF writing needs it
     from reportlab.pdfgen import canvas
 
     pages = _pages(doc, SCAN_DPI)
