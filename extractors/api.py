@@ -19,6 +19,7 @@ from extractors.errors import ExtractionError, PasswordProtected, Unreadable, Un
 from extractors.limits import DEFAULT_LIMITS, Limits, check_path, check_size, memory_message
 from extractors.sniff import sniff
 from extractors.version import EXTRACTOR_VERSION
+from extractors.worker import run_in_worker
 
 log = logging.getLogger(__name__)
 
@@ -48,8 +49,6 @@ def extract(path: Path | str, *, display_path: str | None = None,
     if limits.timeout_seconds is None:
         doc, bug = extract_local(path, shown, limits)
     else:
-        from extractors.worker import run_in_worker
-
         doc, bug = run_in_worker(path, shown, limits)
     if bug:
         log.error("extractor bug on %s:\n%s", shown, bug)

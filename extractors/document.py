@@ -240,6 +240,17 @@ class ExtractedDocument(Serialisable):
             if a.path.startswith(old + "#"):
                 a.rename(path + a.path[len(old):])
 
+    def add_table(self, grid: list[list[tuple[str, Location]]], location: Location) -> None:
+        """A table from its cells' (text, location), row by row: each cell with text is also a
+        ``cell`` text block, in reading order, ahead of the table itself."""
+        for row in grid:
+            for text, loc in row:
+                if text:
+                    self.blocks.append(TextBlock(text, loc, "cell"))
+        rows = [[text for text, _ in row] for row in grid]
+        cells = [[loc for _, loc in row] for row in grid]
+        self.tables.append(Table(rows, location, cells))
+
     def all_documents(self) -> list[ExtractedDocument]:
         """This document and its attachments, recursively (an email's attached SOW counts)."""
         out = [self]

@@ -32,6 +32,7 @@ class DocxExtractor(Extractor):
 
     def parse(self, path: Path, doc: ExtractedDocument) -> None:
         check_package(path, self.limits)
+        # lazy: python-docx costs ~70 ms at import (python -X importtime); only DOCX files need it
         from docx.opc.exceptions import PackageNotFoundError
 
         try:
@@ -145,6 +146,7 @@ class DocxExtractor(Extractor):
 
 
 def _open_document_part(path: Path) -> Any:
+    # lazy: python-docx costs ~70 ms at import (python -X importtime); only DOCX files need it
     import docx
     from docx.opc.constants import CONTENT_TYPE as CT
     from docx.opc.part import PartFactory

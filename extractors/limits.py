@@ -7,6 +7,7 @@ because a declared size can lie; nothing is inflated whole before both checks pa
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import stat
@@ -165,8 +166,6 @@ def stream_members(zf: zipfile.ZipFile, limits: Limits, depth: int = 0) -> None:
 
 
 def _check_nested(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits, depth: int) -> None:
-    import io
-
     if depth > limits.max_attachment_depth:  # a zip quine holds itself forever
         raise UnsafeFile(f"unsafe file: packages nested deeper than {limits.max_attachment_depth} levels")
     try:

@@ -13,6 +13,7 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
+from extractors.api import extract_local
 from extractors.base import Extractor
 from extractors.document import ExtractedDocument, Location, TextBlock, TypedDate
 from extractors.text import add_html, add_lines
@@ -45,8 +46,6 @@ def safe_attachment_name(name: str) -> str:
 
 def add_attachment(extractor: Extractor, doc: ExtractedDocument, name: str, data: bytes) -> None:
     """Extract one attachment from its bytes (by content, like any upload) into ``doc``."""
-    from extractors.api import extract_local
-
     safe = safe_attachment_name(name)
     shown = f"{doc.path}#attachment:{name or 'attachment'}"
     if extractor.depth + 1 > extractor.limits.max_attachment_depth:
@@ -118,6 +117,7 @@ class MsgExtractor(Extractor):
                                                                  UnicodeError, TypeError)
 
     def parse(self, path: Path, doc: ExtractedDocument) -> None:
+        # lazy: extract_msg costs ~300 ms at import (python -X importtime); only .msg files need it
         import extract_msg
 
         try:

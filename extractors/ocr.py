@@ -57,6 +57,7 @@ def ocr_available() -> bool:
 
 @lru_cache(maxsize=4)
 def _engine(choice: str) -> OcrEngine | None:
+    # lazy: import cycle (ocr_rapid and ocr_tesseract import Word from this module)
     from extractors import ocr_rapid, ocr_tesseract
 
     if choice not in ("auto", "tesseract", "rapidocr"):

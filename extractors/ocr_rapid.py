@@ -15,6 +15,8 @@ import threading
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
+
 from extractors.ocr import Word
 
 # The page is shrunk to this many pixels on its longer side before text is found and read:
@@ -34,6 +36,7 @@ _LOCK = threading.Lock()
 
 @lru_cache(maxsize=1)
 def _reader() -> Any:
+    # lazy: optional dependency (available() checks it) and heavy; loaded on first OCR page
     from rapidocr import RapidOCR
 
     logging.getLogger("RapidOCR").setLevel(logging.ERROR)
@@ -70,8 +73,6 @@ class RapidOcrEngine:
         return _split_line(text, score * 100.0, (0.0, 0.0, float(image.width), float(image.height)))
 
     def _run(self, image: Any, det: bool) -> Any:
-        import numpy as np
-
         pixels = np.asarray(image.convert("RGB"))
         with _LOCK:  # one onnxruntime session per process, not re-entrant across threads
             return _reader()(pixels, use_det=det, use_cls=False, use_rec=True, return_word_box=det)

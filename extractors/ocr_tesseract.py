@@ -43,6 +43,7 @@ class TesseractEngine:
     def page(self, image: Any, dpi: float, timeout: float) -> list[Word]:
         if dpi <= READ_DPI:
             return parse_tsv(self._run(image, dpi, "3", timeout))
+        # lazy: Pillow costs ~21 ms at import (python -X importtime); only image pages need it
         from PIL import Image
 
         f = READ_DPI / dpi

@@ -3,7 +3,7 @@ layer of PDFs and by OCR'd scans, so both give a reader the same shape."""
 
 from __future__ import annotations
 
-from extractors.document import ExtractedDocument, ImageInfo, Location, Table, TextBlock
+from extractors.document import ExtractedDocument, ImageInfo, Location, TextBlock
 from extractors.pdf_layout import BBox, TextBox, group_lines, near_label, rotate_box
 from extractors.pdf_tables import Grid, split_rows
 from extractors.scan import ScannedPage
@@ -30,25 +30,20 @@ def _emit_grid(doc: ExtractedDocument, number: int, grid: Grid, crop: tuple[floa
     if not any(runs for row in grid.cells for runs in row):
         return  # ruled boxes without text: a drawing or an empty form frame, not a table
     t_index = sum(1 for t in doc.tables if t.location.page == number)
-    rows: list[list[str]] = []
-    cells: list[list[Location]] = []
+    table: list[list[tuple[str, Location]]] = []
     for r, (grid_row, split, row) in enumerate(split_rows(grid, group_lines)):
-        texts, locs = [], []
+        cells: list[tuple[str, Location]] = []
         for c, stack in enumerate(row):
             text = "\n".join(line.text for line in stack)
             box = grid.cell_box(grid_row, c)
             if split and stack:  # a line of a row ruled as one: its own height
                 box = (box[0], round(min(x.bbox[1] for x in stack), 2), box[2], round(max(x.bbox[3] for x in stack), 2))
             loc = Location(page=number, bbox=rotate_box(box, crop, turn), table=t_index, row=r, col=c)  # type: ignore[arg-type]
-            texts.append(text)
-            locs.append(loc)
-            if text:
-                doc.blocks.append(TextBlock(text, loc, "cell"))
-        rows.append(texts)
-        cells.append(locs)
+            cells.append((text, loc))
+        table.append(cells)
     x0, top, x1, bottom = rotate_box(grid.bbox, crop, turn)
     box = (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
-    doc.tables.append(Table(rows, Location(page=number, bbox=box, table=t_index), cells))
+    doc.add_table(table, Location(page=number, bbox=box, table=t_index))
 
 
 def emit_scan(doc: ExtractedDocument, number: int, scan: ScannedPage) -> None:

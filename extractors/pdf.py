@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 import math
-from datetime import datetime
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -44,6 +44,7 @@ class PdfExtractor(Extractor):
     damaged_errors: ClassVar[tuple[type[BaseException], ...]] = (ValueError, KeyError, IndexError, OSError)
 
     def parse(self, path: Path, doc: ExtractedDocument) -> None:
+        # lazy: pypdfium2 costs ~40 ms at import (python -X importtime); only PDF pages need it
         import pypdfium2 as pdfium
 
         check_pdf_streams(path, self.limits)  # pdfium inflates streams whole, with no limit of its own
@@ -85,6 +86,7 @@ class PdfExtractor(Extractor):
             if table_pages:
                 _tables_with_pdfplumber(path, table_pages, doc)
             if _has_signatures(pdf):
+                # lazy: import cycle (pdf_signatures imports pdf_date from this module)
                 from extractors.pdf_signatures import read_signature_fields
 
                 read_signature_fields(path, doc)
@@ -103,6 +105,7 @@ class PdfExtractor(Extractor):
     def _page(self, pdf: Any, page: Any, number: int, doc: ExtractedDocument) -> tuple[bool, bool]:
         """Text lines, ruled tables and images of one page; (page has text, pdfplumber should
         look for tables its rules suggest but no clean grid gave)."""
+        # lazy: pypdfium2 costs ~40 ms at import (python -X importtime); only PDF pages need it
         import pypdfium2.raw as raw
 
         rotation = page.get_rotation() % 360
@@ -210,6 +213,7 @@ def _split_by_rects(textpage: Any, line: str, start: int,
 
 def _tables_with_pdfplumber(path: Path, pages: list[int], doc: ExtractedDocument) -> None:
     """Ruled tables on the given pages; their cells replace the plain lines inside them."""
+    # lazy: pdfplumber costs ~105 ms at import (python -X importtime); only PDF files need it
     import pdfplumber
 
     try:
@@ -272,6 +276,7 @@ def _page_tables(page: Any, number: int, doc: ExtractedDocument) -> None:
 
 
 def _has_signatures(pdf: Any) -> bool:
+    # lazy: pypdfium2 costs ~40 ms at import (python -X importtime); only PDF pages need it
     import pypdfium2.raw as raw
 
     return bool(raw.FPDF_GetSignatureCount(pdf.raw) > 0 or pdf.get_formtype() != raw.FORMTYPE_NONE)
@@ -303,12 +308,8 @@ def pdf_date(text: str | None) -> datetime | None:
         return None
     rest = s[14:]
     if rest.startswith("Z"):
-        from datetime import UTC
-
         return base.replace(tzinfo=UTC)
     if rest[:1] in "+-" and len(rest) >= 3:
-        from datetime import timedelta, timezone
-
         try:
             hours, minutes = int(rest[1:3]), int(rest[3:5] or 0)
         except ValueError:

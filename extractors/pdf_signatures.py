@@ -8,12 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from extractors.document import ExtractedDocument, Location, SignatureField, TypedDate
+from extractors.pdf import pdf_date
 from extractors.pdf_layout import to_display
 
 log = logging.getLogger(__name__)
 
 
 def read_signature_fields(path: Path, doc: ExtractedDocument) -> None:
+    # lazy: pyHanko costs ~230-450 ms at import (python -X importtime); only signed PDFs need it
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.fields import enumerate_sig_fields
 
@@ -101,8 +103,6 @@ def _field(name: str, value: Any, field_ref: Any, pages: dict[int, tuple[int, An
         if cert is not None:
             valid, modification, coverage = _validate(embedded, doc)
     if signed_at is None and "/M" in sig:
-        from extractors.pdf import pdf_date
-
         signed_at = pdf_date(str(sig["/M"]))
     return SignatureField(name=name, signed=True, location=location, signer=signer, signed_at=signed_at,
                           valid=valid, source="acroform", modification=modification, coverage=coverage)
@@ -113,6 +113,7 @@ def _validate(embedded: Any, doc: ExtractedDocument) -> tuple[bool | None, str |
     pyHanko's difference analysis says changed after signing and what the signature covers
     (names of its ModificationLevel / SignatureCoverageLevel, lower case). Trust in the signer's
     certificate chain is not judged here (no trust roots offline)."""
+    # lazy: pyHanko costs ~230-450 ms at import (python -X importtime); only signed PDFs need it
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko_certvalidator import ValidationContext
 

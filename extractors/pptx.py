@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from extractors.base import Extractor
-from extractors.document import ExtractedDocument, ImageInfo, Location, Table, TextBlock
+from extractors.document import ExtractedDocument, ImageInfo, Location, TextBlock
 from extractors.limits import check_pages
 from extractors.ooxml import check_package
 
@@ -23,6 +23,7 @@ class PptxExtractor(Extractor):
 
     def parse(self, path: Path, doc: ExtractedDocument) -> None:
         check_package(path, self.limits)
+        # lazy: python-pptx costs ~85 ms at import (python -X importtime); only PPTX files need it
         from pptx import Presentation
 
         with path.open("rb") as f:
@@ -35,6 +36,7 @@ class PptxExtractor(Extractor):
                 self._shape(shape, number, doc)
 
     def _shape(self, shape: Any, number: int, doc: ExtractedDocument) -> None:
+        # lazy: python-pptx costs ~85 ms at import (python -X importtime); only PPTX files need it
         from pptx.enum.shapes import MSO_SHAPE_TYPE
 
         box = _box(shape)
@@ -44,19 +46,9 @@ class PptxExtractor(Extractor):
             return
         if getattr(shape, "has_table", False) and shape.has_table:
             t_index = len(doc.tables)
-            rows, cells = [], []
-            for r, row in enumerate(shape.table.rows):
-                texts, locs = [], []
-                for c, cell in enumerate(row.cells):
-                    loc = Location(page=number, bbox=box, table=t_index, row=r, col=c)
-                    text = cell.text.strip()
-                    texts.append(text)
-                    locs.append(loc)
-                    if text:
-                        doc.blocks.append(TextBlock(text, loc, "cell"))
-                rows.append(texts)
-                cells.append(locs)
-            doc.tables.append(Table(rows, Location(page=number, bbox=box, table=t_index), cells))
+            grid = [[(cell.text.strip(), Location(page=number, bbox=box, table=t_index, row=r, col=c))
+                     for c, cell in enumerate(row.cells)] for r, row in enumerate(shape.table.rows)]
+            doc.add_table(grid, Location(page=number, bbox=box, table=t_index))
             return
         if shape.shape_type == MSO_SHAPE_TYPE.PICTURE and box:
             doc.images.append(ImageInfo(Location(page=number, bbox=box), box[2] - box[0], box[3] - box[1]))

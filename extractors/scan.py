@@ -50,6 +50,7 @@ def read_scan(image: Any, pixels_per_point: float, timeout: float, reader: OcrEn
     """OCR one page image (a PIL image) whose pixels are ``pixels_per_point`` to a point, with
     ``reader`` (by default the engine :func:`extractors.ocr.engine` picks). ``known_dpi``: false
     for a photo that says nothing of its resolution; the engine then judges it from the text."""
+    # lazy: Pillow costs ~21 ms at import (python -X importtime); only image pages need it
     from PIL import Image
 
     ocr = reader or engine()
@@ -190,6 +191,7 @@ def _long_runs(ink: np.ndarray, length: int, axis: int = 1) -> np.ndarray:
     """Pixels covered by a window of ``length`` along ``axis`` that is at least RULE_FILL ink.
     OpenCV's box filter sums the windows and its dilation spreads each qualifying one over the
     pixels it covers, in one vectorised pass each (numpy cumulative sums took 4x the CPU)."""
+    # lazy: OpenCV costs ~64 ms at import (python -X importtime); only scanned pages need it
     import cv2
 
     size = ink.shape[axis]

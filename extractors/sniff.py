@@ -13,6 +13,8 @@ import zipfile
 import zlib
 from pathlib import Path
 
+import olefile
+
 from extractors.limits import DEFAULT_LIMITS, zip_problem
 
 HEAD = 8192
@@ -106,8 +108,6 @@ def _read_capped(zf: zipfile.ZipFile, name: str, cap: int) -> bytes:
 
 
 def _ole_kind(path: Path) -> str:
-    import olefile
-
     try:
         with olefile.OleFileIO(str(path)) as ole:
             streams = {"/".join(s) for s in ole.listdir(streams=True, storages=True)}

@@ -9,6 +9,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
 
+from striprtf.striprtf import rtf_to_text
+
 from extractors.base import Extractor
 from extractors.document import PART_BODY, ExtractedDocument, Location, Table, TextBlock
 from extractors.errors import Unreadable
@@ -43,6 +45,7 @@ class CsvExtractor(Extractor):
     damaged_errors: ClassVar[tuple[type[BaseException], ...]] = (csv.Error,)
 
     def parse(self, path: Path, doc: ExtractedDocument) -> None:
+        # lazy: openpyxl costs ~180 ms at import (python -X importtime); only XLSX files need it
         from openpyxl.utils import get_column_letter
 
         text = read_text(path)
@@ -74,8 +77,6 @@ class RtfExtractor(Extractor):
     library_packages = ("striprtf",)
 
     def parse(self, path: Path, doc: ExtractedDocument) -> None:
-        from striprtf.striprtf import rtf_to_text
-
         raw = path.read_bytes().decode("latin-1")  # RTF is 7-bit with escapes; latin-1 never fails
         add_lines(doc, rtf_to_text(raw, errors="replace"))
         doc.pages = 1

@@ -18,6 +18,7 @@ import atexit
 import contextlib
 import os
 import pickle
+import resource
 import select
 import struct
 import subprocess
@@ -28,6 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from extractors import render
 from extractors.document import ExtractedDocument
 from extractors.errors import JobFailed
 from extractors.limits import Limits, memory_budget_mb, memory_message
@@ -204,8 +206,6 @@ def _cap_memory() -> None:
     """Bound the worker's address space so a decompression bomb that slips past the checks ends
     as a MemoryError on that job (reported as over the memory budget), not as the machine's
     OOM kill."""
-    import resource
-
     limit = memory_budget_mb() * 1024 * 1024
     try:
         soft, hard = resource.getrlimit(resource.RLIMIT_AS)
@@ -229,14 +229,12 @@ def _peak_mb() -> float:
                     return int(line.split()[1]) / 1024
     except OSError:
         pass
-    import resource
-
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _jobs() -> dict[str, Callable[..., Any]]:
+    # lazy: import cycle (extractors.api and the package import this module for run_in_worker)
     import extractors  # noqa: F401 - registers every format before the first job
-    from extractors import render
     from extractors.api import extract_local
 
     def extract(path: str, shown: str, limits: Limits) -> tuple[ExtractedDocument, str | None]:

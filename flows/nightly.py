@@ -17,12 +17,14 @@ Where the CPU-bound batches run:
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import threading
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
-from typing import Any
+from typing import Any, cast
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
@@ -33,6 +35,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from pipeline import nightly as nl
 from pipeline.nightly.analyse import DEFAULT_EXTRACTOR, WorkerSettings, analyse_batch
 from pipeline.nightly.conflicts import compare_groups, merge_comparisons
+from pipeline.reports import headline_markdown
 
 FLOW_NAME = "poe-review-nightly"
 DEPLOYMENT_NAME = "nightly"
@@ -44,8 +47,6 @@ _pools: dict[int, ProcessPoolExecutor] = {}
 
 def _local_pool(workers: int) -> ProcessPoolExecutor:
     """One process pool per flow run, shared by the batch tasks (created on first use)."""
-    import multiprocessing
-
     with _pool_lock:
         pool = _pools.get(workers)
         if pool is None:
@@ -59,6 +60,16 @@ def _close_pools() -> None:
         for pool in _pools.values():
             pool.shutdown(wait=True, cancel_futures=True)
         _pools.clear()
+
+
+def _in_pool_or_here(step: Callable[[WorkerSettings, Any], dict[str, Any]], settings: dict[str, Any],
+                     work: Any, local_workers: int) -> dict[str, Any]:
+    """One batch step: in the shared local process pool, or right here when this task already
+    runs in a worker process of its own (Dask, or a single local worker)."""
+    worker_settings = WorkerSettings(**settings)
+    if local_workers > 1:
+        return cast(dict[str, Any], _local_pool(local_workers).submit(step, worker_settings, work).result())
+    return step(worker_settings, work)
 
 
 @task(name="ingest-inbox", cache_policy=NO_CACHE)
@@ -77,11 +88,7 @@ def analyse_batch_task(
 ) -> dict[str, Any]:
     """Extract and analyse one batch; in the shared local process pool, or right here when this
     task already runs in a worker process of its own (Dask)."""
-    worker_settings = WorkerSettings(**settings)
-    if local_workers > 1:
-        result = _local_pool(local_workers).submit(analyse_batch, worker_settings, items).result()
-    else:
-        result = analyse_batch(worker_settings, items)
+    result = _in_pool_or_here(analyse_batch, settings, items, local_workers)
     logger = get_run_logger()
     # Only what needs a look goes to Prefect's API one line per claim (failures, unreadable files,
     # re-analyses); the rest is one line per batch: every log line is a write on the Prefect
@@ -119,11 +126,7 @@ def plan_conflicts_task(cfg: nl.NightlyConfig) -> tuple[int, list[list[dict[str,
 def compare_batch_task(
     settings: dict[str, Any], groups: list[dict[str, Any]], index: int, local_workers: int
 ) -> dict[str, Any]:
-    worker_settings = WorkerSettings(**settings)
-    if local_workers > 1:
-        result = _local_pool(local_workers).submit(compare_groups, worker_settings, groups).result()
-    else:
-        result = compare_groups(worker_settings, groups)
+    result = _in_pool_or_here(compare_groups, settings, groups, local_workers)
     logger = get_run_logger()
     for group in result["recorded"]:
         logger.info(
@@ -231,7 +234,6 @@ def nightly_flow(
     summary["stages"].update({k: round(timer.seconds[k], 2) for k in ("notify", "report")})
     if analyst is not None:
         summary["report"] = {"path": analyst["report"], "exports": analyst["exports"]}
-        from pipeline.reports import headline_markdown
 
         create_markdown_artifact(headline_markdown(analyst), key="nightly-report", description="analysts' report")
     summary = nl.finish_run(cfg, run, summary)
@@ -244,6 +246,7 @@ def nightly_flow(
 def run_flow(dask_address: str | None = None, **parameters: Any) -> dict[str, Any]:
     """Run the nightly flow once; with ``dask_address`` the batch tasks go to that Dask scheduler."""
     if dask_address:
+        # lazy: prefect_dask costs ~1.5 s at import (python -X importtime); only a Dask run needs it
         from prefect_dask import DaskTaskRunner
 
         runner = DaskTaskRunner(address=dask_address)
@@ -257,6 +260,7 @@ def run_flow(dask_address: str | None = None, **parameters: Any) -> dict[str, An
 
 def nightly_deployment(cron: str = DEFAULT_CRON, **parameters: Any) -> Any:
     """The ``nightly`` deployment of the flow: ``cron`` in UTC (default 02:00), fixed parameters."""
+    # lazy: prefect costs ~1.8 s at import (python -X importtime); only the flow's serve/run needs it
     from prefect.schedules import Cron
 
     return nightly_flow.to_deployment(
@@ -272,6 +276,7 @@ def serve_nightly(cron: str = DEFAULT_CRON, **parameters: Any) -> None:
     """Serve the nightly deployment until stopped (what ``flow.serve(cron=...)`` does, with the
     cron pinned to UTC). Needs a Prefect server (``prefect server start``, ``PREFECT_API_URL``):
     the temporary server single runs use cannot hold schedules."""
+    # lazy: prefect costs ~1.8 s at import (python -X importtime); only the flow's serve/run needs it
     from prefect import serve
 
     serve(nightly_deployment(cron, **parameters))

@@ -9,9 +9,14 @@ scoring's :class:`ClaimAssertion`; ``analyze_folder`` reads a folder, extracts e
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import extractors
+from extractors import limits as extractor_limits
+from extractors.document import ExtractedDocument
 from pipeline.claim_folder import (
     ClaimFolder,
     ClaimFolderError,
@@ -20,6 +25,8 @@ from pipeline.claim_folder import (
     read_claim_folder,
 )
 from pipeline.models import ClaimFile, Tenant
+from scoring.analyze import analyze_claim
+from scoring.compare import compare, require_shared_key
 from scoring.types import ClaimAssertion, ClaimedProduct, KnownSubscription
 
 if TYPE_CHECKING:
@@ -107,8 +114,6 @@ def resolve_tenants(folder: Path, tenants: dict[str, Tenant] | Path | None) -> d
 def extract_documents(folder: ClaimFolder, extract: Extract | None = None) -> list[ExtractedDocument]:
     """Each document of the claim, in claim order; an extractor that raises anyway is caught
     and the file listed as unreadable, so one bad file never stops the claim."""
-    from extractors.document import ExtractedDocument
-
     if extract is None:
         extract = extractor_for_folder(folder)
     docs: list[ExtractedDocument] = []
@@ -127,14 +132,10 @@ def extract_documents(folder: ClaimFolder, extract: Extract | None = None) -> li
 def extractor_for_folder(folder: ClaimFolder) -> Extract:
     """``extractors.extract`` with the default limits, in this process when every file of the
     folder is small enough that the time limit cannot be what stops it (IN_PROCESS_MAX_BYTES)."""
-    from dataclasses import replace
-    from functools import partial
-
-    from extractors import extract
-    from extractors.limits import DEFAULT_LIMITS
-
-    if DEFAULT_LIMITS.timeout_seconds is None:
-        return extract
+    # both read at call time, as before the imports moved up, so a test may replace them
+    limits = extractor_limits.DEFAULT_LIMITS
+    if limits.timeout_seconds is None:
+        return extractors.extract
     sizes = []
     for _, path in folder.documents:
         try:
@@ -142,8 +143,8 @@ def extractor_for_folder(folder: ClaimFolder) -> Extract:
         except OSError:
             sizes.append(IN_PROCESS_MAX_BYTES + 1)  # let extract() report it, from the worker path
     if all(size <= IN_PROCESS_MAX_BYTES for size in sizes):
-        return partial(extract, limits=replace(DEFAULT_LIMITS, timeout_seconds=None))
-    return extract
+        return partial(extractors.extract, limits=replace(limits, timeout_seconds=None))
+    return extractors.extract
 
 
 def analyze_claim_folder(
@@ -154,8 +155,6 @@ def analyze_claim_folder(
     already_claimed: Sequence[tuple[str, str]] = (),
 ) -> tuple[ClaimFolder, ClaimAssertion, Analysis]:
     """Read, extract and analyse one claim folder; raises ClaimFolderError if it cannot be read."""
-    from scoring.analyze import analyze_claim
-
     claim_folder = read_claim_folder(Path(folder))
     directory = resolve_tenants(claim_folder.folder, tenants)
     assertion = to_assertion(claim_folder.claim, directory, already_claimed=already_claimed)
@@ -184,9 +183,6 @@ def compare_claim_folders(
 ) -> Comparison:
     """Compare conflicting claim folders (D-18); raises scoring.compare.NoSharedKey when they
     share no tenant and product, ClaimFolderError when one cannot be read."""
-    from scoring.analyze import analyze_claim
-    from scoring.compare import compare, require_shared_key
-
     read = []
     for folder in folders:
         try:

@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from extractors import limits as extractor_limits
 from pipeline.errors import ClaimFolderError
 from pipeline.models import ClaimFile, DocumentRef, Tenant, describe_validation_error
 
@@ -129,10 +130,9 @@ def _resolve_document(root: Path, index: int, ref: DocumentRef) -> Path:
 def _check_document_count(count: int) -> None:
     """At most ``Limits.max_documents`` per claim, checked before any document is read: a
     partner could otherwise name thousands of files, each within the per-file limits."""
-    from extractors.limits import DEFAULT_LIMITS
-
-    if count > DEFAULT_LIMITS.max_documents:
-        raise ClaimFolderError(f"documents: {count} documents, over the limit of {DEFAULT_LIMITS.max_documents} "
+    limits = extractor_limits.DEFAULT_LIMITS  # read at call time, as before: a test may replace it
+    if count > limits.max_documents:
+        raise ClaimFolderError(f"documents: {count} documents, over the limit of {limits.max_documents} "
                                f"per claim; combine pages into fewer files")
 
 

@@ -21,6 +21,7 @@ from typing import Any, Literal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from extractors import sniff
 from pipeline.claim_folder import CLAIM_FILE, TENANTS_FILE, ClaimFolder, content_hash_of
 from pipeline.errors import ClaimFolderError
 from pipeline.lifecycle import RESUBMITTABLE_STATES
@@ -125,10 +126,6 @@ def store_blob(blobs_dir: Path, source: Path, sha256: str) -> Path:
 
 def detect_type(path: Path) -> str:
     """Format by magic bytes: ``extractors.sniff`` when the extractors provide it."""
-    try:
-        from extractors import sniff  # type: ignore[attr-defined]
-    except ImportError:
-        return _guess_type(path)
     try:
         return str(sniff(path))[:30]
     except Exception:  # a sniffing bug must not refuse a claim; the extractor reports later

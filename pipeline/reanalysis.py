@@ -30,6 +30,7 @@ from sqlalchemy import Engine, select
 from pipeline.models import Status
 from pipeline.store.db import session_scope
 from pipeline.store.schema import AnalysisRow, ClaimRow
+from scoring import analyze as scoring_analyze
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -74,10 +75,11 @@ class Versions:
 def current_versions(extractor_ref: str | None = None) -> Versions:
     """The versions a run makes analyses with: the scoring package's and the extractor's
     (``module:function`` as the nightly run names it; default the bundled extractors)."""
+    # lazy: import cycle (pipeline.service imports this module; pipeline.nightly imports the service)
     from pipeline.nightly.analyse import DEFAULT_EXTRACTOR, extractor_version
-    from scoring.analyze import SCORING_VERSION
 
-    return Versions(scoring=SCORING_VERSION, extractor=extractor_version(extractor_ref or DEFAULT_EXTRACTOR))
+    return Versions(scoring=scoring_analyze.SCORING_VERSION,  # read at call time: a test may replace it
+                     extractor=extractor_version(extractor_ref or DEFAULT_EXTRACTOR))
 
 
 @dataclass(frozen=True)

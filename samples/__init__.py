@@ -14,12 +14,14 @@ from pathlib import Path
 
 
 def generate_corpus(root: Path, n: int, seed: int = 7) -> Path:
+    # lazy: samples.corpus loads the renderers, ~750 ms (python -X importtime); keeps `import samples` cheap
     from samples.corpus import generate_corpus as _generate
 
     return _generate(root, n, seed)
 
 
 def build_demo_inbox(dest: Path) -> Path:
+    # lazy: samples.demo loads the renderers, ~750 ms (python -X importtime); keeps `import samples` cheap
     from samples.demo import build_demo_inbox as _build
 
     return _build(dest)

@@ -11,14 +11,25 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from samples import dates as dt
 from samples import names as nm
-from samples.docmodel import Block, Document, Email
-from samples.phrasing import fill, pick
+from samples.docmodel import (
+    Block,
+    Bullets,
+    Document,
+    Email,
+    Fields,
+    Heading,
+    Paragraph,
+    SignatureBlock,
+    Table,
+)
+from samples.phrasing import fill, intro, pick
 from samples.phrasing import scope as sp
+from samples.phrasing.legal import LAW
 from samples.products import PRODUCTS, code_aliases
 from samples.scenario import ClaimScenario, DocPlan
 
@@ -212,8 +223,6 @@ class Voice:
                 "weeks": rng.choice((6, 8, 10, 12, 16)), "v": rng.randint(1, 9)}
 
     def ctx(self, **extra: object) -> dict[str, object]:
-        from samples.phrasing import intro
-
         rng = self.rng
         base: dict[str, object] = dict(self.num)
         base.update(P=self.P, C=self.C, Pfull=self.P_full, Cfull=self.C_full, Pdef=self.P_def, Cdef=self.C_def,
@@ -299,8 +308,6 @@ COUNTRY_REGION = {"United Kingdom": ("the UK and Ireland", "the North of England
 
 
 def _sector(rng: random.Random, org: nm.Org) -> str:
-    from samples.phrasing import intro
-
     for word in org.base.replace("&", " ").split():
         if word in INDUSTRY_SECTOR:
             return INDUSTRY_SECTOR[word]
@@ -308,14 +315,10 @@ def _sector(rng: random.Random, org: nm.Org) -> str:
 
 
 def _region(rng: random.Random, org: nm.Org) -> str:
-    from samples.phrasing import intro
-
     return rng.choice(COUNTRY_REGION.get(org.country, intro.REGION))
 
 
 def _law(country: str) -> str:
-    from samples.phrasing.legal import LAW
-
     return LAW.get(country, "England and Wales")
 
 
@@ -328,6 +331,7 @@ def ref_code(rng: random.Random, prefix: str, dated: bool, year: int) -> str:
 
 def compose_claim(sc: ClaimScenario) -> list[Document | Email | tuple[str, bytes]]:
     """All files of one claim: docmodel documents, and raw bytes for a damaged file."""
+    # lazy: import cycle (the compose_* modules import Voice and helpers from this module)
     from samples import compose_docs, compose_forms, compose_letters, compose_mail
 
     rng = random.Random(f"poe-compose:{sc.seed}")
@@ -372,15 +376,11 @@ def _unique(name: str, used: set[str]) -> str:
 
 
 def _renamed(doc: Document | Email, name: str) -> Document | Email:
-    from dataclasses import replace
-
     return replace(doc, filename=name)
 
 
 def plain_text(doc: Document | Email) -> str:
     """Everything a document says, as text: the tests scan it for products and placeholders."""
-    from samples.docmodel import Bullets, Fields, Heading, Paragraph, SignatureBlock, Table
-
     def blocks_text(blocks: tuple[Block, ...]) -> list[str]:
         out: list[str] = []
         for b in blocks:

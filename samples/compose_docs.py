@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 
 from samples import compose_parts as parts
+from samples import dates as dt
 from samples import signatures as sig
 from samples.compose import Voice, back, ref_code
 from samples.docmodel import Block, Bullets, Document, Fields, Heading, PageBreak, Paragraph, Table
@@ -142,8 +143,6 @@ def _commercials(v: Voice, head: Callable[[str], Heading]) -> list[Block]:
     if v.plan.dates == "recent" and rng.random() < 0.4:
         out.append(Paragraph(f"The first invoice will be raised on {v.ds_text(v.ds.milestones[0])}."))
     if v.plan.dates == "distractor" or (v.plan.dates == "recent" and rng.random() < 0.3):
-        from samples import dates as dt
-
         out.append(Paragraph(rng.choice(("This proposal is valid until {d}.", "Prices are valid until {d}.",
                                          "Pricing held until {d}; thereafter subject to review."))
                              .format(d=dt.fmt(v.recent.valid_until, v.style))))

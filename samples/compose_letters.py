@@ -4,12 +4,24 @@ separately scanned signature page (the SOW and MSA are in ``compose_docs``)."""
 from __future__ import annotations
 
 from samples import compose_parts as parts
+from samples import dates as dt
 from samples import signatures as sig
 from samples.compose import Voice
 from samples.compose_docs import doc_ext, doc_filename, header_footer
-from samples.docmodel import Block, Bullets, Document, Fields, Heading, Paragraph, Table
+from samples.docmodel import (
+    Block,
+    Bullets,
+    Document,
+    Fields,
+    Heading,
+    Paragraph,
+    Signatory,
+    SignatureBlock,
+    Table,
+)
 from samples.phrasing import fill, growth, intro, legal, pick
 from samples.phrasing import sections as st
+from samples.products import EXTRA_MENTIONS
 
 
 def letter(v: Voice) -> Document:
@@ -135,8 +147,6 @@ def change(v: Voice) -> Document:
 
 
 def quote(v: Voice) -> Document:
-    from samples import dates as dt
-
     rng = v.rng
     title = pick(rng, st.QUOTE_TITLES)
     qno = f"Q-{rng.randint(10000, 99999)}"
@@ -156,7 +166,6 @@ def quote(v: Voice) -> Document:
         total += round(qty * price * 12)
         rows.append((parts.licence_line(v, code), rng.choice(("Annual, paid monthly", "12 months", "36 months")),
                      str(qty), f"{price:.2f}", f"{qty * price * 12:,.2f}"))
-    from samples.products import EXTRA_MENTIONS
 
     for _ in range(rng.choice((0, 1, 2))):
         rows.append((pick(rng, EXTRA_MENTIONS["M365_SUITE"]), "12 months", str(rng.choice((50, 200, 350))),
@@ -174,7 +183,6 @@ def quote(v: Voice) -> Document:
 
 
 def SignatureBlockFor(v: Voice) -> Block:  # noqa: N802 - reads as the block it builds
-    from samples.docmodel import Signatory, SignatureBlock
 
     return SignatureBlock((Signatory("Accepted by (Customer):", v.C_full),), layout="stacked",
                           intro="To accept this quotation please sign and return.")

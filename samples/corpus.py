@@ -14,10 +14,14 @@ the same bytes.
 from __future__ import annotations
 
 import json
+import random
 import shutil
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from samples.compose import compose_claim
+from samples.render import render
 from samples.scenario import CRITERIA, ClaimScenario, Corpus, Tenant, build_corpus, product_truth
 
 LABELS_DOC = """labels.json: {"generator", "version", "seed", "n", "claims": {id: {"folder", "criteria",
@@ -63,8 +67,6 @@ def claim_json(sc: ClaimScenario) -> dict[str, Any]:
 
 
 def _minutes(k: int) -> Any:
-    from datetime import timedelta
-
     return timedelta(minutes=k)
 
 
@@ -104,8 +106,6 @@ def _dedupe(items: list[str]) -> list[str]:
 
 def _comments(sc: ClaimScenario) -> None:
     """What partners type into the upload comments: mostly neutral, sometimes optimistic."""
-    import random
-
     rng = random.Random(f"poe-comments:{sc.seed}")
     for d in sc.docs:
         if rng.random() < 0.35:
@@ -123,9 +123,6 @@ def _dump(data: Any) -> str:
 
 
 def write_corpus(corpus: Corpus, root: Path) -> Path:
-    from samples.compose import compose_claim
-    from samples.render import render
-
     root = Path(root)
     root.mkdir(parents=True, exist_ok=True)
     for child in sorted(root.iterdir()):  # what an earlier generation left: claim folders, the two JSON files

@@ -265,6 +265,7 @@ def recommendation(sc: ClaimScenario) -> str:
 
 def build_corpus(n: int, seed: int = 7) -> Corpus:
     """The whole corpus's scenarios (``samples.builder`` does the drawing)."""
+    # lazy: import cycle (samples.builder imports the scenario types from this module)
     from samples.builder import CorpusBuilder
 
     return CorpusBuilder(n, seed).build()

@@ -80,7 +80,8 @@ class Analysis:
 
 
 def _default_checks(claim: ClaimAssertion, docs: Sequence[ExtractedDocument]) -> dict[str, CriterionResult]:
-    from scoring.checks import run_checks  # spaCy and the catalogue load on first use only
+    # lazy: scoring.checks costs ~260 ms (python -X importtime); `poe-review --help` must not pay it
+    from scoring.checks import run_checks
 
     return run_checks(claim, docs)
 

@@ -15,6 +15,7 @@ from typing import Annotated, Any
 import typer
 
 from delivery.cli.app import app
+from pipeline.errors import ClaimFolderError
 
 TENANTS_OPTION = typer.Option(
     None, "--tenants", metavar="FILE",
@@ -40,8 +41,8 @@ def analyze_command(
     tenants: Path | None = TENANTS_OPTION,
 ) -> None:
     """Check one claim's POE (D-11), eligibility (D-3, D-7, D-8) and recommend a decision."""
+    # lazy: pipeline.analysis loads scoring.checks, ~300 ms (python -X importtime); `--help` must not pay it
     from pipeline.analysis import analyze_folder
-    from pipeline.errors import ClaimFolderError
 
     try:
         result = analyze_folder(folder, tenants)
@@ -50,6 +51,7 @@ def analyze_command(
     if as_json:
         _dump(result)
     else:
+        # lazy: analysis_view loads rich, ~26 ms (python -X importtime); `--help` must not pay it
         from delivery.cli.analysis_view import print_analysis
 
         print_analysis(result)
@@ -62,8 +64,8 @@ def compare_command(
     tenants: Path | None = TENANTS_OPTION,
 ) -> None:
     """Rank conflicting claims on the same customer and product/workload (D-18)."""
+    # lazy: both load scoring.checks, ~300 ms (python -X importtime); `--help` must not pay it
     from pipeline.analysis import compare_folders
-    from pipeline.errors import ClaimFolderError
     from scoring.compare import NoSharedKey
 
     try:
@@ -75,6 +77,7 @@ def compare_command(
     if as_json:
         _dump(result)
     else:
+        # lazy: analysis_view loads rich, ~26 ms (python -X importtime); `--help` must not pay it
         from delivery.cli.analysis_view import print_comparison
 
         print_comparison(result)

@@ -8,7 +8,9 @@ from pathlib import Path
 import typer
 
 from delivery.cli.app import app, global_db
-from delivery.cli.claims import DB_OPTION, JSON_OPTION, cli_errors, fail
+from delivery.cli.claims import DB_OPTION, JSON_OPTION, cli_errors, fail, print_json
+from pipeline.store.backup import BackupError, backup, restore
+from pipeline.store.db import make_engine, store_data_dir
 
 DATA_DIR_OPTION = typer.Option(
     None, "--data-dir", help="Folder of the blobs and key files (default: POE_DATA_DIR, else next to a SQLite store)."
@@ -28,10 +30,6 @@ def backup_command(
 ) -> None:
     """Copy the claims store (SQLite online backup or pg_dump), the blobs and the key files into
     DEST, with a manifest of every file's sha256. Safe while the web app and nightly run work."""
-    from delivery.cli.claims import print_json
-    from pipeline.store.backup import BackupError, backup
-    from pipeline.store.db import make_engine, store_data_dir
-
     with cli_errors():
         engine = make_engine(global_db(ctx, db))
         try:
@@ -58,9 +56,6 @@ def restore_command(
     force: bool = typer.Option(False, "--force", help="Replace a store, blobs and keys that are already there."),
 ) -> None:
     """Bring a backup back into an empty store and data directory (checks every file first)."""
-    from pipeline.store.backup import BackupError, restore
-    from pipeline.store.db import make_engine, store_data_dir
-
     with cli_errors():
         engine = make_engine(global_db(ctx, db))
         try:

@@ -17,8 +17,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from sqlalchemy.exc import SQLAlchemyError
 
 from delivery.cli.app import app, global_db
+from pipeline.clock import FixedClock, SystemClock
+from pipeline.errors import InvalidInput, PoeReviewError
+from pipeline.roles import SYSTEM, Actor, Role
+from pipeline.store.db import make_engine, migrate
 
 if TYPE_CHECKING:
     from pipeline.roles import Actor
@@ -39,10 +44,6 @@ def fail(message: str, code: int = 1) -> None:
 @contextmanager
 def cli_errors() -> Iterator[None]:
     """Turn library and database errors into one line on stderr and an exit code."""
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from pipeline.errors import InvalidInput, PoeReviewError
-
     try:
         yield
     except InvalidInput as exc:
@@ -60,9 +61,8 @@ def open_service(
     ctx: typer.Context | None, db: str | None = None, now: datetime | None = None
 ) -> ClaimService:
     """A ClaimService on the chosen store, migrated to the latest schema."""
-    from pipeline.clock import FixedClock, SystemClock
+    # lazy: pipeline.service loads the store model and intake, ~30 ms (python -X importtime); `--help` must not pay it
     from pipeline.service import ClaimService
-    from pipeline.store.db import make_engine, migrate
 
     engine = make_engine(global_db(ctx, db))
     migrate(engine)
@@ -74,9 +74,6 @@ def resolve_actor(
 ) -> Actor:
     """``--as NAME``: the account of that name if the users table has one; otherwise an actor of
     ``--role`` (default reviewer) with ``--partner-org`` for partner roles."""
-    from pipeline.errors import InvalidInput
-    from pipeline.roles import Actor, Role
-
     if name:
         known = service.actor(name)
         if known is not None:
@@ -101,7 +98,6 @@ def print_json(data: Any) -> None:
 def parse_when(value: str | None) -> datetime | None:
     if not value:
         return None
-    from pipeline.errors import InvalidInput
 
     try:
         parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
@@ -283,9 +279,6 @@ def submit(
 
 
 def _partner_actor(service: ClaimService, name: str | None, partner_org: str | None) -> Actor:
-    from pipeline.errors import InvalidInput
-    from pipeline.roles import SYSTEM
-
     if name and service.actor(name) is not None:
         return resolve_actor(service, name)
     if partner_org:
@@ -296,8 +289,6 @@ def _partner_actor(service: ClaimService, name: str | None, partner_org: str | N
 
 
 def _product(spec: str) -> dict[str, str | None]:
-    from pipeline.errors import InvalidInput
-
     parts = [p.strip() for p in spec.split("|")]
     if not parts[0] or len(parts) > 3:
         raise InvalidInput(f"--product {spec!r}: expected 'NAME[|CODE[|SUBSCRIPTION_ID]]'")
@@ -359,8 +350,6 @@ def consent_deny(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Record a customer's denial of an approved association (D-17, D-21)."""
-    from pipeline.roles import SYSTEM
-
     with cli_errors():
         view = open_service(ctx, db).consent_deny(SYSTEM, claim_id, reason, comment)
     if as_json:

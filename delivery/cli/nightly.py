@@ -14,13 +14,16 @@ import os
 import shutil
 import sys
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from delivery.cli.app import app, global_db
+from delivery.cli.claims import cli_errors
 from pipeline.reports.agreement import DRIFT_THRESHOLD
+from pipeline.store.db import make_engine, store_data_dir
 
 DbOption = Annotated[str | None, typer.Option("--db", metavar="URL", help="Claims store URL (overrides the global --db).")]
 
@@ -52,8 +55,6 @@ def prefect_environment(data_dir: Path) -> None:
 
 
 def store_dir(db_url: str | None) -> Path:
-    from pipeline.store.db import make_engine, store_data_dir
-
     engine = make_engine(db_url)
     try:
         return store_data_dir(engine)
@@ -79,6 +80,7 @@ def run_pipeline(
     drift_threshold: float | None = None,
 ) -> dict[str, Any]:
     """The nightly run through the Prefect flow (default) or the plain runner; the summary."""
+    # lazy: pipeline.nightly loads every step and the service, ~30-40 ms (python -X importtime); `--help` must not pay it
     from pipeline.nightly import AutoDecisionPolicy, ClaimProgress, NightlyConfig, run_nightly
 
     params: dict[str, Any] = dict(
@@ -95,6 +97,7 @@ def run_pipeline(
     if use_prefect:
         prefect_environment(store_dir(db_url))
         try:
+            # lazy: flows.nightly imports prefect, ~1.9 s (python -X importtime); only --flow/serve need it
             from flows.nightly import run_flow
 
             return run_flow(dask_address=dask, show_progress=progress, **params)
@@ -122,11 +125,13 @@ def run_pipeline(
 
 
 def print_summary(summary: dict[str, Any], as_json: bool) -> None:
+    # lazy: pipeline.nightly loads every step and the service, ~30-40 ms (python -X importtime); `--help` must not pay it
     from pipeline.nightly import summary_markdown
 
     if as_json:
         typer.echo(json.dumps(summary, indent=2, default=str))
         return
+    # lazy: rich costs 22-62 ms at import (python -X importtime); only this output path needs it
     from rich.console import Console
     from rich.markdown import Markdown
 
@@ -136,7 +141,6 @@ def print_summary(summary: dict[str, Any], as_json: bool) -> None:
 def _check_as_of(as_of: str | None) -> None:
     if as_of is None:
         return
-    from datetime import datetime
 
     try:
         datetime.fromisoformat(as_of)
@@ -194,7 +198,6 @@ def run_command(
     if export_format is not None and (export_format not in ("parquet", "csv") or report_dir is None):
         typer.echo("error: --export takes parquet or csv, together with --report-dir", err=True)
         raise typer.Exit(2)
-    from delivery.cli.claims import cli_errors
 
     with cli_errors():
         summary = run_pipeline(
@@ -221,6 +224,7 @@ def schedule_command(
         typer.echo("error: PREFECT_API_URL is not set: schedules need a running Prefect server.\n", err=True)
         typer.echo(CRON_HELP, err=True)
         raise typer.Exit(2)
+    # lazy: flows.nightly imports prefect, ~1.9 s (python -X importtime); only --flow/serve need it
     from flows.nightly import serve_nightly
 
     typer.echo(f"serving deployment 'nightly' ({cron} UTC) on {os.environ['PREFECT_API_URL']}; Ctrl-C stops")
@@ -231,9 +235,10 @@ def demo_inbox_builder() -> tuple[Callable[[Path], Path], bool]:
     """The builder ``poe-review demo`` uses: the bundled samples (the ``samples`` package, a
     test/demo tool no product layer imports) when installed, else the small built-in inbox of
     :mod:`pipeline.nightly.demo`. The flag says whether the bundled samples were found."""
-    try:
+    try:  # lazy: optional at run time (an install may lack the samples tool; ImportError falls back)
         from samples import build_demo_inbox
     except ImportError:
+        # lazy: pipeline.nightly loads every step and the service, ~30-40 ms (python -X importtime); `--help` must not pay it
         from pipeline.nightly.demo import minimal_demo_inbox
 
         return minimal_demo_inbox, False
@@ -248,8 +253,6 @@ def demo_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Build the bundled sample inbox, run the nightly flow on a SQLite store, print the summary."""
-    from delivery.cli.claims import cli_errors
-
     data = data.resolve()
     data.mkdir(parents=True, exist_ok=True)
     db_file = data / "poe-review.db"

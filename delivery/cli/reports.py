@@ -16,6 +16,11 @@ import typer
 
 from delivery.cli.app import app, global_db
 from delivery.cli.claims import DB_OPTION, cli_errors, fail, parse_when, print_json
+from pipeline.notify import notify_pending
+from pipeline.reports import build_report, export_tables
+from pipeline.reports.export import pseudonym_key
+from pipeline.roles import PARTNER_ROLES, Actor, Role
+from pipeline.store.db import make_engine, migrate, store_data_dir
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -29,8 +34,6 @@ NOW_OPTION = typer.Option(None, "--now", metavar="ISO", help="Act as of this UTC
 
 
 def _engine(ctx: typer.Context, db: str | None) -> Engine:
-    from pipeline.store.db import make_engine, migrate
-
     engine = make_engine(global_db(ctx, db))
     migrate(engine)
     return engine
@@ -50,7 +53,7 @@ def _since(value: str | None) -> datetime | None:
 def _exporter(engine: Engine, who: str | None) -> Actor:
     """``--as`` is a role (reviewer, analyst) or a users-table account; default analyst, so an
     export without ``--as`` never carries personal data."""
-    from pipeline.roles import PARTNER_ROLES, Actor, Role
+    # lazy: pipeline.service loads the store model and intake, ~30 ms (python -X importtime); `--help` must not pay it
     from pipeline.service import ClaimService
 
     if not who:
@@ -78,9 +81,6 @@ def report(
 ) -> None:
     """Write the analysts' HTML report (outcomes, causes, SLA, expiries, denials, overrules)."""
     with cli_errors():
-        from pipeline.reports import build_report
-        from pipeline.store.db import store_data_dir
-
         engine = _engine(ctx, db)
         # The web app lists <data dir>/reports (or POE_REPORTS_DIR): write where it looks.
         default = Path(os.environ.get("POE_REPORTS_DIR") or store_data_dir(engine) / "reports")
@@ -100,9 +100,6 @@ def export(
 ) -> None:
     """Write tidy tables (claims, products, findings, reasons, decisions, transitions)."""
     with cli_errors():
-        from pipeline.reports import export_tables
-        from pipeline.store.db import store_data_dir
-
         engine = _engine(ctx, db)
         paths = export_tables(engine, fmt, out or store_data_dir(engine) / "exports", _exporter(engine, as_who))
     for path in paths:
@@ -120,8 +117,6 @@ def notify(
 ) -> None:
     """Queue and deliver pending emails: consent (D-19), partner action required and reminders (D-15)."""
     with cli_errors():
-        from pipeline.notify import notify_pending
-
         result = notify_pending(_engine(ctx, db), parse_when(now), outbox=outbox, base_url=base_url)
     if as_json:
         print_json(result.to_json())
@@ -156,10 +151,9 @@ def cases_export(
 ) -> None:
     """Write every claim corrected since DATE as a labelled case folder (contacts pseudonymised)."""
     with cli_errors():
+        # lazy: cases_export ~40 ms, the service ~30 ms (python -X importtime); `--help` must not pay them
         from pipeline.cases_export import export_cases
-        from pipeline.reports.export import pseudonym_key
         from pipeline.service import ClaimService
-        from pipeline.store.db import store_data_dir
 
         engine = _engine(ctx, db)
         start = _since(since)

@@ -6,13 +6,16 @@ stays fast.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
+from datetime import UTC, datetime
 
 import typer
 
 from delivery.cli.app import app, global_db
 from delivery.cli.claims import DB_OPTION, cli_errors, fail
+from pipeline.store.db import make_engine, migrate
 
 users_app = typer.Typer(help="Local accounts for the web UI (argon2-hashed passwords, D-1 roles).", no_args_is_help=True)
 app.add_typer(users_app, name="users")
@@ -30,13 +33,11 @@ def serve(
     https_only: bool = typer.Option(False, "--https-only", hidden=True, help="Kept for old scripts: Secure is the default."),
 ) -> None:
     """Serve the web UI and the JSON API (OpenAPI at /api/docs)."""
-    import logging
-
+    # lazy: uvicorn ~28 ms, the FastAPI web app ~550 ms (python -X importtime); only web commands need them
     import uvicorn
 
     from delivery.web import create_app
     from delivery.web.app import INSECURE_COOKIES_ENV
-    from pipeline.store.db import make_engine, migrate
 
     with cli_errors():
         engine = make_engine(global_db(ctx, db))
@@ -44,6 +45,7 @@ def serve(
         insecure = insecure_cookies or os.environ.get(INSECURE_COOKIES_ENV, "").strip().lower() in ("1", "true", "yes")
         secure = https_only or not insecure
         web_app = create_app(engine, secure_cookies=secure)
+        # lazy: the web app imports FastAPI, ~550 ms (python -X importtime); only web commands need it
         from delivery.web.accounts import list_users
 
         if not list_users(engine):
@@ -70,8 +72,8 @@ def users_add(
     db: str | None = DB_OPTION,
 ) -> None:
     """Create a local account; the password is asked for (twice) unless --password-stdin."""
+    # lazy: the web app imports FastAPI, ~550 ms (python -X importtime); only web commands need it
     from delivery.web.accounts import add_user
-    from pipeline.store.db import make_engine, migrate
 
     if password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
@@ -90,8 +92,8 @@ def users_add(
 @users_app.command("list")
 def users_list(ctx: typer.Context, db: str | None = DB_OPTION) -> None:
     """Accounts with their roles (no password hashes)."""
+    # lazy: the web app imports FastAPI, ~550 ms (python -X importtime); only web commands need it
     from delivery.web.accounts import list_users
-    from pipeline.store.db import make_engine, migrate
 
     with cli_errors():
         engine = make_engine(global_db(ctx, db))
@@ -110,10 +112,8 @@ def users_unlock(
 ) -> None:
     """Lift a sign-in lock (too many failed passwords) before it expires; without arguments,
     list the current locks."""
-    from datetime import UTC, datetime
-
+    # lazy: the web app imports FastAPI, ~550 ms (python -X importtime); only web commands need it
     from delivery.web import throttle
-    from pipeline.store.db import make_engine, migrate
 
     with cli_errors():
         engine = make_engine(global_db(ctx, db))
@@ -133,10 +133,8 @@ def users_sign_out(
     db: str | None = DB_OPTION,
 ) -> None:
     """End every web session of an account at once (a stolen cookie, a departed user)."""
-    from datetime import UTC, datetime
-
+    # lazy: the web app imports FastAPI, ~550 ms (python -X importtime); only web commands need it
     from delivery.web.sessions import revoke_user
-    from pipeline.store.db import make_engine, migrate
 
     with cli_errors():
         engine = make_engine(global_db(ctx, db))

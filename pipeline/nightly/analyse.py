@@ -27,8 +27,12 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import IntegrityError
 
+from extractors.document import ExtractedDocument
+from extractors.ocr import engine
+from pipeline.analysis import to_assertion
 from pipeline.clock import Clock, FixedClock, SystemClock
 from pipeline.models import ClaimFile, Status, Tenant
+from pipeline.service import ClaimService
 from pipeline.store.db import make_engine, session_scope
 from pipeline.store.schema import (
     ClaimProductRow,
@@ -38,6 +42,7 @@ from pipeline.store.schema import (
     SubmissionRow,
     TenantRow,
 )
+from scoring.analyze import analyze_claim
 
 if TYPE_CHECKING:
     from extractors.document import ExtractedDocument
@@ -137,8 +142,6 @@ class ExtractionCache:
                     self._known[row.content_hash] = row.document
 
     def get(self, content_hash: str, blob: Path, display_path: str) -> ExtractedDocument:
-        from extractors.document import ExtractedDocument
-
         cached = self._known.get(content_hash)
         if cached is None:
             self.preload([content_hash])
@@ -152,8 +155,6 @@ class ExtractionCache:
         return doc
 
     def _parse(self, content_hash: str, blob: Path, display_path: str) -> ExtractedDocument:
-        from extractors.document import ExtractedDocument
-
         started = time.perf_counter()
         try:
             doc = self.extract(blob, display_path=display_path)
@@ -247,9 +248,6 @@ def analyse_submission(
 ) -> tuple[dict[str, Any], Any, Any]:
     """Spec section-3 JSON of one stored submission (documents through the cache), with the
     ClaimAssertion and Analysis it came from."""
-    from pipeline.analysis import to_assertion
-    from scoring.analyze import analyze_claim
-
     stored = stored_submission(engine, claim_id, seq)
     docs = [cache.get(h, blob, path) for path, h, blob in stored.documents]
     assertion = to_assertion(stored.claim, tenants, already_claimed=already_claimed_by_partner(engine, claim_id))
@@ -266,8 +264,6 @@ def analyse_batch(settings: WorkerSettings, items: Sequence[tuple[str, int]]) ->
     Returns a small summary: per-claim outcomes (recommendation, score, documents that could
     not be read) and counters. A claim that fails is listed with its error; the others go on.
     """
-    from pipeline.service import ClaimService
-
     started = time.perf_counter()
     engine = make_engine(settings.db_url)
     service = ClaimService(
@@ -308,8 +304,6 @@ def analyse_batch(settings: WorkerSettings, items: Sequence[tuple[str, int]]) ->
 
 def _ocr_engine_name() -> str | None:
     """The OCR engine the extraction workers use (they inherit this process's environment)."""
-    from extractors.ocr import engine
-
     chosen = engine()
     return chosen.name if chosen is not None else None
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from pipeline.service import ClaimService
 from pipeline.store.db import make_engine
 
 if TYPE_CHECKING:
@@ -13,8 +14,6 @@ if TYPE_CHECKING:
 
 
 def tick_step(cfg: NightlyConfig) -> list[dict[str, Any]]:
-    from pipeline.service import ClaimService
-
     engine = make_engine(cfg.db_url)
     try:
         assert cfg.as_of is not None

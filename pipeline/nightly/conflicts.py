@@ -15,11 +15,13 @@ import json
 from collections import defaultdict
 from collections.abc import Sequence
 from concurrent.futures import Executor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, select
 
+from pipeline.analysis import to_assertion
+from pipeline.errors import ConcurrentUpdate
 from pipeline.models import ClaimFile, Status, Tenant
 from pipeline.nightly.analyse import (
     ExtractionCache,
@@ -29,8 +31,10 @@ from pipeline.nightly.analyse import (
     load_tenant_directory,
 )
 from pipeline.nightly.plan import plan_batches
+from pipeline.service import ClaimService
 from pipeline.store.db import make_engine, session_scope
 from pipeline.store.schema import AnalysisRow, ClaimRow, ConflictRow, SubmissionRow
+from scoring.compare import NoSharedKey, compare, conflict_keys, product_key
 
 if TYPE_CHECKING:
     from pipeline.nightly.run import NightlyConfig
@@ -65,9 +69,6 @@ class Group:
 
 def conflict_groups(engine: Engine, tenants: dict[str, Tenant] | None) -> list[Group]:
     """All current conflict groups, in (tenant, product) order."""
-    from pipeline.analysis import to_assertion
-    from scoring.compare import conflict_keys
-
     by_key: dict[tuple[str, str], list[Member]] = defaultdict(list)
     with session_scope(engine) as session:
         rows = session.execute(
@@ -112,10 +113,6 @@ def conflict_groups(engine: Engine, tenants: dict[str, Tenant] | None) -> list[G
 def _contested_first(assertion: Any, product: str) -> Any:
     """The claim with the group's product listed first, so ``compare`` (which contests the first
     shared key in the first claim's order) ranks the claims on this group's product."""
-    from dataclasses import replace
-
-    from scoring.compare import product_key
-
     ordered = sorted(assertion.products, key=lambda p: product_key(p) != product)
     return replace(assertion, products=tuple(ordered))
 
@@ -152,10 +149,6 @@ def plan_comparisons(settings: WorkerSettings) -> tuple[int, list[dict[str, Any]
 
 def compare_groups(settings: WorkerSettings, groups: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """Compare and record each group (documents from the extraction cache); a small summary."""
-    from pipeline.errors import ConcurrentUpdate
-    from pipeline.service import ClaimService
-    from scoring.compare import NoSharedKey, compare
-
     engine = make_engine(settings.db_url)
     recorded: list[dict[str, Any]] = []
     errors: list[dict[str, str]] = []

@@ -6,6 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from pipeline.errors import PoeReviewError
+from pipeline.roles import Actor, Role
+from pipeline.service import ClaimService
 from pipeline.store.db import make_engine
 
 if TYPE_CHECKING:
@@ -16,9 +19,6 @@ def auto_decide_step(cfg: NightlyConfig, batches: Iterable[dict[str, Any]]) -> l
     """Apply the explicit auto-decision policy (off by default, see AutoDecisionPolicy)."""
     if not cfg.policy.enabled:
         return []
-    from pipeline.errors import PoeReviewError
-    from pipeline.roles import Actor, Role
-    from pipeline.service import ClaimService
 
     actor = Actor("auto-policy", Role.REVIEWER, None)
     engine = make_engine(cfg.db_url)

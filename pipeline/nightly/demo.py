@@ -19,6 +19,7 @@ CUSTOMER = "Tailspin Toys Ltd"
 def write_text_pdf(path: Path, pages: list[list[str]]) -> None:
     """A plain PDF, one line of text per string, one page per list; the same bytes every build.
     Also the writer of benchmarks/nightly.py's synthetic inbox."""
+    # lazy: reportlab costs ~50 ms at import (python -X importtime); only PDF writing needs it
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 

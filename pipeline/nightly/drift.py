@@ -15,6 +15,8 @@ from typing import Any
 
 from sqlalchemy import Engine, func, select
 
+from pipeline.reports import agreement
+from pipeline.reports.frames import load_frames
 from pipeline.store.db import make_engine, session_scope
 from pipeline.store.schema import CorrectionRow, DecisionRow
 
@@ -28,9 +30,6 @@ def _has_labels(engine: Engine) -> bool:
 
 def agreement_drift(engine: Engine, as_of: datetime, threshold: float) -> dict[str, Any]:
     """``{"threshold", "weeks": [{week, labelled, agreement}], "flagged": [drift dicts]}``."""
-    from pipeline.reports import agreement
-    from pipeline.reports.frames import load_frames
-
     if not 0 <= threshold < 1:
         raise ValueError(f"drift threshold: a fraction between 0 and 1 (0.05 = 5 points), not {threshold}")
     out: dict[str, Any] = {"threshold": threshold, "weeks": [], "flagged": []}

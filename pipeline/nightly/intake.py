@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pipeline.service import ClaimService
 from pipeline.store.db import make_engine
 
 if TYPE_CHECKING:
@@ -14,8 +15,6 @@ if TYPE_CHECKING:
 
 def ingest_step(cfg: NightlyConfig) -> dict[str, Any]:
     """Take the inbox in; the report's counts plus each refused folder with its message."""
-    from pipeline.service import ClaimService
-
     if not cfg.inbox:
         return {"counts": {}, "refused": [], "tenants_loaded": 0, "tenants_error": None}
     settings = cfg.worker_settings()

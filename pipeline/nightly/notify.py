@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from pipeline.errors import PoeReviewError
+from pipeline.notify import notify_pending
 from pipeline.store.db import make_engine
 
 if TYPE_CHECKING:
@@ -17,8 +18,6 @@ def notify_step(cfg: NightlyConfig) -> dict[str, Any]:
     requests and reminders, D-17/D-19 consent). Messages are keyed by the history row that caused
     them, so a re-run sends nothing twice; a failed send stays queued for the next run and never
     undoes a state change, so it is reported here, not raised."""
-    from pipeline.notify import notify_pending
-
     engine = make_engine(cfg.db_url)
     try:
         assert cfg.as_of is not None

@@ -9,6 +9,8 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from pipeline.reanalysis import current_versions, stale_open_claims
+from pipeline.service import ClaimService
 from pipeline.store.db import make_engine
 
 if TYPE_CHECKING:
@@ -21,8 +23,6 @@ T = TypeVar("T")
 
 
 def pending_step(cfg: NightlyConfig) -> list[tuple[str, int]]:
-    from pipeline.service import ClaimService
-
     engine = make_engine(cfg.db_url)
     try:
         return ClaimService(engine).pending_analysis()
@@ -33,8 +33,6 @@ def pending_step(cfg: NightlyConfig) -> list[tuple[str, int]]:
 def stale_step(cfg: NightlyConfig, pending: Sequence[tuple[str, int]]) -> tuple[list[tuple[str, int]], dict[str, Any]]:
     """Open claims whose analysis is older than this run's versions (at most
     ``cfg.reanalyse_limit``, oldest first), minus those already pending; and the plan's figures."""
-    from pipeline.reanalysis import current_versions, stale_open_claims
-
     engine = make_engine(cfg.db_url)
     try:
         plan = stale_open_claims(engine, current_versions(cfg.extractor), cfg.reanalyse_limit)

@@ -3,10 +3,13 @@ for an in-memory store or one worker."""
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.engine import make_url
 
 from pipeline.nightly.analyse import analyse_batch
 
@@ -15,8 +18,6 @@ if TYPE_CHECKING:
 
 
 def in_memory(url: str) -> bool:
-    from sqlalchemy.engine import make_url
-
     u = make_url(url)
     return u.get_backend_name() == "sqlite" and u.database in (None, "", ":memory:")
 
@@ -30,7 +31,6 @@ def worker_pool(cfg: NightlyConfig) -> Iterator[Executor | None]:
     if in_memory(cfg.db_url) or cfg.workers() <= 1:
         yield None
         return
-    import multiprocessing
 
     # spawn, not fork: the parent may hold threads (Prefect's event loop, SQLAlchemy pools).
     pool = ProcessPoolExecutor(max_workers=cfg.workers(), mp_context=multiprocessing.get_context("spawn"))

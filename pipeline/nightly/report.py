@@ -6,6 +6,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pipeline.reports import produce_artifacts
 from pipeline.store.db import make_engine
 
 if TYPE_CHECKING:
@@ -16,7 +17,6 @@ def report_step(cfg: NightlyConfig) -> dict[str, Any] | None:
     """The analysts' report (and exports) as of the run, when ``report_dir`` asks for them."""
     if not cfg.report_dir:
         return None
-    from pipeline.reports import produce_artifacts
 
     engine = make_engine(cfg.db_url)
     try:

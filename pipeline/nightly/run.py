@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.engine import make_url
 
 from pipeline.clock import as_utc
 from pipeline.nightly.analyse import DEFAULT_EXTRACTOR, WorkerSettings
@@ -126,7 +127,6 @@ class NightlyConfig:
 def safe_url(url: str | None) -> str | None:
     if not url:
         return url
-    from sqlalchemy.engine import make_url
 
     return make_url(url).render_as_string(hide_password=True)
 

@@ -35,7 +35,7 @@ from sqlalchemy import CursorResult, Engine, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from pipeline.clock import Clock, SystemClock
+from pipeline.clock import Clock, FixedClock, SystemClock
 from pipeline.lifecycle import ACTION_REQUIRED_DAYS
 from pipeline.models import REVENUE_ASSOCIATION, Status
 from pipeline.notify.templates import (
@@ -46,10 +46,11 @@ from pipeline.notify.templates import (
     render_action_required,
     render_consent,
 )
-from pipeline.notify.tokens import make_consent_token
-from pipeline.notify.transports import Transport
-from pipeline.store.db import session_scope
+from pipeline.notify.tokens import consent_secret, make_consent_token
+from pipeline.notify.transports import Transport, transport_from_env
+from pipeline.store.db import session_scope, store_data_dir
 from pipeline.store.schema import ClaimRow, HistoryRow, NotificationRow, TenantRow, TenantSubscriptionRow
+from scoring.catalogue import find_product
 
 REMINDER_DAYS = 7  # the reminder goes out when a week is left of the 30 days (D-15)
 IN_FLIGHT = timedelta(minutes=15)  # longer than any SMTP transaction (timeout 30 s, few recipients)
@@ -380,10 +381,6 @@ def message_id(row: NotificationRow) -> str:
 
 
 def _catalogue_code(name: str) -> str | None:
-    try:
-        from scoring.catalogue import find_product
-    except ImportError:  # the catalogue is optional for rendering
-        return None
     product = find_product(name)
     return product.code if product else None
 
@@ -398,11 +395,6 @@ def notify_pending(
     """Queue and deliver every pending notification with the configured transport and secret:
     ``POE_SMTP_URL`` else ``.eml`` files in ``outbox`` (default ``<data dir>/outbox``); the consent
     secret shared with the web app (:func:`pipeline.notify.tokens.consent_secret`)."""
-    from pipeline.clock import FixedClock
-    from pipeline.notify.tokens import consent_secret
-    from pipeline.notify.transports import transport_from_env
-    from pipeline.store.db import store_data_dir
-
     data_dir = store_data_dir(engine)
     transport = transport_from_env(outbox or default_outbox(data_dir))
     clock = FixedClock(now) if now is not None else SystemClock()

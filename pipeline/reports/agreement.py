@@ -45,6 +45,7 @@ def labelled(fr: Frames) -> pd.DataFrame:
 
     Reviewed analyses: every analysis of a submission that a reviewer decided on or corrected.
     ``at`` is when the label was given (the correction, else the decision)."""
+    # lazy: pandas costs ~530 ms at import (python -X importtime); only reports need it
     import pandas as pd
 
     analyses = fr.analyses.rename(columns={"id": "analysis_id"})
@@ -74,6 +75,7 @@ def labelled(fr: Frames) -> pd.DataFrame:
 
 def _decided_analyses(fr: Frames, analyses: pd.DataFrame) -> pd.DataFrame:
     """The analysis each decision was taken on: the claim's latest analysis before the decision."""
+    # lazy: pandas costs ~530 ms at import (python -X importtime); only reports need it
     import pandas as pd
 
     if fr.decisions.empty or analyses.empty:
@@ -136,6 +138,7 @@ def disagreement_reasons(fr: Frames, rows: pd.DataFrame, most: int = 5) -> list[
 def agreement_table(fr: Frames, since: datetime | None = None, until: datetime | None = None) -> pd.DataFrame:
     """Per criterion: count, agreement and its interval, precision/recall of met, unclear rate,
     corrections, the top reason codes among disagreements."""
+    # lazy: pandas costs ~530 ms at import (python -X importtime); only reports need it
     import pandas as pd
 
     rows = _in_period(labelled(fr), since, until)
@@ -168,6 +171,7 @@ def _ci(rate: dict[str, Any]) -> str:
 def by_version(fr: Frames, since: datetime | None = None, until: datetime | None = None) -> pd.DataFrame:
     """Agreement per criterion and scoring version; with ``both_saw`` the claims' submissions that
     every listed version analysed, so a new version is compared with the last on the same claims."""
+    # lazy: pandas costs ~530 ms at import (python -X importtime); only reports need it
     import pandas as pd
 
     rows = _in_period(labelled_all_versions(fr), since, until)
@@ -207,6 +211,7 @@ def labelled_all_versions(fr: Frames) -> pd.DataFrame:
 
 def weekly(fr: Frames, until: datetime | None = None, criterion: str | None = None) -> pd.DataFrame:
     """Agreement week by week (weeks starting Monday, UTC), over all criteria or one."""
+    # lazy: pandas costs ~530 ms at import (python -X importtime); only reports need it
     import pandas as pd
 
     rows = _in_period(labelled(fr), None, until)

@@ -22,9 +22,11 @@ PALETTE = {
 
 
 def _plt() -> Any:
+    # lazy: matplotlib.pyplot costs ~970 ms at import (python -X importtime); only charts need it
     import matplotlib
 
     matplotlib.use("Agg")
+    # lazy: matplotlib.pyplot costs ~970 ms at import (python -X importtime); only charts need it
     import matplotlib.pyplot as plt
 
     return plt

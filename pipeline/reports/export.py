@@ -23,6 +23,7 @@ from pipeline.notify.keys import secret_key
 from pipeline.redact import GENERIC, redactor_for
 from pipeline.reports.frames import PERSONAL_COLUMNS, Frames, load_frames
 from pipeline.roles import Actor, Role
+from pipeline.store.db import store_data_dir
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -124,8 +125,6 @@ def export_tables(engine: Engine, fmt: str, out_dir: Path, actor: Actor, *, key:
         )
     personal = actor.sees_personal_data
     if not personal and key is None:
-        from pipeline.store.db import store_data_dir
-
         key = pseudonym_key(store_data_dir(engine))
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from pipeline.store.db import session_scope
 from pipeline.store.schema import (
     AnalysisRow,
     ClaimProductRow,
@@ -58,6 +59,7 @@ class Frames:
 
 
 def _frame(session: Session, stmt: object, columns: list[str]) -> pd.DataFrame:
+    # lazy: pandas costs ~530 ms at import (python -X importtime); only reports need it
     import pandas as pd
 
     rows = session.execute(stmt).all()  # type: ignore[call-overload]
@@ -73,8 +75,6 @@ def _cols(model: type, names: list[str]) -> list[object]:
 
 
 def load_frames(engine: Engine, *, personal: bool = False) -> Frames:
-    from pipeline.store.db import session_scope
-
     claim_cols = CLAIM_COLUMNS + (PERSONAL_COLUMNS if personal else [])
     with session_scope(engine) as s:
         specs: dict[str, tuple[type, list[str]]] = {

@@ -54,6 +54,7 @@ def _rule(details: Any) -> str:
 
 def outcomes_over_time(fr: Frames, since: datetime | None = None, freq: str = "W-SUN") -> pd.DataFrame:
     """Transitions into each outcome state per week (rows: week start, columns: OUTCOMES)."""
+    # lazy: pandas costs ~530 ms at import (python -X importtime); only reports need it
     import pandas as pd
 
     t = _since(fr.transitions, "at", since)
@@ -70,6 +71,7 @@ def outcomes_over_time(fr: Frames, since: datetime | None = None, freq: str = "W
 def adverse_events(fr: Frames, since: datetime | None = None) -> pd.DataFrame:
     """One row per transition into Rejected / Partner action required, with its cause kind and
     the analysis it rests on (latest analysis of the claim at that moment)."""
+    # lazy: pandas costs ~530 ms at import (python -X importtime); only reports need it
     import pandas as pd
 
     t = _since(fr.transitions, "at", since)
@@ -97,6 +99,7 @@ def adverse_events(fr: Frames, since: datetime | None = None) -> pd.DataFrame:
 
 def event_causes(fr: Frames, since: datetime | None = None) -> pd.DataFrame:
     """Long table: one row per (adverse event, coded cause)."""
+    # lazy: pandas costs ~530 ms at import (python -X importtime); only reports need it
     import pandas as pd
 
     ev = adverse_events(fr, since)
@@ -116,6 +119,7 @@ def event_causes(fr: Frames, since: datetime | None = None) -> pd.DataFrame:
 
 def partner_segments(fr: Frames) -> pd.Series:
     """claim_id -> segment (see module docstring)."""
+    # lazy: pandas costs ~530 ms at import (python -X importtime); only reports need it
     import pandas as pd
 
     c = fr.claims
@@ -128,6 +132,7 @@ def partner_segments(fr: Frames) -> pd.Series:
 
 def _count(long: pd.DataFrame, key: str) -> pd.DataFrame:
     """Distinct adverse events per ``key`` value and outcome, most frequent first."""
+    # lazy: pandas costs ~530 ms at import (python -X importtime); only reports need it
     import pandas as pd
 
     if long.empty:
@@ -171,6 +176,7 @@ def latest_analyses(fr: Frames) -> pd.DataFrame:
 
 def criteria_cofailure(fr: Frames, since: datetime | None = None) -> pd.DataFrame:
     """Square table: claims whose latest analysis fails both criteria (diagonal: fails that one)."""
+    # lazy: pandas costs ~530 ms at import (python -X importtime); only reports need it
     import pandas as pd
 
     latest = _since(latest_analyses(fr), "analysed_at", since)
@@ -189,6 +195,7 @@ def criteria_cofailure(fr: Frames, since: datetime | None = None) -> pd.DataFram
 
 def state_intervals(fr: Frames, as_of: datetime) -> pd.DataFrame:
     """Each stint of each claim in a state: claim_id, state, start, end (None when open), days."""
+    # lazy: pandas costs ~530 ms at import (python -X importtime); only reports need it
     import pandas as pd
 
     t = fr.transitions
@@ -206,6 +213,7 @@ def state_intervals(fr: Frames, as_of: datetime) -> pd.DataFrame:
 
 def time_in_state(fr: Frames, as_of: datetime, since: datetime | None = None) -> pd.DataFrame:
     """Per state: finished stints, their median / mean / 90th percentile days, and open stints."""
+    # lazy: pandas costs ~530 ms at import (python -X importtime); only reports need it
     import pandas as pd
 
     iv = state_intervals(fr, as_of)
@@ -232,6 +240,7 @@ def time_in_state(fr: Frames, as_of: datetime, since: datetime | None = None) ->
 
 def sla_stints(fr: Frames, as_of: datetime, since: datetime | None = None) -> pd.DataFrame:
     """Under review stints with their D-14 due date and SLA outcome."""
+    # lazy: pandas costs ~530 ms at import (python -X importtime); only reports need it
     import pandas as pd
 
     iv = state_intervals(fr, as_of)
@@ -289,6 +298,7 @@ def action_required_outcomes(fr: Frames, as_of: datetime, since: datetime | None
 
 def consent_denials(fr: Frames, since: datetime | None = None) -> pd.DataFrame:
     """Each D-17 denial: claim, when, D-21 reason, days after approval, inside the 7-day window."""
+    # lazy: pandas costs ~530 ms at import (python -X importtime); only reports need it
     import pandas as pd
 
     t = fr.transitions[fr.transitions["action"] == "transition"]
@@ -308,6 +318,7 @@ def consent_denials(fr: Frames, since: datetime | None = None) -> pd.DataFrame:
 
 def conflict_outcomes(fr: Frames, since: datetime | None = None) -> pd.DataFrame:
     """Each D-18 conflict: its claims, the recommended one, and what the reviewers did."""
+    # lazy: pandas costs ~530 ms at import (python -X importtime); only reports need it
     import pandas as pd
 
     c = _since(fr.conflicts, "compared_at", since)
@@ -332,6 +343,7 @@ def conflict_outcomes(fr: Frames, since: datetime | None = None) -> pd.DataFrame
 
 def overrules(fr: Frames, since: datetime | None = None) -> tuple[pd.DataFrame, dict[str, Any]]:
     """Recommendation x decision table and the overrule figures (DecisionRow.overruled)."""
+    # lazy: pandas costs ~530 ms at import (python -X importtime); only reports need it
     import pandas as pd
 
     d = _since(fr.decisions, "decided_at", since)
@@ -360,6 +372,7 @@ def overrules(fr: Frames, since: datetime | None = None) -> tuple[pd.DataFrame, 
 
 def notification_status(fr: Frames) -> pd.DataFrame:
     """Outbox by kind: sent, pending after a failed attempt, waiting, without recipient."""
+    # lazy: pandas costs ~530 ms at import (python -X importtime); only reports need it
     import pandas as pd
 
     n = fr.notifications

@@ -16,10 +16,12 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 
+from pipeline.reanalysis import current_versions, decisions_on_older_versions
 from pipeline.reports import agreement as ag
 from pipeline.reports import charts
 from pipeline.reports import metrics as m
 from pipeline.reports.frames import load_frames
+from scoring.reasons import REASONS, generic_message
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -60,8 +62,6 @@ def _table(df: pd.DataFrame, index: bool = True) -> str:
 
 def _with_meaning(table: pd.DataFrame) -> pd.DataFrame:
     """Reason codes with their D-rule and message template from the one registry of coded messages."""
-    from scoring.reasons import REASONS, generic_message
-
     specs = {code: REASONS.get(code) for code in table.index}
     fixed = {m.EXPIRED: ("D-15", "No response within 30 days of the request."),
              m.PRODUCTS_TAKEN: ("D-6", "Every product went to another partner's approved claim.")}
@@ -110,8 +110,6 @@ def _cards(items: list[tuple[str, str]]) -> str:
 
 def older_version_decisions(fr: Any, since: datetime | None) -> dict[str, Any]:
     """Decisions in the period taken on an analysis older than today's versions (never re-run)."""
-    from pipeline.reanalysis import current_versions, decisions_on_older_versions
-
     versions = current_versions()
     decisions = fr.decisions if since is None or fr.decisions.empty else fr.decisions[fr.decisions["decided_at"] >= since]
     out = decisions_on_older_versions(decisions, fr.analyses, versions)
@@ -120,6 +118,7 @@ def older_version_decisions(fr: Any, since: datetime | None) -> dict[str, Any]:
 
 
 def render_html(engine: Engine, since: datetime | None, as_of: datetime) -> tuple[str, dict[str, Any]]:
+    # lazy: pandas costs ~530 ms at import (python -X importtime); only reports need it
     import pandas as pd
 
     fr = load_frames(engine)

@@ -108,6 +108,7 @@ def store_data_dir(engine: Engine) -> Path:
 
 
 def alembic_config(engine: Engine | None = None) -> Any:
+    # lazy: alembic costs ~160-290 ms at import (python -X importtime); only migrate needs it
     from alembic.config import Config
 
     cfg = Config(str(ALEMBIC_INI))
@@ -119,6 +120,7 @@ def alembic_config(engine: Engine | None = None) -> Any:
 
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Bring the database to ``revision`` (Alembic upgrade); a no-op when already there."""
+    # lazy: alembic costs ~160-290 ms at import (python -X importtime); only migrate needs it
     from alembic import command
 
     cfg = alembic_config(engine)
@@ -134,6 +136,7 @@ def migrate(engine: Engine, revision: str = "head") -> None:
 
 
 def current_revision(engine: Engine) -> str | None:
+    # lazy: alembic costs ~160-290 ms at import (python -X importtime); only migrate needs it
     from alembic.runtime.migration import MigrationContext
 
     with engine.connect() as connection:

@@ -12,29 +12,24 @@ from __future__ import annotations
 from pathlib import Path
 
 from samples.docmodel import Document, Email
+from samples.render.docx import render_docx
+from samples.render.eml import render_eml
+from samples.render.pdf import render_pdf
+from samples.render.scan import render_png, render_scan_pdf
+from samples.render.xlsx import render_xlsx
 
 
 def render_bytes(doc: Document | Email) -> bytes:
     """The file's bytes for ``doc.fmt`` (libraries load on first use: importing is cheap)."""
     if isinstance(doc, Email):
-        from samples.render.eml import render_eml
-
         return render_eml(doc)
     if doc.fmt == "pdf":
-        from samples.render.pdf import render_pdf
-
         return render_pdf(doc)
     if doc.fmt in ("scan_pdf", "png"):
-        from samples.render.scan import render_png, render_scan_pdf
-
         return render_scan_pdf(doc) if doc.fmt == "scan_pdf" else render_png(doc)
     if doc.fmt == "docx":
-        from samples.render.docx import render_docx
-
         return render_docx(doc)
     if doc.fmt == "xlsx":
-        from samples.render.xlsx import render_xlsx
-
         return render_xlsx(doc)
     raise ValueError(f"{doc.filename}: no renderer for format {doc.fmt!r}")
 

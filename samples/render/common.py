@@ -94,6 +94,7 @@ def _seed_of(text: str) -> int:
 def signature_png(who: str, width: int = 360, height: int = 110) -> bytes:
     """A handwritten-looking signature, the same picture for the same ``who``: a few joined
     loops drawn at twice the size and scaled down so the stroke looks smooth (antialiased)."""
+    # lazy: Pillow costs ~21 ms at import (python -X importtime); only image pages need it
     from PIL import Image, ImageDraw
 
     rng = random.Random(_seed_of(who))

@@ -51,6 +51,7 @@ def build_message(mail: Email) -> EmailMessage:
 
 
 def _attach(msg: EmailMessage, doc: Document | Email) -> None:
+    # lazy: import cycle (samples.render imports this module for render_eml)
     from samples.render import render_bytes
 
     data = render_bytes(doc)

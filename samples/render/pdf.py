@@ -240,6 +240,7 @@ class Writer:
         elif isinstance(block, Fields):
             self.fields(block)
         elif isinstance(block, SignatureBlock):
+            # lazy: import cycle (pdf_signatures imports Img from this module)
             from samples.render.pdf_signatures import signature_block
 
             signature_block(self, block)

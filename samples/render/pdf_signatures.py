@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from samples.docmodel import Paragraph, Signatory, SignatureBlock
 from samples.render.common import BLANK, SigLine, caption, sig_lines
+from samples.render.pdf import Img
 
 if TYPE_CHECKING:
     from samples.render.pdf import Cell, Piece, Unit, Writer
@@ -26,8 +27,6 @@ def signature_block(w: Writer, block: SignatureBlock) -> None:
 
 
 def _value(w: Writer, s: Signatory, line: SigLine) -> Piece:
-    from samples.render.pdf import Img
-
     if line.image:
         return Img(s.name or s.party_label or "signature")
     return (line.value or BLANK, w.st.regular)
@@ -98,8 +97,6 @@ def _fit(w: Writer, unit: Unit, width: float) -> Unit:
 def _table(w: Writer, signatories: tuple[Signatory, ...]) -> None:
     """A ruled grid: a label column, then one column per party; rows By/Name/Title/Date.
     A blank field is an empty cell: the ruled cell is the line to write on."""
-    from samples.render.pdf import Img
-
     rows: list[list[Cell]] = [["", *(caption(s) for s in signatories)]]
     lines = [sig_lines(s, w.st.by_label) for s in signatories]
     for i, label in enumerate(line.label for line in lines[0]):

@@ -11,6 +11,8 @@ import io
 import random
 from typing import Any
 
+import numpy as np
+
 from samples.docmodel import Document
 from samples.render.pdf import render_pdf
 
@@ -20,6 +22,7 @@ PHOTO_DPI = 150
 
 def _pages(doc: Document, dpi: int) -> list[Any]:
     """Every page of the drawn PDF as a greyscale PIL image at ``dpi``."""
+    # lazy: pypdfium2 costs ~40 ms at import (python -X importtime); only PDF pages need it
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument(render_pdf(doc, scan=True))
@@ -31,7 +34,7 @@ def _pages(doc: Document, dpi: int) -> list[Any]:
 
 def _degrade(image: Any, seed: int, *, photo: bool = False) -> Any:
     """A small turn (under a degree), grey speckles, and for a photo an uneven light."""
-    import numpy as np
+    # lazy: Pillow costs ~21 ms at import (python -X importtime); only image pages need it
     from PIL import Image
 
     rng = random.Random(seed)
@@ -52,6 +55,7 @@ def _degrade(image: Any, seed: int, *, photo: bool = False) -> Any:
 
 def render_scan_pdf(doc: Document) -> bytes:
     """One JPEG per page filling the page (as office scanners write them), no text."""
+    # lazy: reportlab costs ~50 ms at import (python -X importtime); only PDF writing needs it
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
 
