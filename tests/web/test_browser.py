@@ -5,15 +5,13 @@ answers it with a new document. Screenshots go to ``test-artifacts/`` for people
 from __future__ import annotations
 
 import os
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.web.live_server import serving
 from tests.web.store_builder import PASSWORD, Built, build_store, email_docx
 
 CHROMIUM = Path(os.environ.get("POE_CHROMIUM", "/usr/bin/chromium"))
@@ -26,32 +24,14 @@ pytestmark = [
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright Python package is not installed")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Built]]:
-    import uvicorn
-
     from delivery.web import create_app
 
     built = build_store(tmp_path_factory.mktemp("browser-store"))
     app = create_app(built.engine, built.clock, secret_key="browser-test", data_dir=built.data_dir)
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    for _ in range(200):
-        if srv.started:
-            break
-        time.sleep(0.05)
-    assert srv.started, "the web server did not start"
-    yield f"http://127.0.0.1:{port}", built
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with serving(app) as base:
+        yield base, built
     built.engine.dispose()
 
 

@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from tests.web.test_browser import ARTIFACTS, CHROMIUM, _free_port, _shot, _sign_in, sync_api
+from tests.web.live_server import serving
+from tests.web.test_browser import ARTIFACTS, CHROMIUM, _shot, _sign_in, sync_api
 
 pytestmark = [
     pytest.mark.browser,
@@ -23,11 +24,6 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import threading
-    import time
-
-    import uvicorn
-
     from delivery.web import create_app
     from delivery.web.accounts import add_user
     from pipeline.nightly import NightlyConfig, run_nightly
@@ -43,17 +39,8 @@ def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     engine = make_engine(db_url)
     add_user(engine, "rita", "reviewer", "correct horse battery")
     app = create_app(engine, secret_key="demo-test", data_dir=root)
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(200):
-        if server.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(app) as base:
+        yield base
     engine.dispose()
 
 

@@ -7,9 +7,6 @@ of the claim page do not break them. Screenshots go to ``test-artifacts/`` (git-
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -17,6 +14,7 @@ from typing import Any
 import pytest
 
 from tests.reports.agreement_store import add_known_corrections
+from tests.web.live_server import serving
 from tests.web.store_builder import PASSWORD, Built, build_store
 from tests.web.test_browser import ARTIFACTS, CHROMIUM, browser  # noqa: F401 - the Chromium fixture
 
@@ -28,27 +26,13 @@ pytestmark = [
 
 @contextmanager
 def _serving(built: Built) -> Iterator[str]:
-    import uvicorn
-
     from delivery.web import create_app
 
     app = create_app(built.engine, built.clock, secret_key="browser-learning", data_dir=built.data_dir)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = int(s.getsockname()[1])
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    for _ in range(200):
-        if srv.started:
-            break
-        time.sleep(0.05)
-    assert srv.started, "the web server did not start"
     try:
-        yield f"http://127.0.0.1:{port}"
+        with serving(app) as base:
+            yield base
     finally:
-        srv.should_exit = True
-        thread.join(timeout=10)
         built.engine.dispose()
 
 

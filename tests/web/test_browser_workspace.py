@@ -11,8 +11,6 @@ import csv
 import io
 import json
 import re
-import threading
-import time
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -21,8 +19,9 @@ from typing import Any
 import pytest
 
 from delivery.web import create_app
+from tests.web.live_server import serving
 from tests.web.store_builder import Built, build_store
-from tests.web.test_browser import ARTIFACTS, CHROMIUM, _free_port, _inside, _sign_in, sync_api
+from tests.web.test_browser import ARTIFACTS, CHROMIUM, _inside, _sign_in, sync_api
 from tests.web.workspace_store import add_workspace_cases, write_report_after_a_request
 
 pytestmark = [
@@ -34,23 +33,11 @@ VIEWPORT = {"width": 1280, "height": 800}
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Built]]:
-    import uvicorn
-
     built = build_store(tmp_path_factory.mktemp("workspace-store"))
     add_workspace_cases(built)
     app = create_app(built.engine, built.clock, secret_key="browser-test", data_dir=built.data_dir)
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    for _ in range(200):
-        if srv.started:
-            break
-        time.sleep(0.05)
-    assert srv.started, "the web server did not start"
-    yield f"http://127.0.0.1:{port}", built
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with serving(app) as base:
+        yield base, built
     built.engine.dispose()
 
 
