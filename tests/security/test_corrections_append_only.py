@@ -6,7 +6,6 @@ truncate optimisation) still meets the row trigger."""
 
 from __future__ import annotations
 
-import uuid
 from pathlib import Path
 
 import pytest
@@ -15,10 +14,10 @@ from sqlalchemy.exc import DBAPIError
 
 from pipeline.corrections import CorrectionIn
 from pipeline.service import ClaimService
-from pipeline.store.db import make_engine, migrate
 from tests.pipeline.claim_factory import claim_dict
 from tests.pipeline.conftest import PG_URL
 from tests.pipeline.test_service import REVIEWER, under_review
+from tests.security.app_role import app_role_privileges
 
 
 def _one_correction(service: ClaimService, tmp_path: Path) -> None:
@@ -60,29 +59,6 @@ def test_application_role_loses_truncate_update_delete_on_corrections(monkeypatc
     corrections, never truncate, update or delete them (even when granted ALL by default)."""
     if not PG_URL:
         pytest.skip("POE_TEST_PG_URL is not set")
-    suffix = uuid.uuid4().hex[:10]
-    schema, role = f"t_{suffix}", f"poe_app_{suffix}"
-    admin = make_engine(PG_URL)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-        conn.execute(text(f'CREATE ROLE "{role}" NOLOGIN'))
-        conn.execute(text(f'GRANT USAGE ON SCHEMA "{schema}" TO "{role}"'))
-        conn.execute(text(f'ALTER DEFAULT PRIVILEGES IN SCHEMA "{schema}" GRANT ALL ON TABLES TO "{role}"'))
-    eng = make_engine(PG_URL, connect_args={"options": f"-csearch_path={schema}"})
-    try:
-        monkeypatch.setenv("POE_PG_APP_ROLE", role)
-        migrate(eng)
-        with eng.connect() as conn:
-            def may(privilege: str) -> bool:
-                sql = text("SELECT has_table_privilege(:r, :t, :p)")
-                return bool(conn.execute(sql, {"r": role, "t": f"{schema}.corrections", "p": privilege}).scalar_one())
-
-            assert may("INSERT") and may("SELECT")
-            assert not may("TRUNCATE") and not may("UPDATE") and not may("DELETE")
-    finally:
-        eng.dispose()
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-            conn.execute(text(f'DROP OWNED BY "{role}"'))
-            conn.execute(text(f'DROP ROLE "{role}"'))
-        admin.dispose()
+    with app_role_privileges(PG_URL, monkeypatch) as may:
+        assert may("corrections", "INSERT") and may("corrections", "SELECT")
+        assert not may("corrections", "TRUNCATE") and not may("corrections", "UPDATE") and not may("corrections", "DELETE")

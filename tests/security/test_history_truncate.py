@@ -4,15 +4,14 @@ trigger refuses it, and the migration revokes the privilege from the application
 
 from __future__ import annotations
 
-import uuid
 from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 
-from pipeline.store.db import make_engine, migrate
 from tests.pipeline.conftest import PG_URL
+from tests.security.app_role import app_role_privileges
 
 
 def _one_history_row(engine: Engine) -> None:
@@ -45,30 +44,7 @@ def test_application_role_loses_truncate_on_history(monkeypatch: pytest.MonkeyPa
     once ``POE_PG_APP_ROLE`` names that role at migration time."""
     if not PG_URL:
         pytest.skip("POE_TEST_PG_URL is not set")
-    suffix = uuid.uuid4().hex[:10]
-    schema, role = f"t_{suffix}", f"poe_app_{suffix}"
-    admin = make_engine(PG_URL)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-        conn.execute(text(f'CREATE ROLE "{role}" NOLOGIN'))
-        conn.execute(text(f'GRANT USAGE ON SCHEMA "{schema}" TO "{role}"'))
-        conn.execute(text(f'ALTER DEFAULT PRIVILEGES IN SCHEMA "{schema}" GRANT ALL ON TABLES TO "{role}"'))
-    eng = make_engine(PG_URL, connect_args={"options": f"-csearch_path={schema}"})
-    try:
-        monkeypatch.setenv("POE_PG_APP_ROLE", role)
-        migrate(eng)
-        with eng.connect() as conn:
-            def may(table: str, privilege: str) -> bool:
-                sql = text("SELECT has_table_privilege(:r, :t, :p)")
-                return bool(conn.execute(sql, {"r": role, "t": f"{schema}.{table}", "p": privilege}).scalar_one())
-
-            assert may("claims", "TRUNCATE") and may("history", "INSERT") and may("history", "SELECT")
-            assert not may("history", "TRUNCATE")
-            assert not may("history", "DELETE") and not may("history", "UPDATE")
-    finally:
-        eng.dispose()
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-            conn.execute(text(f'DROP OWNED BY "{role}"'))
-            conn.execute(text(f'DROP ROLE "{role}"'))
-        admin.dispose()
+    with app_role_privileges(PG_URL, monkeypatch) as may:
+        assert may("claims", "TRUNCATE") and may("history", "INSERT") and may("history", "SELECT")
+        assert not may("history", "TRUNCATE")
+        assert not may("history", "DELETE") and not may("history", "UPDATE")
