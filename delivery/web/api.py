@@ -104,23 +104,11 @@ def api_me(request: Request) -> dict[str, Any]:
 
 
 @router.get("/queue")
-def api_queue(
-    request: Request,
-    program: str = "",
-    solution_area: str = "",
-    product: str = "",
-    recommendation: str = "",
-    overdue: bool = False,
-    conflict: bool = False,
-    sort: str = "due",
-    desc: bool = False,
-    page: int = 1,
-) -> dict[str, Any]:
+def api_queue(request: Request, filters: Annotated[QueueFilters, Depends()]) -> dict[str, Any]:
     """The Under review queue, 50 a page, sorted by D-14 due date unless told otherwise."""
     actor = require_actor(request)
     require_role(actor, STAFF, "open the review queue")
     claims = request.app.state.service.list_claims(actor, status=Status.UNDER_REVIEW.value)
-    filters = QueueFilters(program, solution_area, product, recommendation, overdue, conflict, sort, desc, page)
     return build_queue(request.app.state.service, claims, filters, request.app.state.clock.now()).to_json()
 
 

@@ -4,7 +4,7 @@ and a CSRF check on every POST."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import urlencode, urlparse
 
 from fastapi import APIRouter, Depends, Form, Request
@@ -119,17 +119,7 @@ def logout(request: Request) -> Response:
 
 @router.get("/queue")
 def queue(
-    request: Request,
-    program: str = "",
-    solution_area: str = "",
-    product: str = "",
-    recommendation: str = "",
-    overdue: bool = False,
-    conflict: bool = False,
-    sort: str = "due",
-    desc: bool = False,
-    page: int = 1,
-    status: str = Status.UNDER_REVIEW.value,
+    request: Request, filters: Annotated[QueueFilters, Depends()], status: str = Status.UNDER_REVIEW.value
 ) -> Response:
     """The Under review queue; ``status`` shows the claims of another state the same way
     ('all' for every claim), so reviewers can find claims waiting on partners too."""
@@ -139,7 +129,6 @@ def queue(
     now = request.app.state.clock.now()
     chosen_status = status if status in {s.value for s in Status} or status == "all" else Status.UNDER_REVIEW.value
     claims = service.list_claims(actor, status=None if chosen_status == "all" else chosen_status)
-    filters = QueueFilters(program, solution_area, product, recommendation, overdue, conflict, sort, desc, page)
     result = build_queue(request.app.state.service, claims, filters, now)
     params = {
         "program": result.filters.program,
