@@ -29,7 +29,7 @@ _PAGE = """<!doctype html>
 
 
 def swagger_dir() -> Path:
-    import swagger_ui_bundle
+    import swagger_ui_bundle  # lazy: only the /docs routes need the bundle's path
 
     return Path(swagger_ui_bundle.swagger_ui_path)
 

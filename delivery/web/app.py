@@ -13,6 +13,7 @@ import secrets
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -23,7 +24,18 @@ from sqlalchemy import Engine
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
-from delivery.web import filters, uploads
+from delivery.web import (
+    admin,
+    api,
+    apidocs,
+    audit,
+    consent,
+    document_pages,
+    filters,
+    pages,
+    uploads,
+    workspace,
+)
 from delivery.web.deps import CsrfFailed, LoginRequired, csrf_token, current_actor
 from delivery.web.limits import DEFAULT_BODY_LIMIT, BodyLimit, is_upload, too_large_message
 from delivery.web.params import EmptyParamsAsDefault
@@ -183,8 +195,6 @@ def create_app(
         context = {"status": status, "code": code, "message": message, "actor": _actor_or_none(request)}
         return templates.TemplateResponse(request, "error.html", context, status_code=status)
 
-    from delivery.web import admin, api, apidocs, audit, consent, document_pages, pages, workspace
-
     app.include_router(apidocs.router)
     app.include_router(pages.router)
     app.include_router(document_pages.router)
@@ -226,6 +236,4 @@ def invalid_input_message(exc: RequestValidationError) -> str:
 
 
 def _quote(path: str) -> str:
-    from urllib.parse import quote
-
     return quote(path, safe="/")

@@ -8,19 +8,22 @@ through ``ClaimService.consent_deny`` as the system acting for the customer.
 
 from __future__ import annotations
 
+import hmac
+
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import Response
 
+from delivery.web.deps import CsrfFailed
+from pipeline.errors import IllegalTransition, InvalidInput
 from pipeline.lifecycle import CONSENT_DENIAL_REASONS
 from pipeline.models import Status
+from pipeline.notify.tokens import consent_secret, read_consent_token
 from pipeline.roles import SYSTEM
 
 router = APIRouter(include_in_schema=False)
 
 
 def _claim_id(request: Request, token: str) -> str:
-    from pipeline.notify.tokens import consent_secret, read_consent_token
-
     return read_consent_token(token, consent_secret(request.app.state.data_dir))
 
 
@@ -55,11 +58,6 @@ def consent_form(request: Request, token: str) -> Response:
 def consent_deny(
     request: Request, token: str, reason: str = Form(""), comment: str = Form(""), csrf_token: str = Form("")
 ) -> Response:
-    import hmac
-
-    from delivery.web.deps import CsrfFailed
-    from pipeline.errors import IllegalTransition, InvalidInput
-
     # The customer is anonymous: the CSRF token lives in the session the form was served with.
     expected = request.session.get("csrf")
     if not expected or not csrf_token or not hmac.compare_digest(str(expected), csrf_token):

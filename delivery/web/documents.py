@@ -10,11 +10,19 @@
 
 from __future__ import annotations
 
+import io
+import os
 import re
+import tempfile
+import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from extractors import worker  # the module, not run_job: read per call (tests swap it)
+from extractors.document import Location
+from extractors.errors import JobFailed
+from extractors.render import RENDERER_VERSION
 from pipeline.claim_views import ClaimView, DocumentView
 from pipeline.service import ClaimService
 
@@ -74,13 +82,10 @@ RENDER_MAX_PIXELS = 8_000_000  # one rendered page: 2,450 x 3,270 px, an A4 page
 
 
 def _job(kind: str, args: tuple[Any, ...]) -> Any:
-    from extractors.errors import JobFailed
-    from extractors.worker import run_job
-
     if not Path(args[0]).is_file():
         raise PdfError("the stored file is missing")
     try:
-        return run_job(kind, args, RENDER_TIMEOUT)
+        return worker.run_job(kind, args, RENDER_TIMEOUT)
     except JobFailed as exc:
         raise PdfError(exc.message) from None
 
@@ -94,8 +99,6 @@ def render_page(path: str, page: int, kind: str, sha256: str, cache_dir: Path | 
     """PNG bytes of 1-based ``page`` of a PDF (``kind="pdf"``) or an image's frame, from the
     disk cache (keyed by the blob's sha256, page, scale and renderer version) when there; else
     rendered in a worker and cached. Raises PdfError saying why it cannot be shown."""
-    from extractors.render import RENDERER_VERSION
-
     scale = RENDER_SCALE if kind == "pdf" else MAX_IMAGE_SIDE
     cached = None
     if cache_dir is not None and re.fullmatch(r"[0-9a-f]{64}", sha256):
@@ -128,9 +131,6 @@ def _prune(cache_dir: Path) -> None:
 
 
 def _write_atomic(target: Path, data: bytes) -> None:
-    import os
-    import tempfile
-
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".render-")
@@ -153,10 +153,7 @@ def render_image_page(path: str, page: int) -> bytes:
 
 def placeholder_png(message: str) -> bytes:
     """A small picture saying why the page cannot be shown (the page view stays usable)."""
-    import io
-    import textwrap
-
-    from PIL import Image, ImageDraw
+    from PIL import Image, ImageDraw  # lazy: PIL only for the rare placeholder picture
 
     image = Image.new("RGB", (640, 200), (246, 246, 246))
     draw = ImageDraw.Draw(image)
@@ -199,6 +196,7 @@ def load_extraction(service: ClaimService, doc: DocumentView) -> dict[str, Any] 
     if cached is not None:
         return cached
     try:
+        # lazy, and looked up per call: tests swap extractors.extract
         from extractors import extract  # type: ignore[attr-defined]
     except ImportError:
         return None
@@ -285,8 +283,6 @@ def _col_letters(n: int) -> str:
 
 
 def _label(loc: dict[str, Any]) -> str:
-    from extractors.document import Location
-
     try:
         return Location.from_dict({k: v for k, v in loc.items() if k in Location.__dataclass_fields__}).label()
     except Exception:

@@ -15,6 +15,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from scoring.catalogue import find_product
+
 EXCERPT_CHARS = 400
 REFUSED = frozenset({"unreadable", "unsupported", "mislabelled"})
 
@@ -102,8 +104,6 @@ def _names(text: str, names: tuple[str, ...]) -> bool:
 
 def product_names(name: str, code: str | None) -> tuple[str, ...]:
     """A claimed product's name, code and the catalogue's names and aliases for it."""
-    from scoring.catalogue import find_product
-
     found = find_product(code or name)
     return tuple(dict.fromkeys([name, *([code] if code else []), *(found.all_names() if found else ())]))
 
@@ -112,7 +112,7 @@ def hints_for(doc: Any, customer: str, products: list[tuple[str, tuple[str, ...]
     """Cheap pointers to the criteria (D-11): the kind of document, and whether it names the
     customer and the claimed products (by name, code or catalogue alias). The full checks run
     after re-submission."""
-    from scoring.documents import classify_kind
+    from scoring.documents import classify_kind  # lazy: scoring.documents loads the checks (~300 ms)
 
     hints = [f"Looks like {_KIND_NAMES.get(classify_kind(doc), 'a document')}."]
     text = doc.text().casefold()
@@ -130,6 +130,7 @@ def check_file(
 ) -> FileCheck:
     """Read ``path`` with the extractors and say what was found, or why nothing could be."""
     try:
+        # lazy: extractors.extract loads the format libraries (pdfplumber, python-docx...) on first use
         from extractors import extract
     except ImportError:  # no extractors installed: the nightly analysis reports on the file
         return FileCheck(name, "ok", reason="not checked: the extractors are not installed here")

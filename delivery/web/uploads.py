@@ -68,6 +68,7 @@ def refuse_reserved_names(uploads: list[Upload]) -> None:
 
 def _limits() -> tuple[Any, int]:
     try:
+        # lazy: extractors' package attributes load the format libraries on first use
         from extractors import Limits  # type: ignore[attr-defined]
     except ImportError:
         return None, DEFAULT_MAX_BYTES
