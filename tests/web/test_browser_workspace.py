@@ -157,7 +157,8 @@ def test_one_screen_review_by_keyboard_alone(server: tuple[str, Built], page: An
     assert page.locator("[data-testid=status]").inner_text() == "Under review"
     page.keyboard.press("Control+Enter")
     _shot(page, "04-confirm-decision")
-    page.keyboard.press("Enter")
+    with page.expect_navigation():  # Enter submits the decision form
+        page.keyboard.press("Enter")
     _settle(page)
     assert page.locator("[data-testid=status]").inner_text() == "Approved"
     assert re.search(r"/claims/1000004\?q=sort%3Ddue$", page.url)
@@ -284,7 +285,8 @@ def test_defect_waiting_on_partners_shows_the_partners_deadline(server: tuple[st
     page.goto(f"{base}/claims/1000001")
     page.keyboard.press("i")
     page.keyboard.press("Control+Enter")
-    page.keyboard.press("Enter")
+    with page.expect_navigation():  # Enter submits the decision form
+        page.keyboard.press("Enter")
     _settle(page)
     assert page.locator("[data-testid=status]").inner_text() == "Partner action required"
     page.click("nav >> text=Waiting on partners")
@@ -322,7 +324,8 @@ def test_defect_denial_comment_reaches_the_reviewer(server: tuple[str, Built], p
     page.goto(f"{base}/claims/1000005")
     page.keyboard.press("a")
     page.keyboard.press("Control+Enter")
-    page.keyboard.press("Enter")
+    with page.expect_navigation():  # Enter submits the decision form
+        page.keyboard.press("Enter")
     _settle(page)
     assert page.locator("[data-testid=status]").inner_text() == "Approved"
     customer = browser.new_context(viewport=VIEWPORT)
